@@ -1,0 +1,543 @@
+//! The command line: check, new, import, tally, verify. Thin: it reads files, turns
+//! them into events for the store, and prints what the model says.
+//! Exit codes: 0 ok, 1 invalid or failed input, 2 usage.
+
+use crate::export::{csv::summary_csv, results::results_document, text};
+use crate::model::config::Config;
+use crate::model::event::{Actor, Event};
+use crate::model::problem::{Lang, Problems};
+use crate::model::reader::MAX_FILE_BYTES;
+use crate::model::sheet::{ImportPlan, Sheet, plan_import};
+use crate::model::{Session, Tally};
+use crate::sample;
+use crate::store::{Integrity, MeetingFile};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "thidua",
+    version,
+    about = "Chấm điểm, tổng hợp và xếp hạng thi đua của cụm thi đua.\nScoring, tally and ranking for an emulation cluster's year-end meeting."
+)]
+pub struct Cli {
+    /// Language of messages: vi (default) or en. Also THIDUA_LANG.
+    #[arg(long, global = true, value_name = "vi|en")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A cluster config (.json) or a meeting file (.thidua).
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate a cluster config; print a summary or every problem.
+    Check { config: PathBuf },
+    /// Create a meeting file from a cluster config.
+    New {
+        config: PathBuf,
+        /// The meeting file to create (never overwritten).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Member ids whose delegates are present (default: all).
+        #[arg(long, value_delimiter = ',')]
+        present: Option<Vec<String>>,
+        /// Meeting date, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        chair: Option<String>,
+        #[arg(long)]
+        secretary: Option<String>,
+    },
+    /// Add delegate sheets (thidua.sheet/1) to a meeting file.
+    Import {
+        meeting: PathBuf,
+        #[arg(required = true)]
+        sheets: Vec<PathBuf>,
+    },
+    /// Print the tally, ranking and proposed commendations.
+    Tally {
+        meeting: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: TallyFormat,
+    },
+    /// Check a meeting file's hash chain.
+    Verify { file: PathBuf },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum TallyFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+/// A failure already explained to the user; the message is on stderr.
+struct Failed;
+
+type Outcome = Result<(), Failed>;
+
+struct Out {
+    lang: Lang,
+}
+
+impl Out {
+    fn error(&self, text: &str) -> Failed {
+        eprintln!("{}: {text}", self.lang.pick("lỗi", "error"));
+        Failed
+    }
+
+    fn say(&self, text: &str) {
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (e.g. `| head`) is not an error worth a panic.
+        let _ = writeln!(stdout, "{text}");
+    }
+}
+
+pub fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+fn language(flag: Option<&str>) -> Lang {
+    flag.map(str::to_string)
+        .or_else(|| std::env::var("THIDUA_LANG").ok())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = language(cli.lang.as_deref());
+    let out = Out { lang };
+    let result = match cli.command {
+        Some(Command::Check { config }) => check(&out, &config),
+        Some(Command::New {
+            config,
+            output,
+            present,
+            date,
+            place,
+            chair,
+            secretary,
+        }) => new_meeting(
+            &out,
+            &config,
+            &output,
+            present,
+            MeetingArgs {
+                date,
+                place,
+                chair,
+                secretary,
+            },
+        ),
+        Some(Command::Import { meeting, sheets }) => import(&out, &meeting, &sheets),
+        Some(Command::Tally { meeting, format }) => tally(&out, &meeting, format),
+        Some(Command::Verify { file }) => verify(&out, &file),
+        None => match cli.file {
+            Some(file) if file.extension().is_some_and(|e| e == "thidua") => {
+                tally(&out, &file, TallyFormat::Text)
+            }
+            Some(file) => check(&out, &file),
+            None => demo(&out),
+        },
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failed) => ExitCode::from(1),
+    }
+}
+
+fn read_limited(out: &Out, path: &Path) -> Result<Vec<u8>, Failed> {
+    let shown = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| out.error(&format!("{shown}: {}", io_text(&e, out.lang))))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(out.error(&format!(
+            "{shown}: {}",
+            crate::model::problem::Issue::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES
+            }
+            .text(out.lang)
+        )));
+    }
+    std::fs::read(path).map_err(|e| out.error(&format!("{shown}: {}", io_text(&e, out.lang))))
+}
+
+fn io_text(error: &std::io::Error, lang: Lang) -> String {
+    match (error.kind(), lang) {
+        (std::io::ErrorKind::NotFound, Lang::Vi) => "không tìm thấy tệp".into(),
+        (std::io::ErrorKind::PermissionDenied, Lang::Vi) => "không có quyền đọc tệp".into(),
+        (std::io::ErrorKind::IsADirectory, Lang::Vi) => "đây là thư mục, không phải tệp".into(),
+        (_, Lang::Vi) => format!("không đọc được tệp ({error})"),
+        (_, Lang::En) => error.to_string(),
+    }
+}
+
+fn report_problems(out: &Out, path: &Path, problems: &Problems) -> Failed {
+    for p in &problems.0 {
+        eprintln!("{}:{}", path.display(), prefix_colon(&p.text(out.lang)));
+    }
+    let n = problems.0.len();
+    eprintln!(
+        "{}",
+        match out.lang {
+            Lang::Vi => format!("{n} lỗi; hãy sửa tệp theo từng vị trí ở trên rồi kiểm tra lại."),
+            Lang::En =>
+                format!("{n} problem(s); fix the file at each place above and check again."),
+        }
+    );
+    Failed
+}
+
+/// `12:7: …` follows `file:` directly; a path-only problem gets a space.
+fn prefix_colon(text: &str) -> String {
+    if text.starts_with(|c: char| c.is_ascii_digit()) {
+        text.to_string()
+    } else {
+        format!(" {text}")
+    }
+}
+
+fn load_config(out: &Out, path: &Path) -> Result<(Vec<u8>, Config), Failed> {
+    let bytes = read_limited(out, path)?;
+    match Config::from_bytes(&bytes) {
+        Ok(config) => Ok((bytes, config)),
+        Err(problems) => Err(report_problems(out, path, &problems)),
+    }
+}
+
+fn check(out: &Out, path: &Path) -> Outcome {
+    let (_, config) = load_config(out, path)?;
+    out.say(&config_summary(&config, out.lang));
+    Ok(())
+}
+
+pub fn config_summary(config: &Config, lang: Lang) -> String {
+    let sep = lang.decimal_separator();
+    let items = config.item_count();
+    let mut lines = vec![
+        format!("{} — {}", config.cluster.name, config.cluster.year),
+        config.cluster.organizer.clone(),
+    ];
+    if let Some(note) = &config.cluster.note {
+        lines.push(format!("({note})"));
+    }
+    let head = |role| {
+        config
+            .members
+            .iter()
+            .find(|m| m.role == role)
+            .map_or("—".to_string(), |m| m.short.clone())
+    };
+    use crate::model::config::Role;
+    match lang {
+        Lang::Vi => {
+            lines.push(format!(
+                "{} {} (cụm trưởng: {}, cụm phó: {})",
+                config.members.len(),
+                config.cluster.member_label,
+                head(Role::Head),
+                head(Role::Deputy)
+            ));
+            lines.push(format!(
+                "{} nhóm tiêu chí, {} tiêu chí, tổng điểm tối đa {}",
+                config.groups.len(),
+                items,
+                config.max_total().display(sep)
+            ));
+            lines.push(format!(
+                "{} mục điểm thưởng/trừ, {} mức xếp loại, {} hình thức khen thưởng",
+                config.adjustments.len(),
+                config.classes.len(),
+                config.commendations.len()
+            ));
+            lines.push(format!("config_sha256: {}", config.sha256));
+            lines.push("Cấu hình hợp lệ.".into());
+        }
+        Lang::En => {
+            lines.push(format!(
+                "{} members (head: {}, deputy: {})",
+                config.members.len(),
+                head(Role::Head),
+                head(Role::Deputy)
+            ));
+            lines.push(format!(
+                "{} criteria groups, {} items, maximum total {}",
+                config.groups.len(),
+                items,
+                config.max_total().display(sep)
+            ));
+            lines.push(format!(
+                "{} bonus/deduction items, {} classes, {} commendations",
+                config.adjustments.len(),
+                config.classes.len(),
+                config.commendations.len()
+            ));
+            lines.push(format!("config_sha256: {}", config.sha256));
+            lines.push("The config is valid.".into());
+        }
+    }
+    lines.join("\n")
+}
+
+struct MeetingArgs {
+    date: Option<String>,
+    place: Option<String>,
+    chair: Option<String>,
+    secretary: Option<String>,
+}
+
+fn new_meeting(
+    out: &Out,
+    config_path: &Path,
+    output: &Path,
+    present: Option<Vec<String>>,
+    meeting: MeetingArgs,
+) -> Outcome {
+    let (bytes, config) = load_config(out, config_path)?;
+    // Check the arguments against the config before creating any file.
+    if let Some(ids) = &present {
+        for id in ids {
+            if config.member(id.trim()).is_none() {
+                return Err(out.error(&match out.lang {
+                    Lang::Vi => format!("--present: không có đơn vị nào có mã \"{id}\""),
+                    Lang::En => format!("--present: no member has the id \"{id}\""),
+                }));
+            }
+        }
+    }
+    let mut events = Vec::new();
+    if let Some(ids) = &present {
+        for member in &config.members {
+            let here = ids.iter().any(|id| id.trim() == member.id);
+            if !here {
+                events.push(Event::Attendance {
+                    member: member.id.clone(),
+                    present: false,
+                });
+            }
+        }
+    }
+    let any_detail = meeting.date.is_some()
+        || meeting.place.is_some()
+        || meeting.chair.is_some()
+        || meeting.secretary.is_some();
+    if any_detail {
+        events.push(Event::Meeting {
+            date: meeting
+                .date
+                .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%d").to_string()),
+            place: meeting.place.unwrap_or_default(),
+            chair: meeting.chair.unwrap_or_default(),
+            secretary: meeting.secretary.unwrap_or_default(),
+        });
+    }
+    let mut trial = Session::new(Arc::new(config.clone()));
+    for event in &events {
+        if let Err(e) = trial.check(&Actor::Chair, event) {
+            return Err(out.error(&e.text(out.lang)));
+        }
+        let _ = trial.apply(&crate::model::Record {
+            seq: 0,
+            at: String::new(),
+            by: Actor::Chair,
+            event: event.clone(),
+        });
+    }
+    let at = now();
+    let mut file =
+        MeetingFile::create(output, &bytes, &at).map_err(|e| out.error(&e.text(out.lang)))?;
+    file.append_all(Actor::Chair, events, &at)
+        .map_err(|e| out.error(&e.text(out.lang)))?;
+    out.say(&match out.lang {
+        Lang::Vi => format!(
+            "Đã tạo tệp hội nghị {} cho {} ({} đơn vị, {} có mặt).",
+            output.display(),
+            config.cluster.name,
+            config.members.len(),
+            file.session().present_count()
+        ),
+        Lang::En => format!(
+            "Created meeting file {} for {} ({} members, {} present).",
+            output.display(),
+            config.cluster.name,
+            config.members.len(),
+            file.session().present_count()
+        ),
+    });
+    Ok(())
+}
+
+fn open_meeting(out: &Out, path: &Path) -> Result<MeetingFile, Failed> {
+    let file = MeetingFile::open(path).map_err(|e| out.error(&e.text(out.lang)))?;
+    if let Integrity::Broken(breaks) = file.integrity()
+        && breaks.iter().any(|b| b.is_damage())
+    {
+        eprintln!(
+            "{}",
+            out.lang.pick(
+                "CẢNH BÁO: tệp hội nghị không còn nguyên vẹn; chỉ mở để xem, không ghi được:",
+                "WARNING: the meeting file does not verify; it is open read-only:"
+            )
+        );
+        for b in breaks {
+            eprintln!("  - {}", b.text(out.lang));
+        }
+    }
+    Ok(file)
+}
+
+fn import(out: &Out, meeting: &Path, sheets: &[PathBuf]) -> Outcome {
+    let mut file = open_meeting(out, meeting)?;
+    let mut failed = 0;
+    for path in sheets {
+        match import_one(out, &mut file, path) {
+            Ok(line) => out.say(&line),
+            Err(Failed) => failed += 1,
+        }
+    }
+    if failed > 0 {
+        eprintln!(
+            "{}",
+            match out.lang {
+                Lang::Vi => format!(
+                    "{failed}/{} phiếu không nhập được; các phiếu còn lại đã được lưu.",
+                    sheets.len()
+                ),
+                Lang::En => format!(
+                    "{failed} of {} sheets were not imported; the others are saved.",
+                    sheets.len()
+                ),
+            }
+        );
+        return Err(Failed);
+    }
+    Ok(())
+}
+
+fn import_one(out: &Out, file: &mut MeetingFile, path: &Path) -> Result<String, Failed> {
+    let bytes = read_limited(out, path)?;
+    let sheet =
+        Sheet::from_bytes(&bytes, file.config()).map_err(|p| report_problems(out, path, &p))?;
+    let scorer = file.config().members[sheet.scorer].short.clone();
+    let source = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let shown = path.display();
+    match plan_import(file.session(), &sheet, &source) {
+        Err(e) => Err(out.error(&format!("{shown}: {}", e.text(out.lang)))),
+        Ok(ImportPlan::Unchanged) => Ok(match out.lang {
+            Lang::Vi => {
+                format!("{shown}: phiếu của {scorer} đã có trong hội nghị, không thay đổi.")
+            }
+            Lang::En => {
+                format!("{shown}: {scorer}'s sheet is already in the meeting; nothing changed.")
+            }
+        }),
+        Ok(ImportPlan::Events(events)) => {
+            let cells = events
+                .iter()
+                .filter(|e| matches!(e, Event::Score { .. }))
+                .count();
+            let seq = file
+                .append_all(Actor::Chair, events, &now())
+                .map_err(|e| out.error(&format!("{shown}: {}", e.text(out.lang))))?;
+            Ok(match out.lang {
+                Lang::Vi => format!(
+                    "{shown}: đã nhập và nộp phiếu của {scorer} ({cells} ô điểm; đã lưu đến sự kiện số {seq})."
+                ),
+                Lang::En => format!(
+                    "{shown}: imported and submitted {scorer}'s sheet ({cells} cells; committed through event #{seq})."
+                ),
+            })
+        }
+    }
+}
+
+fn tally(out: &Out, meeting: &Path, format: TallyFormat) -> Outcome {
+    let file = open_meeting(out, meeting)?;
+    print_tally(out, file.session(), file.head(), format);
+    Ok(())
+}
+
+fn print_tally(out: &Out, session: &Session, head: &str, format: TallyFormat) {
+    let tally = Tally::compute(session);
+    match format {
+        TallyFormat::Text => out.say(text::tally_text(session, &tally, head, out.lang).trim_end()),
+        TallyFormat::Json => {
+            let doc = results_document(session, &tally, head);
+            out.say(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+        TallyFormat::Csv => {
+            let bytes = summary_csv(session, &tally, out.lang, false);
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(&bytes);
+        }
+    }
+}
+
+fn verify(out: &Out, path: &Path) -> Outcome {
+    let file = MeetingFile::open(path).map_err(|e| out.error(&e.text(out.lang)))?;
+    let events = file.last_seq();
+    match file.integrity() {
+        Integrity::Broken(breaks) if breaks.iter().any(|b| b.is_damage()) => {
+            eprintln!(
+                "{}",
+                match out.lang {
+                    Lang::Vi => format!(
+                        "{}: KHÔNG HỢP LỆ — tệp đã bị thay đổi hoặc hư hỏng:",
+                        path.display()
+                    ),
+                    Lang::En => format!(
+                        "{}: FAILED — the file was altered or damaged:",
+                        path.display()
+                    ),
+                }
+            );
+            for b in breaks {
+                eprintln!("  - {}", b.text(out.lang));
+            }
+            Err(Failed)
+        }
+        _ => {
+            out.say(&match out.lang {
+                Lang::Vi => format!(
+                    "{}: OK — {events} sự kiện, chuỗi kiểm tra nguyên vẹn.\nconfig_sha256: {}\nsession_head: {}\nMã kiểm tra: {}",
+                    path.display(),
+                    file.config().sha256,
+                    file.head(),
+                    text::verification_code(file.head())
+                ),
+                Lang::En => format!(
+                    "{}: OK — {events} events, the hash chain verifies.\nconfig_sha256: {}\nsession_head: {}\nCheck code: {}",
+                    path.display(),
+                    file.config().sha256,
+                    file.head(),
+                    text::verification_code(file.head())
+                ),
+            });
+            Ok(())
+        }
+    }
+}
+
+/// With no arguments: the bundled sample meeting, scored in memory and tallied.
+fn demo(out: &Out) -> Outcome {
+    let (session, head) = sample::sample_meeting().map_err(|e| out.error(&e))?;
+    out.say(out.lang.pick(
+        "Cuộc họp mẫu (dữ liệu minh họa, chấm trong bộ nhớ, không ghi tệp).\nXem `thidua --help` để dùng với tệp của cụm.\n",
+        "Sample meeting (example data, scored in memory, no file written).\nSee `thidua --help` to use your cluster's files.\n",
+    ));
+    print_tally(out, &session, &head, TallyFormat::Text);
+    Ok(())
+}

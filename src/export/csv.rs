@@ -1,0 +1,75 @@
+//! The summary table as CSV (UTF-8): rank, member, total, class, commendation.
+
+use crate::model::Session;
+use crate::model::problem::Lang;
+use crate::model::tally::Tally;
+
+/// The summary; `with_bom` adds the byte-order mark Excel needs to show Vietnamese.
+pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool) -> Vec<u8> {
+    let config = session.config();
+    let mut out = Vec::new();
+    if with_bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut writer = csv::Writer::from_writer(&mut out);
+    let mut header: Vec<String> = vec![
+        lang.pick("Hạng", "Rank").into(),
+        lang.pick("Mã đơn vị", "Member id").into(),
+        lang.pick("Đơn vị", "Member").into(),
+        lang.pick("Tổng điểm", "Total").into(),
+        lang.pick("Xếp loại", "Class").into(),
+    ];
+    header.extend(
+        config
+            .groups
+            .iter()
+            .map(|g| format!("{} {}", lang.pick("Nhóm", "Group"), g.id)),
+    );
+    header.extend([
+        lang.pick("Điểm thưởng", "Bonus").to_string(),
+        lang.pick("Điểm trừ", "Deductions").to_string(),
+        lang.pick("Tự chấm", "Self-score").to_string(),
+        lang.pick("Số phiếu tính", "Sheets counted").to_string(),
+        lang.pick("Số phiếu cần", "Sheets expected").to_string(),
+        lang.pick("Đề nghị khen thưởng", "Proposed commendation")
+            .to_string(),
+        lang.pick("Tình trạng", "Status").to_string(),
+    ]);
+    let _ = writer.write_record(&header);
+    // Numbers use a point so spreadsheets read them as numbers in any locale setting
+    // that the CSV importer is told about; the XLSX export carries real numbers.
+    for &m in &tally.order {
+        let r = &tally.members[m];
+        let proposal = tally.commendations.iter().enumerate().find_map(|(c, res)| {
+            res.proposals.iter().find(|p| p.member == m).map(|p| {
+                (
+                    config.commendations[c].name.clone(),
+                    p.status.text(lang).to_string(),
+                )
+            })
+        });
+        let mut row: Vec<String> = vec![
+            r.rank.map(|k| k.to_string()).unwrap_or_default(),
+            config.members[m].id.clone(),
+            config.members[m].name.clone(),
+            r.total.map(|t| t.display('.')).unwrap_or_default(),
+            r.class
+                .map(|c| config.classes[c].name.clone())
+                .unwrap_or_default(),
+        ];
+        row.extend(r.groups.iter().map(|g| g.display('.')));
+        row.extend([
+            r.bonus.display('.'),
+            r.deductions.display('.'),
+            r.self_total.map(|t| t.display('.')).unwrap_or_default(),
+            r.sheets_counted.to_string(),
+            r.sheets_expected.to_string(),
+        ]);
+        let (name, status) = proposal.unwrap_or_default();
+        row.extend([name, status]);
+        let _ = writer.write_record(&row);
+    }
+    let _ = writer.flush();
+    drop(writer);
+    out
+}

@@ -1,0 +1,8 @@
+//! thidua: scoring, tally and ranking for the year-end review meeting of an emulation
+//! cluster (cụm thi đua) of Vietnam Fatherland Front committees.
+
+pub mod cli;
+pub mod export;
+pub mod model;
+pub mod sample;
+pub mod store;

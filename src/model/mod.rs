@@ -1,0 +1,20 @@
+//! The rules of the meeting, pure: no UI, no files, no clock. Time and bytes come in
+//! from outside; everything here is deterministic and unit-tested.
+
+pub mod config;
+pub mod event;
+pub mod exact;
+pub mod json;
+pub mod points;
+pub mod problem;
+pub mod reader;
+pub mod session;
+pub mod sheet;
+pub mod tally;
+
+pub use config::Config;
+pub use event::{Actor, Event, Record};
+pub use points::Points;
+pub use problem::{Lang, Problems};
+pub use session::{EventError, Session};
+pub use tally::Tally;

@@ -1,0 +1,688 @@
+//! The state of one meeting, as the fold of its events. Every event is checked against
+//! the rules before it is applied; the store commits only events that pass.
+
+use super::config::Config;
+use super::event::{Actor, Event, Record};
+use super::points::{Points, PointsError};
+use super::problem::Lang;
+use super::tally::{Missing, Tally};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingDetails {
+    pub date: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BallotRecord {
+    pub commendation: usize,
+    pub round: u32,
+    pub issued: u32,
+    pub valid: u32,
+    /// Votes per member index.
+    pub votes: Vec<(usize, u32)>,
+}
+
+impl BallotRecord {
+    pub fn votes_for(&self, member: usize) -> u32 {
+        self.votes
+            .iter()
+            .find(|(m, _)| *m == member)
+            .map_or(0, |(_, v)| *v)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TieDecision {
+    pub commendation: usize,
+    pub chosen: Vec<usize>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRecord {
+    pub scorer: usize,
+    pub sheet_sha256: String,
+    pub source: String,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventError {
+    #[error("the meeting is finalized; nothing can change")]
+    Finalized,
+    #[error("no member has the id \"{0}\"")]
+    UnknownMember(String),
+    #[error("no criterion, bonus or deduction has the id \"{0}\"")]
+    UnknownCell(String),
+    #[error("no commendation has the id \"{0}\"")]
+    UnknownCommendation(String),
+    #[error("{member}'s delegate is recorded absent; mark them present first")]
+    Absent { member: String },
+    #[error("under this cluster's rule {member} does not score itself")]
+    SelfExcluded { member: String },
+    #[error("{scorer}'s sheet is submitted and locked; the chair must reopen it first")]
+    Locked { scorer: String },
+    #[error("{scorer}'s sheet is not submitted")]
+    NotSubmitted { scorer: String },
+    #[error("{scorer}'s sheet is incomplete: {missing} of {total} cells are empty")]
+    Incomplete {
+        scorer: String,
+        missing: usize,
+        total: usize,
+    },
+    #[error("{cell} for {target}: {error}")]
+    BadPoints {
+        target: String,
+        cell: String,
+        error: PointsError,
+    },
+    #[error("the value is already {0}; nothing to change")]
+    NoChange(String),
+    #[error("a reason must be written")]
+    ReasonRequired,
+    #[error("a delegate may change only their own sheet")]
+    NotYours,
+    #[error("only the chair may do this")]
+    ChairOnly,
+    #[error("the date must be written YYYY-MM-DD, e.g. 2024-12-20")]
+    BadDate,
+    #[error("\"{0}\" has no ballot in the config")]
+    NoBallot(String),
+    #[error("ballot round {round} cannot follow round {last}")]
+    BadRound { round: u32, last: u32 },
+    #[error("{0}")]
+    ImpossibleCount(CountError),
+    #[error("head and deputy must be two different members")]
+    SameHeadAndDeputy,
+    #[error("a member is named twice")]
+    RepeatedMember,
+    #[error("{member} has a submitted sheet; reopen it before marking the delegate absent")]
+    AbsentWithSheet { member: String },
+    #[error("the meeting cannot be finalized yet: {}", .0.len())]
+    NotReady(Vec<Missing>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountError {
+    ValidAboveIssued {
+        valid: u32,
+        issued: u32,
+    },
+    IssuedAbovePresent {
+        issued: u32,
+        present: u32,
+    },
+    VotesAboveValid {
+        member: String,
+        votes: u32,
+        valid: u32,
+    },
+    NotACandidate {
+        member: String,
+    },
+}
+
+impl std::fmt::Display for CountError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl CountError {
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CountError::ValidAboveIssued { valid, issued }, Lang::Vi) => {
+                format!("số phiếu hợp lệ ({valid}) lớn hơn số phiếu phát ra ({issued})")
+            }
+            (CountError::ValidAboveIssued { valid, issued }, Lang::En) => {
+                format!("valid ballots ({valid}) exceed ballots issued ({issued})")
+            }
+            (CountError::IssuedAbovePresent { issued, present }, Lang::Vi) => {
+                format!("số phiếu phát ra ({issued}) lớn hơn số đại biểu có mặt ({present})")
+            }
+            (CountError::IssuedAbovePresent { issued, present }, Lang::En) => {
+                format!("ballots issued ({issued}) exceed delegates present ({present})")
+            }
+            (
+                CountError::VotesAboveValid {
+                    member,
+                    votes,
+                    valid,
+                },
+                Lang::Vi,
+            ) => {
+                format!("{member} có {votes} phiếu, nhiều hơn số phiếu hợp lệ ({valid})")
+            }
+            (
+                CountError::VotesAboveValid {
+                    member,
+                    votes,
+                    valid,
+                },
+                Lang::En,
+            ) => {
+                format!("{member} has {votes} votes, more than the valid ballots ({valid})")
+            }
+            (CountError::NotACandidate { member }, Lang::Vi) => {
+                format!("{member} không thuộc danh sách được bỏ phiếu")
+            }
+            (CountError::NotACandidate { member }, Lang::En) => {
+                format!("{member} is not a candidate on this ballot")
+            }
+        }
+    }
+}
+
+impl EventError {
+    pub fn text(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return match self {
+                EventError::NotReady(missing) => {
+                    let list: Vec<String> = missing.iter().map(|m| m.text(lang)).collect();
+                    format!("the meeting cannot be finalized yet: {}", list.join("; "))
+                }
+                EventError::BadPoints {
+                    target,
+                    cell,
+                    error,
+                } => {
+                    format!("{cell} for {target}: points {error}")
+                }
+                other => other.to_string(),
+            };
+        }
+        match self {
+            EventError::Finalized => {
+                "hội nghị đã kết thúc (đã chốt kết quả); không thể thay đổi".into()
+            }
+            EventError::UnknownMember(id) => format!("không có đơn vị nào có mã \"{id}\""),
+            EventError::UnknownCell(id) => {
+                format!("không có tiêu chí hay điểm thưởng/trừ nào có mã \"{id}\"")
+            }
+            EventError::UnknownCommendation(id) => {
+                format!("không có hình thức khen thưởng nào có mã \"{id}\"")
+            }
+            EventError::Absent { member } => {
+                format!("đại biểu của {member} đang được ghi vắng mặt; hãy ghi có mặt trước")
+            }
+            EventError::SelfExcluded { member } => {
+                format!("theo quy chế của cụm, {member} không tự chấm điểm cho mình")
+            }
+            EventError::Locked { scorer } => {
+                format!("phiếu chấm của {scorer} đã nộp và bị khóa; chủ trì cần mở lại phiếu trước")
+            }
+            EventError::NotSubmitted { scorer } => format!("phiếu chấm của {scorer} chưa nộp"),
+            EventError::Incomplete {
+                scorer,
+                missing,
+                total,
+            } => format!("phiếu chấm của {scorer} chưa đủ: còn {missing}/{total} ô trống"),
+            EventError::BadPoints {
+                target,
+                cell,
+                error,
+            } => format!("{cell} cho {target}: điểm {}", error.vi()),
+            EventError::NoChange(value) => format!("giá trị đã là {value}; không có gì thay đổi"),
+            EventError::ReasonRequired => "cần ghi rõ lý do".into(),
+            EventError::NotYours => "đại biểu chỉ được sửa phiếu chấm của đơn vị mình".into(),
+            EventError::ChairOnly => "chỉ chủ trì hội nghị được làm việc này".into(),
+            EventError::BadDate => "ngày phải viết theo dạng NNNN-TT-NN, ví dụ 2024-12-20".into(),
+            EventError::NoBallot(id) => {
+                format!("hình thức \"{id}\" không có bỏ phiếu trong cấu hình")
+            }
+            EventError::BadRound { round, last } => {
+                format!("không thể ghi vòng bỏ phiếu {round} sau vòng {last}")
+            }
+            EventError::ImpossibleCount(e) => e.text(lang),
+            EventError::SameHeadAndDeputy => {
+                "cụm trưởng và cụm phó phải là hai đơn vị khác nhau".into()
+            }
+            EventError::RepeatedMember => "một đơn vị được nêu hai lần".into(),
+            EventError::AbsentWithSheet { member } => {
+                format!("{member} đã nộp phiếu chấm; hãy mở lại phiếu trước khi ghi vắng mặt")
+            }
+            EventError::NotReady(missing) => {
+                let list: Vec<String> = missing.iter().map(|m| m.text(lang)).collect();
+                format!("chưa thể chốt kết quả: {}", list.join("; "))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    config: Arc<Config>,
+    pub meeting: Option<MeetingDetails>,
+    present: Vec<bool>,
+    /// `[scorer][target][cell]`, flattened.
+    scores: Vec<Option<Points>>,
+    /// Filled item cells per scorer, kept so completeness is O(1).
+    filled_items: Vec<usize>,
+    submitted: Vec<bool>,
+    pub ballots: Vec<BallotRecord>,
+    pub decisions: Vec<TieDecision>,
+    pub next_year: Option<(usize, usize)>,
+    pub finalized: bool,
+    pub imports: Vec<ImportRecord>,
+    events: u64,
+}
+
+impl Session {
+    pub fn new(config: Arc<Config>) -> Session {
+        let n = config.members.len();
+        let cells = config.cells.len();
+        Session {
+            meeting: None,
+            present: vec![true; n],
+            scores: vec![None; n * n * cells],
+            filled_items: vec![0; n],
+            submitted: vec![false; n],
+            ballots: Vec::new(),
+            decisions: Vec::new(),
+            next_year: None,
+            finalized: false,
+            imports: Vec::new(),
+            events: 0,
+            config,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn config_arc(&self) -> &Arc<Config> {
+        &self.config
+    }
+
+    /// How many events have been applied.
+    pub fn event_count(&self) -> u64 {
+        self.events
+    }
+
+    fn slot(&self, scorer: usize, target: usize, cell: usize) -> usize {
+        let n = self.config.members.len();
+        (scorer * n + target) * self.config.cells.len() + cell
+    }
+
+    pub fn score(&self, scorer: usize, target: usize, cell: usize) -> Option<Points> {
+        self.scores[self.slot(scorer, target, cell)]
+    }
+
+    /// All cells of one scorer's row for one target, in config cell order.
+    pub fn row(&self, scorer: usize, target: usize) -> &[Option<Points>] {
+        let start = self.slot(scorer, target, 0);
+        &self.scores[start..start + self.config.cells.len()]
+    }
+
+    pub fn is_present(&self, member: usize) -> bool {
+        self.present[member]
+    }
+
+    pub fn present_count(&self) -> usize {
+        self.present.iter().filter(|p| **p).count()
+    }
+
+    pub fn is_submitted(&self, scorer: usize) -> bool {
+        self.submitted[scorer]
+    }
+
+    /// Item cells `scorer` must fill before submitting.
+    pub fn cells_to_fill(&self, scorer: usize) -> usize {
+        let targets = (0..self.config.members.len())
+            .filter(|t| self.config.scores_target(scorer, *t))
+            .count();
+        targets * self.config.item_count()
+    }
+
+    /// (filled, to fill) for one scorer's sheet: what the progress bar shows.
+    pub fn progress(&self, scorer: usize) -> (usize, usize) {
+        (self.filled_items[scorer], self.cells_to_fill(scorer))
+    }
+
+    /// The latest ballot recorded for a commendation (highest round, last written).
+    pub fn latest_ballot(&self, commendation: usize) -> Option<&BallotRecord> {
+        self.ballots
+            .iter()
+            .filter(|b| b.commendation == commendation)
+            .max_by_key(|b| b.round)
+    }
+
+    pub fn latest_decision(&self, commendation: usize) -> Option<&TieDecision> {
+        self.decisions
+            .iter()
+            .rev()
+            .find(|d| d.commendation == commendation)
+    }
+
+    fn member(&self, id: &str) -> Result<usize, EventError> {
+        self.config
+            .member(id)
+            .ok_or_else(|| EventError::UnknownMember(id.to_string()))
+    }
+
+    fn short(&self, member: usize) -> String {
+        self.config.members[member].short.clone()
+    }
+
+    fn commendation(&self, id: &str) -> Result<usize, EventError> {
+        self.config
+            .commendations
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or_else(|| EventError::UnknownCommendation(id.to_string()))
+    }
+
+    fn own_sheet(by: &Actor, scorer: &str) -> Result<(), EventError> {
+        match by {
+            Actor::Member(id) if id != scorer => Err(EventError::NotYours),
+            _ => Ok(()),
+        }
+    }
+
+    fn chair_only(by: &Actor) -> Result<(), EventError> {
+        match by {
+            Actor::Chair => Ok(()),
+            Actor::Member(_) => Err(EventError::ChairOnly),
+        }
+    }
+
+    fn open_sheet(&self, scorer: usize) -> Result<(), EventError> {
+        if !self.present[scorer] {
+            return Err(EventError::Absent {
+                member: self.short(scorer),
+            });
+        }
+        if self.submitted[scorer] {
+            return Err(EventError::Locked {
+                scorer: self.short(scorer),
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks an event against the rules without changing anything.
+    pub fn check(&self, by: &Actor, event: &Event) -> Result<(), EventError> {
+        if self.finalized {
+            return Err(EventError::Finalized);
+        }
+        if let Actor::Member(id) = by {
+            self.member(id)?;
+        }
+        match event {
+            Event::Meeting { date, .. } => {
+                Self::chair_only(by)?;
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                    .map_err(|_| EventError::BadDate)?;
+            }
+            Event::Attendance { member, present } => {
+                Self::chair_only(by)?;
+                let m = self.member(member)?;
+                if !present && self.submitted[m] {
+                    return Err(EventError::AbsentWithSheet {
+                        member: self.short(m),
+                    });
+                }
+            }
+            Event::Score {
+                scorer,
+                target,
+                item,
+                value,
+            } => {
+                Self::own_sheet(by, scorer)?;
+                let s = self.member(scorer)?;
+                let t = self.member(target)?;
+                let c = self
+                    .config
+                    .cell(item)
+                    .ok_or_else(|| EventError::UnknownCell(item.clone()))?;
+                self.open_sheet(s)?;
+                if !self.config.scores_target(s, t) {
+                    return Err(EventError::SelfExcluded {
+                        member: self.short(s),
+                    });
+                }
+                if let Some(v) = value {
+                    let cell = &self.config.cells[c];
+                    v.check_within(cell.max, cell.step)
+                        .map_err(|error| EventError::BadPoints {
+                            target: self.short(t),
+                            cell: item.clone(),
+                            error,
+                        })?;
+                }
+                if self.score(s, t, c) == *value {
+                    return Err(EventError::NoChange(
+                        value.map_or_else(|| "—".to_string(), |v| v.to_string()),
+                    ));
+                }
+            }
+            Event::Submit { scorer } => {
+                Self::own_sheet(by, scorer)?;
+                let s = self.member(scorer)?;
+                self.open_sheet(s)?;
+                let (filled, total) = self.progress(s);
+                if filled < total {
+                    return Err(EventError::Incomplete {
+                        scorer: self.short(s),
+                        missing: total - filled,
+                        total,
+                    });
+                }
+            }
+            Event::Reopen { scorer, reason } => {
+                Self::chair_only(by)?;
+                let s = self.member(scorer)?;
+                if !self.submitted[s] {
+                    return Err(EventError::NotSubmitted {
+                        scorer: self.short(s),
+                    });
+                }
+                if reason.trim().is_empty() {
+                    return Err(EventError::ReasonRequired);
+                }
+            }
+            Event::Ballot {
+                commendation,
+                round,
+                issued,
+                valid,
+                votes,
+            } => {
+                Self::chair_only(by)?;
+                let c = self.commendation(commendation)?;
+                if self.config.commendations[c].ballot.is_none() {
+                    return Err(EventError::NoBallot(commendation.clone()));
+                }
+                let last = self.latest_ballot(c).map_or(0, |b| b.round);
+                if *round == 0 || *round > last + 1 {
+                    return Err(EventError::BadRound {
+                        round: *round,
+                        last,
+                    });
+                }
+                if valid > issued {
+                    return Err(EventError::ImpossibleCount(CountError::ValidAboveIssued {
+                        valid: *valid,
+                        issued: *issued,
+                    }));
+                }
+                let present = self.present_count() as u32;
+                if *issued > present {
+                    return Err(EventError::ImpossibleCount(
+                        CountError::IssuedAbovePresent {
+                            issued: *issued,
+                            present,
+                        },
+                    ));
+                }
+                for (member, count) in votes {
+                    let m = self.member(member)?;
+                    if count > valid {
+                        return Err(EventError::ImpossibleCount(CountError::VotesAboveValid {
+                            member: self.short(m),
+                            votes: *count,
+                            valid: *valid,
+                        }));
+                    }
+                }
+            }
+            Event::DecideTie {
+                commendation,
+                chosen,
+                reason,
+            } => {
+                Self::chair_only(by)?;
+                self.commendation(commendation)?;
+                let mut seen = Vec::new();
+                for id in chosen {
+                    let m = self.member(id)?;
+                    if seen.contains(&m) {
+                        return Err(EventError::RepeatedMember);
+                    }
+                    seen.push(m);
+                }
+                if chosen.is_empty() {
+                    return Err(EventError::RepeatedMember);
+                }
+                if reason.trim().is_empty() {
+                    return Err(EventError::ReasonRequired);
+                }
+            }
+            Event::NextYear { head, deputy } => {
+                Self::chair_only(by)?;
+                if self.member(head)? == self.member(deputy)? {
+                    return Err(EventError::SameHeadAndDeputy);
+                }
+            }
+            Event::Finalize => {
+                Self::chair_only(by)?;
+                let missing = Tally::compute(self).missing(self);
+                if !missing.is_empty() {
+                    return Err(EventError::NotReady(missing));
+                }
+            }
+            Event::ImportSheet { scorer, .. } => {
+                Self::chair_only(by)?;
+                self.member(scorer)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the event, then applies it. On error nothing changes.
+    pub fn apply(&mut self, record: &Record) -> Result<(), EventError> {
+        self.check(&record.by, &record.event)?;
+        self.apply_checked(record);
+        Ok(())
+    }
+
+    fn apply_checked(&mut self, record: &Record) {
+        // Ids were resolved by `check`, so the lookups below succeed.
+        let member = |s: &Session, id: &str| s.config.member(id).unwrap_or(0);
+        match &record.event {
+            Event::Meeting {
+                date,
+                place,
+                chair,
+                secretary,
+            } => {
+                self.meeting = Some(MeetingDetails {
+                    date: date.clone(),
+                    place: place.trim().to_string(),
+                    chair: chair.trim().to_string(),
+                    secretary: secretary.trim().to_string(),
+                });
+            }
+            Event::Attendance {
+                member: id,
+                present,
+            } => {
+                let m = member(self, id);
+                self.present[m] = *present;
+            }
+            Event::Score {
+                scorer,
+                target,
+                item,
+                value,
+            } => {
+                let (s, t) = (member(self, scorer), member(self, target));
+                let c = self.config.cell(item).unwrap_or(0);
+                let slot = self.slot(s, t, c);
+                if self.config.cells[c].is_item() {
+                    match (self.scores[slot].is_some(), value.is_some()) {
+                        (false, true) => self.filled_items[s] += 1,
+                        (true, false) => self.filled_items[s] -= 1,
+                        _ => {}
+                    }
+                }
+                self.scores[slot] = *value;
+            }
+            Event::Submit { scorer } => {
+                let s = member(self, scorer);
+                self.submitted[s] = true;
+            }
+            Event::Reopen { scorer, .. } => {
+                let s = member(self, scorer);
+                self.submitted[s] = false;
+            }
+            Event::Ballot {
+                commendation,
+                round,
+                issued,
+                valid,
+                votes,
+            } => {
+                let c = self.commendation(commendation).unwrap_or(0);
+                let record = BallotRecord {
+                    commendation: c,
+                    round: *round,
+                    issued: *issued,
+                    valid: *valid,
+                    votes: votes.iter().map(|(id, v)| (member(self, id), *v)).collect(),
+                };
+                // Recording the same round again corrects it.
+                self.ballots
+                    .retain(|b| !(b.commendation == c && b.round == *round));
+                self.ballots.push(record);
+            }
+            Event::DecideTie {
+                commendation,
+                chosen,
+                reason,
+            } => {
+                let c = self.commendation(commendation).unwrap_or(0);
+                let chosen = chosen.iter().map(|id| member(self, id)).collect();
+                self.decisions.push(TieDecision {
+                    commendation: c,
+                    chosen,
+                    reason: reason.trim().to_string(),
+                });
+            }
+            Event::NextYear { head, deputy } => {
+                self.next_year = Some((member(self, head), member(self, deputy)));
+            }
+            Event::Finalize => self.finalized = true,
+            Event::ImportSheet {
+                scorer,
+                sheet_sha256,
+                source,
+            } => {
+                let s = member(self, scorer);
+                self.imports.push(ImportRecord {
+                    scorer: s,
+                    sheet_sha256: sheet_sha256.clone(),
+                    source: source.clone(),
+                    at: record.at.clone(),
+                });
+            }
+        }
+        self.events += 1;
+    }
+}
