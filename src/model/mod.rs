@@ -18,3 +18,14 @@ pub use points::Points;
 pub use problem::{Lang, Problems};
 pub use session::{EventError, Session};
 pub use tally::Tally;
+
+#[cfg(test)]
+mod config_tests;
+#[cfg(test)]
+mod session_tests;
+#[cfg(test)]
+mod sheet_tests;
+#[cfg(test)]
+mod tally_tests;
+#[cfg(test)]
+mod testkit;

@@ -68,6 +68,7 @@ impl fmt::Display for Problem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Issue {
+    DuplicateKey,
     Syntax(SyntaxError),
     NotUtf8,
     TooLarge {
@@ -263,13 +264,6 @@ fn syntax_text(error: &SyntaxError, lang: Lang) -> String {
                 )
             }
         }
-        SyntaxError::DuplicateKey(key) => {
-            if vi {
-                format!("khóa \"{key}\" xuất hiện hai lần trong cùng một đối tượng")
-            } else {
-                format!("the key \"{key}\" appears twice in the same object")
-            }
-        }
     }
 }
 
@@ -327,6 +321,12 @@ impl Issue {
                 }
                 text
             }
+            Issue::DuplicateKey => lang
+                .pick(
+                    "trường này xuất hiện hai lần trong cùng một đối tượng; hãy xóa một lần",
+                    "this field appears twice in the same object; remove one",
+                )
+                .into(),
             Issue::WrongFormat { found, expected } => {
                 if vi {
                     format!("định dạng \"{found}\" không đúng; cần \"{expected}\"")

@@ -130,6 +130,7 @@ impl Reader {
             self.wrong_type(path, node, Expected::Object);
             return None;
         };
+        self.duplicate_keys(members, path);
         for member in members {
             if !allowed.contains(&member.key.as_str()) {
                 let suggestion = allowed
@@ -150,6 +151,19 @@ impl Reader {
             path,
             members,
         })
+    }
+
+    /// Reports each key written twice in one object, at its second place.
+    pub fn duplicate_keys(&mut self, members: &[Member], path: &str) {
+        for (i, member) in members.iter().enumerate() {
+            if members[..i].iter().any(|m| m.key == member.key) {
+                self.problems.push(Problem {
+                    path: join(path, &member.key),
+                    pos: Some(member.key_pos),
+                    issue: Issue::DuplicateKey,
+                });
+            }
+        }
     }
 
     fn field<'a>(&mut self, obj: Obj<'a>, key: &str, required: bool) -> Option<&'a Node> {

@@ -137,6 +137,7 @@ fn read_scores(
         );
         return None;
     };
+    r.duplicate_keys(targets, "scores");
     let n = config.members.len();
     let mut filled = vec![vec![false; config.cells.len()]; n];
     let mut out = Vec::new();
@@ -171,6 +172,7 @@ fn read_scores(
             ok = false;
             continue;
         };
+        r.duplicate_keys(cells, &path);
         for cell in cells {
             let cell_path = key_path(&path, &cell.key);
             let Some(c) = config.cell(&nfc(&cell.key)) else {

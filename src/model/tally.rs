@@ -33,6 +33,18 @@ pub struct MemberResult {
     pub deductions: Rounded,
     /// The member's own sheet total for itself, shown beside when `self` is `separate`.
     pub self_total: Option<Rounded>,
+    /// Sums over the sheets that went into the means, in hundredths: the exact
+    /// figures behind the rounded ones.
+    pub kept: KeptSums,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeptSums {
+    pub sheets: usize,
+    pub total: i64,
+    pub groups: Vec<i64>,
+    pub bonus: i64,
+    pub deductions: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,6 +247,7 @@ fn member_result(config: &Config, session: &Session, target: usize) -> MemberRes
             bonus: zero,
             deductions: zero,
             self_total,
+            kept: KeptSums::default(),
         };
     }
     let kept = kept_sheets(config, &counted);
@@ -267,6 +280,15 @@ fn member_result(config: &Config, session: &Session, target: usize) -> MemberRes
         bonus: mean_of(&|s| s.bonus).round(decimals),
         deductions: mean_of(&|s| s.deductions).round(decimals),
         self_total,
+        kept: KeptSums {
+            sheets: kept.len(),
+            total: kept.iter().map(|&k| counted[k].total).sum(),
+            groups: (0..config.groups.len())
+                .map(|g| kept.iter().map(|&k| counted[k].groups[g]).sum())
+                .collect(),
+            bonus: kept.iter().map(|&k| counted[k].bonus).sum(),
+            deductions: kept.iter().map(|&k| counted[k].deductions).sum(),
+        },
     }
 }
 
