@@ -24,7 +24,10 @@ fn every_broken_config_is_refused_with_its_places() {
             let err = stderr(&o);
             for place in expect.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 if !err.contains(place) {
-                    failures.push(format!("{} ({lang}): `{place}` not in:\n{err}", path.display()));
+                    failures.push(format!(
+                        "{} ({lang}): `{place}` not in:\n{err}",
+                        path.display()
+                    ));
                 }
             }
         }
@@ -74,5 +77,8 @@ fn files_that_are_not_configs_get_a_plain_message() {
 fn usage_errors_exit_2() {
     assert_eq!(run(&["tally"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate", "x", "y"]).status.code(), Some(2));
-    assert_eq!(run(&["tally", "x.thidua", "--format", "pdf"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["tally", "x.thidua", "--format", "pdf"]).status.code(),
+        Some(2)
+    );
 }

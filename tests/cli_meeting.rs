@@ -17,13 +17,25 @@ fn sample_meetings_give_the_independently_computed_tally() {
         let dir = tempfile::tempdir().unwrap();
         let meeting = meeting_with_sheets(dir.path(), &sample(name));
         let doc = tally_json(&meeting);
-        let expected: Value =
-            serde_json::from_slice(&std::fs::read(sample(name).join("expected-tally.json")).unwrap()).unwrap();
+        let expected: Value = serde_json::from_slice(
+            &std::fs::read(sample(name).join("expected-tally.json")).unwrap(),
+        )
+        .unwrap();
         let got = doc["members"].as_array().unwrap();
         let want = expected["members"].as_array().unwrap();
         assert_eq!(got.len(), want.len());
         for (g, w) in got.iter().zip(want) {
-            for key in ["id", "total", "rank", "class", "sheets_counted", "groups", "bonus", "deductions", "self_total"] {
+            for key in [
+                "id",
+                "total",
+                "rank",
+                "class",
+                "sheets_counted",
+                "groups",
+                "bonus",
+                "deductions",
+                "self_total",
+            ] {
                 assert_eq!(g[key], w[key], "{name}: {} {key}", w["id"]);
             }
         }
@@ -31,7 +43,10 @@ fn sample_meetings_give_the_independently_computed_tally() {
         assert_eq!(doc["status"], "provisional");
         assert_eq!(doc["sheets"]["submitted"], doc["sheets"]["expected"]);
         let config = std::fs::read(sample(name).join("cluster.json")).unwrap();
-        assert_eq!(doc["config_sha256"], thidua::model::config::sha256_hex(&config));
+        assert_eq!(
+            doc["config_sha256"],
+            thidua::model::config::sha256_hex(&config)
+        );
         assert_eq!(doc["session_head"].as_str().unwrap().len(), 64);
     }
 }
@@ -48,10 +63,25 @@ fn sample_proposals_follow_the_rules() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["member"].as_str().unwrap(), p["basis"]["by"].as_str().unwrap()))
+        .map(|p| {
+            (
+                p["member"].as_str().unwrap(),
+                p["basis"]["by"].as_str().unwrap(),
+            )
+        })
         .collect();
-    assert_eq!(merit, [("hoan-kiem", "rank"), ("dong-da", "rank"), ("ngoc-ha", "tie_break")]);
-    assert_eq!(doc["commendations"][1]["proposals"][2]["basis"]["key"], "bonus");
+    assert_eq!(
+        merit,
+        [
+            ("hoan-kiem", "rank"),
+            ("dong-da", "rank"),
+            ("ngoc-ha", "tie_break")
+        ]
+    );
+    assert_eq!(
+        doc["commendations"][1]["proposals"][2]["basis"]["key"],
+        "bonus"
+    );
 }
 
 #[test]
@@ -61,12 +91,21 @@ fn text_tally_reads_as_a_ranking() {
     let o = run(&["tally", meeting.to_str().unwrap()]);
     let out = stdout(&o);
     let rows: Vec<&str> = out.lines().filter(|l| l.contains("Hoàn thành")).collect();
-    assert!(rows[0].contains("Hoàng Mai") && rows[0].contains("97,60"), "{out}");
-    assert!(rows[5].contains("Hai Bà Trưng") && rows[5].contains("89,70"), "{out}");
+    assert!(
+        rows[0].contains("Hoàng Mai") && rows[0].contains("97,60"),
+        "{out}"
+    );
+    assert!(
+        rows[5].contains("Hai Bà Trưng") && rows[5].contains("89,70"),
+        "{out}"
+    );
     assert!(out.contains("Mã kiểm tra phiên họp"));
     let o = run(&["tally", meeting.to_str().unwrap(), "--format", "csv"]);
     let csv = stdout(&o);
-    assert!(csv.lines().nth(1).unwrap().starts_with("1,hoang-mai,"), "{csv}");
+    assert!(
+        csv.lines().nth(1).unwrap().starts_with("1,hoang-mai,"),
+        "{csv}"
+    );
     assert!(csv.contains("97.60"));
 }
 
@@ -75,12 +114,25 @@ fn a_provisional_tally_says_how_many_sheets_are_missing() {
     let dir = tempfile::tempdir().unwrap();
     let meeting = dir.path().join("m.thidua");
     let s = sample("ha-noi-cum-1-2024");
-    run(&["new", s.join("cluster.json").to_str().unwrap(), "-o", meeting.to_str().unwrap()]);
+    run(&[
+        "new",
+        s.join("cluster.json").to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+    ]);
     let sheets = sheets_of(&s);
-    let o = run(&["import", meeting.to_str().unwrap(), sheets[0].to_str().unwrap(), sheets[1].to_str().unwrap()]);
+    let o = run(&[
+        "import",
+        meeting.to_str().unwrap(),
+        sheets[0].to_str().unwrap(),
+        sheets[1].to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&run(&["tally", meeting.to_str().unwrap()]));
-    assert!(out.contains("KẾT QUẢ TẠM TÍNH — còn thiếu 4 trong 6 phiếu chấm"), "{out}");
+    assert!(
+        out.contains("KẾT QUẢ TẠM TÍNH — còn thiếu 4 trong 6 phiếu chấm"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -98,11 +150,28 @@ fn importing_again_changes_nothing_and_bad_sheets_are_refused() {
     assert_eq!(before["events"], after["events"]);
 
     let original: Value = serde_json::from_slice(&std::fs::read(&sheet).unwrap()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
-        ("khac-cum.json", Box::new(|v: &mut Value| v["config_sha256"] = "ab".repeat(32).into()), "config_sha256"),
-        ("la.json", Box::new(|v: &mut Value| v["scorer"] = "ha-dong".into()), "ha-dong"),
-        ("qua-diem.json", Box::new(|v: &mut Value| v["scores"]["hoang-mai"]["1.1"] = 99.into()), "vượt điểm tối đa"),
-        ("sua-diem.json", Box::new(|v: &mut Value| v["scores"]["hoang-mai"]["1.1"] = 0.into()), "đã nộp với điểm khác"),
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Change, &str)> = vec![
+        (
+            "khac-cum.json",
+            Box::new(|v: &mut Value| v["config_sha256"] = "ab".repeat(32).into()),
+            "config_sha256",
+        ),
+        (
+            "la.json",
+            Box::new(|v: &mut Value| v["scorer"] = "ha-dong".into()),
+            "ha-dong",
+        ),
+        (
+            "qua-diem.json",
+            Box::new(|v: &mut Value| v["scores"]["hoang-mai"]["1.1"] = 99.into()),
+            "vượt điểm tối đa",
+        ),
+        (
+            "sua-diem.json",
+            Box::new(|v: &mut Value| v["scores"]["hoang-mai"]["1.1"] = 0.into()),
+            "đã nộp với điểm khác",
+        ),
     ];
     for (file, change, says) in cases {
         let mut v = original.clone();
@@ -112,11 +181,19 @@ fn importing_again_changes_nothing_and_bad_sheets_are_refused() {
         let o = run(&["import", meeting.to_str().unwrap(), path.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(1), "{file}");
         assert!(stderr(&o).contains(says), "{file}: {}", stderr(&o));
-        assert_eq!(tally_json(&meeting)["session_head"], before["session_head"], "{file} changed the meeting");
+        assert_eq!(
+            tally_json(&meeting)["session_head"],
+            before["session_head"],
+            "{file} changed the meeting"
+        );
     }
     let damaged = dir.path().join("hong.json");
     std::fs::write(&damaged, &std::fs::read(&sheet).unwrap()[..200]).unwrap();
-    let o = run(&["import", meeting.to_str().unwrap(), damaged.to_str().unwrap()]);
+    let o = run(&[
+        "import",
+        meeting.to_str().unwrap(),
+        damaged.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cú pháp JSON"), "{}", stderr(&o));
 }
@@ -126,20 +203,39 @@ fn new_never_overwrites_and_checks_present_ids() {
     let dir = tempfile::tempdir().unwrap();
     let config = sample("ha-noi-cum-1-2024").join("cluster.json");
     let meeting = dir.path().join("m.thidua");
-    let o = run(&["new", config.to_str().unwrap(), "-o", meeting.to_str().unwrap(), "--present", "ba-dinh,khong-co"]);
+    let o = run(&[
+        "new",
+        config.to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+        "--present",
+        "ba-dinh,khong-co",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(!meeting.exists(), "no file is created on a bad argument");
     let o = run(&[
-        "new", config.to_str().unwrap(), "-o", meeting.to_str().unwrap(),
-        "--present", "ba-dinh,hoang-mai,hoan-kiem,dong-da,long-bien",
-        "--date", "2024-12-20", "--place", "Hội trường quận Long Biên",
+        "new",
+        config.to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+        "--present",
+        "ba-dinh,hoang-mai,hoan-kiem,dong-da,long-bien",
+        "--date",
+        "2024-12-20",
+        "--place",
+        "Hội trường quận Long Biên",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("5 có mặt"), "{}", stdout(&o));
     let doc = tally_json(&meeting);
     assert_eq!(doc["sheets"]["expected"], 5);
     assert_eq!(doc["meeting"]["place"], "Hội trường quận Long Biên");
-    let o = run(&["new", config.to_str().unwrap(), "-o", meeting.to_str().unwrap()]);
+    let o = run(&[
+        "new",
+        config.to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("đã tồn tại"));
 }
@@ -161,12 +257,19 @@ fn verify_detects_one_changed_byte() {
         let at = text.rfind(|c: char| c.is_ascii_digit()).unwrap();
         let mut bytes = text.into_bytes();
         bytes[at] = if bytes[at] == b'5' { b'0' } else { b'5' };
-        conn.execute("UPDATE events SET event = ?1 WHERE seq = 40", [String::from_utf8(bytes).unwrap()])
-            .unwrap();
+        conn.execute(
+            "UPDATE events SET event = ?1 WHERE seq = 40",
+            [String::from_utf8(bytes).unwrap()],
+        )
+        .unwrap();
     }
     let o = run(&["verify", meeting.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("sự kiện số 40 đã bị sửa"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("sự kiện số 40 đã bị sửa"),
+        "{}",
+        stderr(&o)
+    );
 
     // The tampered file still opens to be looked at, with a warning, but takes no writes.
     let o = run(&["tally", meeting.to_str().unwrap()]);
@@ -185,20 +288,30 @@ fn verify_detects_a_deleted_event_and_an_edited_config() {
     std::fs::copy(&meeting, &copy).unwrap();
     {
         let conn = rusqlite::Connection::open(&meeting).unwrap();
-        conn.execute("DELETE FROM events WHERE seq = 7", []).unwrap();
+        conn.execute("DELETE FROM events WHERE seq = 7", [])
+            .unwrap();
     }
     let o = run(&["--lang", "en", "verify", meeting.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("expected #7"), "{}", stderr(&o));
     {
         let conn = rusqlite::Connection::open(&copy).unwrap();
-        let bytes: Vec<u8> = conn.query_row("SELECT bytes FROM config", [], |r| r.get(0)).unwrap();
-        let text = String::from_utf8(bytes).unwrap().replacen("\"max\": 5", "\"max\": 6", 1);
-        conn.execute("UPDATE config SET bytes = ?1", [text.into_bytes()]).unwrap();
+        let bytes: Vec<u8> = conn
+            .query_row("SELECT bytes FROM config", [], |r| r.get(0))
+            .unwrap();
+        let text = String::from_utf8(bytes)
+            .unwrap()
+            .replacen("\"max\": 5", "\"max\": 6", 1);
+        conn.execute("UPDATE config SET bytes = ?1", [text.into_bytes()])
+            .unwrap();
     }
     let o = run(&["--lang", "en", "verify", copy.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("stored config was edited"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("stored config was edited"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -214,7 +327,11 @@ fn files_that_are_not_meetings_are_refused_plainly() {
         let o = run(&args);
         assert_eq!(o.status.code(), Some(1), "{command}");
         never_panicked(&o);
-        assert!(stderr(&o).contains("không phải tệp hội nghị"), "{command}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("không phải tệp hội nghị"),
+            "{command}: {}",
+            stderr(&o)
+        );
     }
     // A truncated meeting file.
     let meeting = meeting_with_sheets(dir.path(), &sample("ha-noi-cum-1-2024"));

@@ -78,6 +78,11 @@ pub enum SyntaxError {
     Empty,
     UnexpectedEnd,
     UnexpectedChar(char),
+    /// After a value inside `[…]` or `{…}` neither a comma nor the closing bracket.
+    MissingSeparator {
+        found: char,
+        closing: char,
+    },
     TrailingComma,
     BadNumber,
     BadEscape,
@@ -160,6 +165,13 @@ impl Parser {
         }
     }
 
+    fn missing_separator(&self, closing: char) -> ParseError {
+        match self.peek() {
+            None => self.error(SyntaxError::UnexpectedEnd),
+            Some(found) => self.error(SyntaxError::MissingSeparator { found, closing }),
+        }
+    }
+
     fn expect(&mut self, wanted: char) -> Result<(), ParseError> {
         if self.peek() == Some(wanted) {
             self.bump();
@@ -232,7 +244,7 @@ impl Parser {
                     self.bump();
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.unexpected()),
+                _ => return Err(self.missing_separator(']')),
             }
         }
     }
@@ -274,7 +286,7 @@ impl Parser {
                     self.bump();
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.unexpected()),
+                _ => return Err(self.missing_separator('}')),
             }
         }
     }

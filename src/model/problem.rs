@@ -218,6 +218,17 @@ fn syntax_text(error: &SyntaxError, lang: Lang) -> String {
                 format!("unexpected character '{c}'{hint}")
             }
         }
+        SyntaxError::MissingSeparator { found, closing } => {
+            if vi {
+                format!(
+                    "gặp '{found}' ở chỗ cần dấu phẩy hoặc dấu '{closing}'; có thể thiếu dấu phẩy, hoặc thiếu dấu \" đóng ở giá trị phía trước"
+                )
+            } else {
+                format!(
+                    "found '{found}' where a comma or '{closing}' should be; a comma may be missing, or the closing \" of the value before"
+                )
+            }
+        }
         SyntaxError::TrailingComma => lang
             .pick(
                 "dấu phẩy thừa trước dấu đóng ngoặc; hãy xóa dấu phẩy",

@@ -406,7 +406,6 @@ fn tie_key(
 /// Orders tied members by the tie-break keys in turn: a list of tiers, best first,
 /// each with the key that set it apart (none for the first tier or a standing tie).
 fn cascade(
-    config: &Config,
     members: &[MemberResult],
     ballot: Option<&BallotRecord>,
     tied: Vec<usize>,
@@ -421,7 +420,7 @@ fn cascade(
     }
     let value = |m: usize| tie_key(key, &members[m], ballot, m);
     if tied.iter().any(|&m| value(m).is_none()) {
-        return cascade(config, members, ballot, tied, rest, decided_by);
+        return cascade(members, ballot, tied, rest, decided_by);
     }
     let mut sorted = tied;
     sorted.sort_by_key(|&m| (std::cmp::Reverse(value(m)), m));
@@ -437,7 +436,6 @@ fn cascade(
                 .count();
         let by = if split { Some(key) } else { decided_by };
         tiers.extend(cascade(
-            config,
             members,
             ballot,
             sorted[start..end].to_vec(),
@@ -521,7 +519,7 @@ fn propose(
                 continue;
             }
             // A tie straddles the quota line: the cascade, then the chair's decision.
-            for (sub, by) in cascade(config, members, ballot, tier, &config.tie_break, None) {
+            for (sub, by) in cascade(members, ballot, tier, &config.tie_break, None) {
                 if seats == 0 {
                     break;
                 }

@@ -115,9 +115,9 @@ pub fn scored(value: &Value, totals: &[Vec<i64>]) -> Session {
     let mut s = session(value);
     let n = totals.len();
     for (scorer, row) in totals.iter().enumerate() {
-        for target in 0..n {
+        for (target, total) in row.iter().enumerate().take(n) {
             if s.config().scores_target(scorer, target) {
-                give(&mut s, scorer, target, row[target]);
+                give(&mut s, scorer, target, *total);
             }
         }
         submit(&mut s, scorer);

@@ -24,7 +24,7 @@ pub const SESSION_FORMAT: &str = "thidua.session/1";
 pub enum StoreError {
     #[error("{path}: the file already exists; choose another name so nothing is overwritten")]
     Exists { path: String },
-    #[error("{path}: not a thidua meeting file")]
+    #[error("{path}: not a thidua meeting file, or the file is damaged")]
     NotAMeetingFile { path: String },
     #[error("{path}: written by a newer version of thidua (schema {found})")]
     TooNew { path: String, found: i32 },
@@ -55,7 +55,7 @@ impl StoreError {
                 format!("{path}: tệp đã tồn tại; hãy chọn tên khác để không ghi đè dữ liệu")
             }
             StoreError::NotAMeetingFile { path } => {
-                format!("{path}: không phải tệp hội nghị của thidua")
+                format!("{path}: không phải tệp hội nghị của thidua, hoặc tệp đã bị hỏng")
             }
             StoreError::TooNew { path, found } => format!(
                 "{path}: tệp được tạo bởi phiên bản thidua mới hơn (lược đồ {found}); hãy cập nhật phần mềm"

@@ -45,10 +45,19 @@ pub fn sheets_of(dir: &Path) -> Vec<PathBuf> {
 pub fn meeting_with_sheets(dir: &Path, sample_dir: &Path) -> PathBuf {
     let meeting = dir.join("hoi-nghi.thidua");
     let config = sample_dir.join("cluster.json");
-    let o = run(&["new", config.to_str().unwrap(), "-o", meeting.to_str().unwrap()]);
+    let o = run(&[
+        "new",
+        config.to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "new failed: {}", stderr(&o));
     let mut args = vec!["import".to_string(), meeting.display().to_string()];
-    args.extend(sheets_of(sample_dir).iter().map(|p| p.display().to_string()));
+    args.extend(
+        sheets_of(sample_dir)
+            .iter()
+            .map(|p| p.display().to_string()),
+    );
     let o = thidua().args(&args).output().unwrap();
     assert!(o.status.success(), "import failed: {}", stderr(&o));
     meeting
