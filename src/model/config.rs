@@ -365,10 +365,7 @@ fn read_members(r: &mut Reader, obj: Obj) -> Option<Vec<MemberInfo>> {
             members = None;
             continue;
         };
-        let id = r.string(m, "id");
-        if let Some(id) = &id {
-            r.unique(&mut seen, id, m.field_path("id"), m.get("id"));
-        }
+        let id = r.unique_id(m, &mut seen);
         let name = r.string(m, "name");
         let short = r.opt_string(m, "short");
         let role = r.choice(m, "role", &["head", "deputy", "member"], "member");
@@ -457,10 +454,7 @@ fn read_groups(r: &mut Reader, obj: Obj) -> Option<Vec<Group>> {
             groups = None;
             continue;
         };
-        let id = r.string(g, "id");
-        if let Some(id) = &id {
-            r.unique(&mut seen, id, g.field_path("id"), g.get("id"));
-        }
+        let id = r.unique_id(g, &mut seen);
         let name = r.string(g, "name");
         let items = read_items(r, g);
         match (id, name, items, groups.as_mut()) {
@@ -645,10 +639,7 @@ fn read_classes(r: &mut Reader, obj: Obj) -> Option<Vec<Class>> {
             list = None;
             continue;
         };
-        let id = r.string(c, "id");
-        if let Some(id) = &id {
-            r.unique(&mut seen, id, c.field_path("id"), c.get("id"));
-        }
+        let id = r.unique_id(c, &mut seen);
         let name = r.string(c, "name");
         let min = r.points(c, "min");
         if let (Some(min), Some(before)) = (min, previous)
@@ -700,10 +691,7 @@ fn read_commendations(
             list = None;
             continue;
         };
-        let id = r.string(c, "id");
-        if let Some(id) = &id {
-            r.unique(&mut seen, id, c.field_path("id"), c.get("id"));
-        }
+        let id = r.unique_id(c, &mut seen);
         let name = r.string(c, "name");
         let max_count = r.integer(c, "max_count", 1, 10_000, false);
         let max_percent = r.percent(c, "max_percent", false);

@@ -332,6 +332,13 @@ impl Reader {
         }
     }
 
+    /// The object's required `id`, reported if an earlier object in `seen` has it.
+    pub fn unique_id(&mut self, obj: Obj, seen: &mut Vec<(String, String)>) -> Option<String> {
+        let id = self.string(obj, "id")?;
+        self.unique(seen, &id, obj.field_path("id"), obj.get("id"));
+        Some(id)
+    }
+
     /// Reports a repeated id at its later place; returns whether it was new.
     pub fn unique(
         &mut self,
