@@ -2,6 +2,7 @@
 //! them into events for the store, and prints what the model says.
 //! Exit codes: 0 ok, 1 invalid or failed input, 2 usage.
 
+use crate::clock::now;
 use crate::export::{csv::summary_csv, results::results_document, text};
 use crate::model::config::Config;
 use crate::model::event::{Actor, Event};
@@ -29,7 +30,7 @@ pub struct Cli {
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A cluster config (.json) or a meeting file (.thidua).
+    /// A cluster config (.json) or a meeting file (.thidua) to open in the window.
     pub file: Option<PathBuf>,
 }
 
@@ -70,6 +71,8 @@ pub enum Command {
     },
     /// Check a meeting file's hash chain.
     Verify { file: PathBuf },
+    /// Print the bundled sample meeting's tally (scored in memory).
+    Sample,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -99,10 +102,6 @@ impl Out {
         // A closed pipe (e.g. `| head`) is not an error worth a panic.
         let _ = writeln!(stdout, "{text}");
     }
-}
-
-pub fn now() -> String {
-    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
 fn language(flag: Option<&str>) -> Lang {
@@ -141,13 +140,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Import { meeting, sheets }) => import(&out, &meeting, &sheets),
         Some(Command::Tally { meeting, format }) => tally(&out, &meeting, format),
         Some(Command::Verify { file }) => verify(&out, &file),
-        None => match cli.file {
-            Some(file) if file.extension().is_some_and(|e| e == "thidua") => {
-                tally(&out, &file, TallyFormat::Text)
-            }
-            Some(file) => check(&out, &file),
-            None => demo(&out),
-        },
+        Some(Command::Sample) => demo(&out),
+        // Without a command the window opens (see main.rs); here, say what to use.
+        None => Err(out.error(out.lang.pick(
+            "hãy nêu một lệnh; xem `thidua --help`",
+            "name a command; see `thidua --help`",
+        ))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -336,7 +334,7 @@ fn new_meeting(
         events.push(Event::Meeting {
             date: meeting
                 .date
-                .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%d").to_string()),
+                .unwrap_or_else(|| crate::clock::today().format("%Y-%m-%d").to_string()),
             place: meeting.place.unwrap_or_default(),
             chair: meeting.chair.unwrap_or_default(),
             secretary: meeting.secretary.unwrap_or_default(),
@@ -535,8 +533,8 @@ fn verify(out: &Out, path: &Path) -> Outcome {
 fn demo(out: &Out) -> Outcome {
     let (session, head) = sample::sample_meeting().map_err(|e| out.error(&e))?;
     out.say(out.lang.pick(
-        "Cuộc họp mẫu (dữ liệu minh họa, chấm trong bộ nhớ, không ghi tệp).\nXem `thidua --help` để dùng với tệp của cụm.\n",
-        "Sample meeting (example data, scored in memory, no file written).\nSee `thidua --help` to use your cluster's files.\n",
+        "Cuộc họp mẫu (dữ liệu minh họa, chấm trong bộ nhớ, không ghi tệp).\n",
+        "Sample meeting (example data, scored in memory, no file written).\n",
     ));
     print_tally(out, &session, &head, TallyFormat::Text);
     Ok(())

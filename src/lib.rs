@@ -2,7 +2,9 @@
 //! cluster (cụm thi đua) of Vietnam Fatherland Front committees.
 
 pub mod cli;
+pub mod clock;
 pub mod export;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod ui;

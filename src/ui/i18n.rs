@@ -1,0 +1,160 @@
+//! Every string the window shows, in Vietnamese and English, in one place.
+//! Templates take `{0}`, `{1}`… filled by [`T::fill`].
+
+pub use crate::model::problem::Lang;
+
+macro_rules! texts {
+    ($($key:ident => $vi:literal, $en:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key),* }
+
+        impl T {
+            /// Every string, for the glyph-coverage test.
+            pub const ALL: &'static [T] = &[$(T::$key),*];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Vi) => $vi, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+impl T {
+    /// The template with `{0}`, `{1}`… replaced by `args` in order.
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        let mut text = self.get(lang).to_string();
+        for (i, arg) in args.iter().enumerate() {
+            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
+        }
+        text
+    }
+}
+
+texts! {
+    AppTitle => "thidua — Chấm điểm thi đua cụm", "thidua — Cluster emulation scoring";
+    Language => "Ngôn ngữ", "Language";
+    ZoomIn => "Chữ to hơn (Ctrl +)", "Larger text (Ctrl +)";
+    ZoomOut => "Chữ nhỏ hơn (Ctrl −)", "Smaller text (Ctrl −)";
+    Close => "Đóng", "Close";
+    Cancel => "Hủy", "Cancel";
+
+    StartHeading => "Bắt đầu", "Start";
+    StartIntro => "Mở tệp cấu hình cụm (.json) để chuẩn bị hội nghị mới, hoặc mở tệp hội nghị (.thidua) để tiếp tục.", "Open a cluster config (.json) to prepare a new meeting, or a meeting file (.thidua) to continue one.";
+    OpenFile => "Mở tệp…", "Open file…";
+    UseSample => "Dùng cụm mẫu", "Use the sample cluster";
+    SampleHint => "Cụm thi đua số 1 (dữ liệu minh họa)", "Cluster no. 1 (example data)";
+    PathLabel => "Đường dẫn tệp", "File path";
+    OpenPath => "Mở", "Open";
+    DropHint => "Có thể kéo thả tệp vào cửa sổ này.", "You can also drop a file onto this window.";
+    Recent => "Tệp mở gần đây", "Recent files";
+    ResumeLast => "Tiếp tục hội nghị gần nhất: {0}", "Continue the last meeting: {0}";
+    NoRecent => "Chưa có tệp nào.", "No files yet.";
+    FileDialogUnavailable => "Không mở được hộp chọn tệp trên máy này; hãy gõ đường dẫn tệp vào ô bên dưới.", "The file dialog is not available here; type the file's path in the field below.";
+    ConfigErrors => "Tệp cấu hình có {0} lỗi. Hãy sửa tệp tại các vị trí dưới đây rồi mở lại:", "The config has {0} problem(s). Fix the file at these places and open it again:";
+    CannotOpen => "Không mở được tệp", "Cannot open the file";
+    UnknownKind => "Chỉ mở được tệp cấu hình .json hoặc tệp hội nghị .thidua.", "Only a .json config or a .thidua meeting file can be opened.";
+
+    SetupHeading => "Chuẩn bị hội nghị", "Meeting setup";
+    ClusterLine => "{0} — năm {1}", "{0} — year {1}";
+    MembersLine => "{0} {1}, {2} tiêu chí, tổng điểm tối đa {3}", "{0} {1}, {2} criteria, maximum {3} points";
+    Date => "Ngày họp", "Date";
+    DateHint => "ngày/tháng/năm", "dd/mm/yyyy";
+    Place => "Địa điểm", "Place";
+    Chair => "Chủ trì", "Chair";
+    Secretary => "Thư ký", "Secretary";
+    Attendance => "Đại biểu có mặt", "Delegates present";
+    PresentOf => "Có mặt: {0}", "Present: {0}";
+    RoleHead => "Cụm trưởng", "Head";
+    RoleDeputy => "Cụm phó", "Deputy";
+    SaveAs => "Lưu tệp hội nghị tại", "Save the meeting file as";
+    ChooseLocation => "Chọn nơi lưu…", "Choose…";
+    CreateMeeting => "Tạo hội nghị", "Create the meeting";
+    BadDate => "Ngày chưa đúng; hãy viết ngày/tháng/năm, ví dụ 20/12/2024.", "The date is not valid; write dd/mm/yyyy, e.g. 20/12/2024.";
+    NeedTwoPresent => "Cần ít nhất 2 đại biểu có mặt để chấm chéo.", "At least 2 delegates must be present to score each other.";
+    Back => "Quay lại", "Back";
+
+    TabScoring => "Chấm điểm (F2)", "Scoring (F2)";
+    TabTally => "Tổng hợp (F3)", "Tally (F3)";
+    MeetingFile => "Tệp hội nghị: {0}", "Meeting file: {0}";
+    SavedEvents => "Đã lưu {0} thay đổi", "{0} changes saved";
+    ReadOnly => "Tệp hội nghị không còn nguyên vẹn hoặc không ghi được; chỉ mở để xem:", "The meeting file does not verify or cannot be written; open read-only:";
+    Finalized => "Hội nghị đã chốt kết quả; mọi phiếu đã khóa.", "The meeting is finalized; every sheet is locked.";
+    StartScreen => "Màn hình đầu", "Start screen";
+
+    Delegate => "Đại biểu chấm", "Scoring delegate";
+    DelegateHint => "Ctrl+PageDown / Ctrl+PageUp: đại biểu kế tiếp / trước", "Ctrl+PageDown / Ctrl+PageUp: next / previous delegate";
+    SheetOf => "Phiếu chấm của {0}", "{0}'s score sheet";
+    Progress => "Đã chấm {0}/{1} ô", "{0} of {1} cells scored";
+    Submitted => "Đã nộp — phiếu đã khóa", "Submitted — the sheet is locked";
+    Absent => "Vắng mặt", "Absent";
+    Criterion => "Tiêu chí", "Criterion";
+    MaxShort => "tối đa {0}", "max {0}";
+    GroupMax => "{0} ({1} điểm)", "{0} ({1} points)";
+    Bonus => "Điểm thưởng", "Bonus";
+    Deduction => "Điểm trừ", "Deduction";
+    SheetTotal => "Tổng điểm", "Total";
+    CellLabel => "Điểm {0} cho {1}", "Points {0} for {1}";
+    SelfScore => "(tự chấm)", "(self)";
+    SubmitSheet => "Nộp phiếu (Ctrl+Enter)", "Submit sheet (Ctrl+Enter)";
+    SubmitNeedsAll => "Chấm đủ mọi ô tiêu chí thì mới nộp được phiếu.", "Every criterion cell must be scored before the sheet can be submitted.";
+    ConfirmSubmitTitle => "Nộp phiếu chấm?", "Submit the sheet?";
+    ConfirmSubmit => "Nộp phiếu chấm của {0}? Sau khi nộp, phiếu bị khóa; chỉ chủ trì mới mở lại được.", "Submit {0}'s sheet? Once submitted it is locked; only the chair can reopen it.";
+    ReopenSheet => "Mở lại phiếu…", "Reopen sheet…";
+    ReopenTitle => "Mở lại phiếu chấm của {0}", "Reopen {0}'s sheet";
+    Reason => "Lý do", "Reason";
+    ReasonHint => "Ví dụ: đại biểu nhập nhầm tiêu chí 2.3", "E.g. the delegate mistyped item 2.3";
+    Reopen => "Mở lại phiếu", "Reopen";
+    NotSaved => "Chưa lưu {0}: {1}. Sửa lại, hoặc bấm Esc để giữ giá trị cũ.", "Not saved {0}: {1}. Correct it, or press Esc to keep the old value.";
+    Guide => "Hướng dẫn chấm", "Scoring guide";
+    CellHelp => "Gõ điểm (9,5 hoặc 9.5). Tab/Enter/mũi tên: sang ô khác. Esc: bỏ thay đổi.", "Type points (9,5 or 9.5). Tab/Enter/arrows: next cell. Esc: undo the edit.";
+    Step => "bước {0}", "step {0}";
+
+    TallyHeading => "Tổng hợp kết quả", "Tally";
+    Provisional => "TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} sheets missing";
+    AllIn => "Đã nộp đủ {0}/{1} phiếu chấm", "All {0}/{1} sheets submitted";
+    FinalResults => "KẾT QUẢ CHÍNH THỨC (đã chốt)", "FINAL RESULTS";
+    Rank => "Hạng", "Rank";
+    Member => "Đơn vị", "Member";
+    Total => "Tổng điểm", "Total";
+    Class => "Xếp loại", "Class";
+    Sheets => "Phiếu", "Sheets";
+    SelfTotal => "Tự chấm", "Self-score";
+    Proposal => "Đề nghị khen thưởng", "Proposed commendation";
+    Commendations => "Đề nghị khen thưởng", "Proposed commendations";
+    Seats => "{0} — {1} suất", "{0} — {1} seat(s)";
+    NoEligible => "Không có đơn vị đủ điều kiện.", "No eligible member.";
+    TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} seat(s): awaiting the meeting's decision";
+    TieBrokenBy => "tách bằng điểm theo {0}", "tie broken by {0}";
+    DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
+    BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} votes ({2}%)";
+    Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
+    Chart => "Biểu đồ tổng điểm", "Totals chart";
+    Group => "Nhóm {0}", "Group {0}";
+    NotScoredYet => "chưa có phiếu", "no sheet yet";
+    CheckCode => "Mã kiểm tra phiên họp: {0}", "Session check code: {0}";
+    KeyBonus => "điểm thưởng", "bonus";
+    KeyDeductions => "điểm trừ ít hơn", "fewer deductions";
+    KeyBallot => "số phiếu bầu", "ballot votes";
+    KeyGroup => "điểm nhóm {0}", "group {0} subtotal";
+    Recomputed => "Tổng hợp lại sau mỗi thay đổi đã lưu.", "Recomputed after every saved change.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages_with_the_same_placeholders() {
+        for t in T::ALL {
+            let (vi, en) = (t.get(Lang::Vi), t.get(Lang::En));
+            assert!(!vi.is_empty() && !en.is_empty(), "{t:?}");
+            for i in 0..4 {
+                let mark = format!("{{{i}}}");
+                assert_eq!(vi.contains(&mark), en.contains(&mark), "{t:?} {mark}");
+            }
+        }
+        assert_eq!(T::Progress.fill(Lang::Vi, &[&3, &10]), "Đã chấm 3/10 ô");
+    }
+}

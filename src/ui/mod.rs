@@ -1,0 +1,507 @@
+//! The desktop app: start, setup, scoring and tally screens. Views draw state and
+//! return what the user asked for; this module turns that into events for the
+//! meeting file, so no view ever changes meeting data itself.
+
+pub mod i18n;
+pub mod meeting;
+pub mod prefs;
+pub mod scoring;
+pub mod setup;
+pub mod start;
+pub mod style;
+pub mod tally_view;
+
+use crate::model::Config;
+use crate::model::event::{Actor, Event};
+use crate::store::{Integrity, MeetingFile};
+use eframe::egui::{self, RichText};
+use i18n::{Lang, T};
+use meeting::OpenMeeting;
+use prefs::Prefs;
+use scoring::{GridAction, GridState};
+use setup::{SetupAction, SetupState};
+use start::{StartAction, StartState};
+use std::path::{Path, PathBuf};
+
+const PREFS_KEY: &str = "thidua-prefs";
+
+/// Where the app may look and write, injected so tests run in temporary folders.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Where a meeting made from the bundled sample is saved.
+    pub documents: PathBuf,
+    /// Whether native file dialogs may be opened (never in tests).
+    pub file_dialogs: bool,
+    /// A file to open at start (`thidua FILE`).
+    pub open: Option<PathBuf>,
+}
+
+impl AppOptions {
+    pub fn for_user(open: Option<PathBuf>) -> AppOptions {
+        let documents = directories::UserDirs::new()
+            .and_then(|d| d.document_dir().map(Path::to_path_buf))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
+        AppOptions {
+            documents,
+            file_dialogs: true,
+            open,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    Scoring,
+    Tally,
+}
+
+enum Screen {
+    Start,
+    Setup(Box<SetupState>),
+    Meeting,
+}
+
+pub struct ThiduaApp {
+    pub prefs: Prefs,
+    options: AppOptions,
+    screen: Screen,
+    pub start: StartState,
+    pub meeting: Option<OpenMeeting>,
+    pub grid: GridState,
+    pub tab: Tab,
+    /// A refusal from the meeting file or the rules, shown until the next action.
+    pub message: Option<String>,
+}
+
+impl ThiduaApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> ThiduaApp {
+        style::install_fonts(&cc.egui_ctx);
+        style::apply_theme(&cc.egui_ctx);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, PREFS_KEY))
+            .unwrap_or_default();
+        if prefs.zoom > 0.0 && (prefs.zoom - 1.0).abs() > f32::EPSILON {
+            cc.egui_ctx.set_zoom_factor(prefs.zoom);
+        }
+        let mut app = ThiduaApp {
+            prefs,
+            options: options.clone(),
+            screen: Screen::Start,
+            start: StartState::default(),
+            meeting: None,
+            grid: GridState::default(),
+            tab: Tab::Scoring,
+            message: None,
+        };
+        if let Some(path) = options.open {
+            app.open(&path);
+        }
+        app
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang()
+    }
+
+    pub fn is_on_start(&self) -> bool {
+        matches!(self.screen, Screen::Start)
+    }
+
+    pub fn is_in_setup(&self) -> bool {
+        matches!(self.screen, Screen::Setup(_))
+    }
+
+    /// Opens a config (to set up a meeting) or a meeting file (to continue it).
+    pub fn open(&mut self, path: &Path) {
+        let lang = self.lang();
+        self.start.problems = None;
+        self.start.path_text = path.display().to_string();
+        let is_meeting = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("thidua"));
+        let is_config = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_meeting {
+            match MeetingFile::open(path) {
+                Ok(file) => {
+                    self.prefs.remember(path);
+                    self.show_meeting(file);
+                }
+                Err(e) => self.fail(path, vec![e.text(lang)]),
+            }
+        } else if is_config {
+            let bytes = match read_config_bytes(path) {
+                Ok(bytes) => bytes,
+                Err(e) => return self.fail(path, vec![e]),
+            };
+            match Config::from_bytes(&bytes) {
+                Ok(config) => {
+                    self.prefs.remember(path);
+                    let folder = path
+                        .parent()
+                        .map_or_else(|| self.options.documents.clone(), Path::to_path_buf);
+                    self.screen = Screen::Setup(Box::new(SetupState::new(
+                        config,
+                        bytes,
+                        &folder,
+                        crate::clock::today(),
+                    )));
+                }
+                Err(problems) => {
+                    let mut lines = vec![T::ConfigErrors.fill(lang, &[&problems.0.len()])];
+                    lines.extend(problems.0.iter().map(|p| p.text(lang)));
+                    self.fail(path, lines);
+                }
+            }
+        } else {
+            self.fail(path, vec![T::UnknownKind.get(lang).to_string()]);
+        }
+    }
+
+    fn fail(&mut self, path: &Path, lines: Vec<String>) {
+        self.screen = Screen::Start;
+        self.start.problems = Some((
+            format!("{}: {}", T::CannotOpen.get(self.lang()), path.display()),
+            lines,
+        ));
+    }
+
+    pub fn use_sample(&mut self) {
+        let bytes = crate::sample::SAMPLE_CONFIG.to_vec();
+        if let Ok(config) = Config::from_bytes(&bytes) {
+            self.start.problems = None;
+            self.screen = Screen::Setup(Box::new(SetupState::new(
+                config,
+                bytes,
+                &self.options.documents,
+                crate::clock::today(),
+            )));
+        }
+    }
+
+    fn show_meeting(&mut self, file: MeetingFile) {
+        self.meeting = Some(OpenMeeting::new(file));
+        self.grid = GridState::default();
+        self.message = None;
+        self.tab = Tab::Scoring;
+        self.screen = Screen::Meeting;
+    }
+
+    fn create_meeting(&mut self, setup: &mut SetupState) {
+        let lang = self.lang();
+        let events = match setup.events(lang) {
+            Ok(events) => events,
+            Err(e) => {
+                setup.error = Some(e);
+                return;
+            }
+        };
+        let path = PathBuf::from(setup.output.trim());
+        let created = MeetingFile::create(&path, &setup.config_bytes, &crate::clock::now())
+            .and_then(|mut file| {
+                file.append_all(Actor::Chair, events, &crate::clock::now())?;
+                Ok(file)
+            });
+        match created {
+            Ok(file) => {
+                self.prefs.remember(&path);
+                self.show_meeting(file);
+            }
+            Err(e) => setup.error = Some(e.text(lang)),
+        }
+    }
+
+    /// Commits one event through the meeting file; a refusal is shown, never lost.
+    pub fn record(&mut self, by: Actor, event: Event) {
+        let lang = self.lang();
+        if let Some(meeting) = self.meeting.as_mut() {
+            match meeting.record(by, event) {
+                Ok(()) => self.message = None,
+                Err(e) => self.message = Some(e.text(lang)),
+            }
+        }
+    }
+
+    fn pick_file(&mut self) -> Option<PathBuf> {
+        if !self.options.file_dialogs {
+            self.start.dialog_unavailable = true;
+            return None;
+        }
+        let picked = std::panic::catch_unwind(|| {
+            rfd::FileDialog::new()
+                .add_filter("thidua", &["json", "thidua"])
+                .pick_file()
+        });
+        match picked {
+            Ok(path) => path,
+            Err(_) => {
+                self.start.dialog_unavailable = true;
+                None
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.open(&path);
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new("thidua")
+                        .strong()
+                        .color(style::ACCENT)
+                        .size(20.0),
+                );
+                if let Some(meeting) = &self.meeting
+                    && matches!(self.screen, Screen::Meeting)
+                {
+                    let config = meeting.config();
+                    ui.label(
+                        RichText::new(
+                            T::ClusterLine
+                                .fill(lang, &[&config.cluster.name, &config.cluster.year]),
+                        )
+                        .strong(),
+                    );
+                    ui.separator();
+                    ui.selectable_value(&mut self.tab, Tab::Scoring, T::TabScoring.get(lang));
+                    ui.selectable_value(&mut self.tab, Tab::Tally, T::TabTally.get(lang));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let mut chosen = lang;
+                    egui::ComboBox::from_id_salt("language")
+                        .selected_text(match lang {
+                            Lang::Vi => "Tiếng Việt",
+                            Lang::En => "English",
+                        })
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut chosen, Lang::Vi, "Tiếng Việt");
+                            ui.selectable_value(&mut chosen, Lang::En, "English");
+                        })
+                        .response
+                        .on_hover_text(T::Language.get(lang));
+                    if chosen != lang {
+                        self.prefs.set_lang(chosen);
+                    }
+                    if ui.button("A+").on_hover_text(T::ZoomIn.get(lang)).clicked() {
+                        egui::gui_zoom::zoom_in(ui.ctx());
+                    }
+                    if ui
+                        .button("A−")
+                        .on_hover_text(T::ZoomOut.get(lang))
+                        .clicked()
+                    {
+                        egui::gui_zoom::zoom_out(ui.ctx());
+                    }
+                    if !matches!(self.screen, Screen::Start)
+                        && ui.button(T::StartScreen.get(lang)).clicked()
+                    {
+                        self.screen = Screen::Start;
+                    }
+                });
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        let Some(meeting) = &self.meeting else { return };
+        if !matches!(self.screen, Screen::Meeting) {
+            return;
+        }
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(T::MeetingFile.fill(lang, &[&meeting.file.path().display()]))
+                        .small(),
+                );
+                ui.separator();
+                ui.label(
+                    RichText::new(T::SavedEvents.fill(lang, &[&meeting.file.last_seq()])).small(),
+                );
+                ui.separator();
+                ui.label(RichText::new(tally_view::status_text(meeting, lang).0).small());
+            });
+        });
+    }
+
+    fn meeting_screen(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        let Some(meeting) = self.meeting.as_mut() else {
+            self.screen = Screen::Start;
+            return;
+        };
+        let (f2, f3, next, previous) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::F2),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::F3),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageDown),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageUp),
+            )
+        });
+        if f2 {
+            self.tab = Tab::Scoring;
+        }
+        if f3 {
+            self.tab = Tab::Tally;
+        }
+        if next || previous {
+            meeting.step_delegate(next);
+            self.grid.reset();
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Integrity::Broken(breaks) = meeting.file.integrity() {
+                let mut text = T::ReadOnly.get(lang).to_string();
+                for b in breaks {
+                    text.push_str(&format!("\n• {}", b.text(lang)));
+                }
+                style::banner(ui, &text, style::ERROR_BG, style::ERROR_TEXT);
+            } else if meeting.session().finalized {
+                style::banner(ui, T::Finalized.get(lang), style::LOCKED_BG, style::ACCENT);
+            }
+            if let Some(message) = &self.message {
+                style::banner(ui, message, style::ERROR_BG, style::ERROR_TEXT);
+            }
+            match self.tab {
+                Tab::Tally => tally_view::show(ui, meeting, lang),
+                Tab::Scoring => {
+                    let actions = scoring::show(ui, meeting, &mut self.grid, lang);
+                    for action in actions {
+                        match action {
+                            GridAction::SelectDelegate(m) => {
+                                meeting.delegate = m;
+                                self.grid.reset();
+                            }
+                            GridAction::Record(by, event) => match meeting.record(by, event) {
+                                Ok(()) => self.message = None,
+                                Err(e) => self.message = Some(e.text(lang)),
+                            },
+                        }
+                    }
+                }
+            }
+        });
+    }
+}
+
+fn read_config_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.len() > crate::model::reader::MAX_FILE_BYTES {
+        return Err(crate::model::problem::Issue::TooLarge {
+            size: meta.len(),
+            limit: crate::model::reader::MAX_FILE_BYTES,
+        }
+        .text(Lang::Vi));
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+impl eframe::App for ThiduaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let lang = self.lang();
+        self.handle_dropped_files(ui.ctx());
+        self.top_bar(ui);
+        self.status_bar(ui);
+        match &mut self.screen {
+            Screen::Start => {
+                let recent = self.prefs.recent.clone();
+                let last = self.prefs.last_meeting().map(Path::to_path_buf);
+                let mut action = None;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    action = start::show(ui, &mut self.start, &recent, last.as_deref(), lang);
+                });
+                match action {
+                    Some(StartAction::Open(path)) => self.open(&path),
+                    Some(StartAction::UseSample) => self.use_sample(),
+                    Some(StartAction::PickFile) => {
+                        if let Some(path) = self.pick_file() {
+                            self.open(&path);
+                        }
+                    }
+                    None => {}
+                }
+            }
+            Screen::Setup(_) => {
+                let Screen::Setup(mut setup) = std::mem::replace(&mut self.screen, Screen::Start)
+                else {
+                    return;
+                };
+                let mut action = None;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    action = setup::show(ui, &mut setup, lang);
+                });
+                self.screen = Screen::Setup(setup);
+                match action {
+                    Some(SetupAction::Create) => {
+                        if let Screen::Setup(mut setup) =
+                            std::mem::replace(&mut self.screen, Screen::Start)
+                        {
+                            self.create_meeting(&mut setup);
+                            if matches!(self.screen, Screen::Start) {
+                                self.screen = Screen::Setup(setup);
+                            }
+                        }
+                    }
+                    Some(SetupAction::ChooseLocation) => {
+                        if self.options.file_dialogs
+                            && let Screen::Setup(setup) = &mut self.screen
+                            && let Some(path) = rfd::FileDialog::new()
+                                .add_filter("thidua", &["thidua"])
+                                .set_file_name(
+                                    Path::new(&setup.output)
+                                        .file_name()
+                                        .map_or_else(String::new, |n| {
+                                            n.to_string_lossy().into_owned()
+                                        }),
+                                )
+                                .save_file()
+                        {
+                            setup.output = path.display().to_string();
+                        }
+                    }
+                    Some(SetupAction::Back) => self.screen = Screen::Start,
+                    None => {}
+                }
+            }
+            Screen::Meeting => self.meeting_screen(ui),
+        }
+        self.prefs.zoom = ui.ctx().zoom_factor();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Starts the window; `open` is a file given on the command line.
+pub fn run(open: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("thidua")
+            .with_app_id("thidua")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "thidua",
+        options,
+        Box::new(move |cc| Ok(Box::new(ThiduaApp::new(cc, AppOptions::for_user(open))))),
+    )
+}

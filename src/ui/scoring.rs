@@ -1,0 +1,699 @@
+//! The scoring grid for one delegate: criteria down, the members scored across.
+//! A cell's value is committed (as an event) when the delegate leaves the cell; a
+//! value the item does not allow is never committed and the cell says why.
+
+use super::i18n::{Lang, T};
+use super::meeting::OpenMeeting;
+use super::style;
+use crate::model::Session;
+use crate::model::config::{AdjustmentKind, CellKind, Config};
+use crate::model::event::{Actor, Event};
+use crate::model::points::{Points, PointsError};
+use eframe::egui::{self, Key, RichText};
+use egui_extras::{Column, TableBuilder};
+
+/// (target member, cell index).
+pub type CellKey = (usize, usize);
+
+#[derive(Default)]
+pub struct GridState {
+    /// The cell being typed into, and its text.
+    pub editing: Option<CellKey>,
+    pub buffer: String,
+    /// A value that was refused: the cell keeps it and focus until corrected.
+    pub error: Option<(CellKey, String)>,
+    /// A cell to focus on the next frame, and the row to scroll to.
+    pub focus: Option<CellKey>,
+    pub scroll_to: Option<usize>,
+    /// The item whose text and guide the side panel shows.
+    pub selected: Option<usize>,
+    pub confirm_submit: bool,
+    pub reopen_reason: Option<String>,
+}
+
+impl GridState {
+    /// Forget per-sheet state when another delegate's sheet is shown.
+    pub fn reset(&mut self) {
+        *self = GridState {
+            selected: self.selected,
+            ..GridState::default()
+        };
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Group(usize),
+    Heading(AdjustmentKind),
+    Cell(usize),
+    Total,
+}
+
+fn rows(config: &Config) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(config.cells.len() + config.groups.len() + 3);
+    let mut cell = 0;
+    for (g, group) in config.groups.iter().enumerate() {
+        rows.push(Row::Group(g));
+        for _ in &group.items {
+            rows.push(Row::Cell(cell));
+            cell += 1;
+        }
+    }
+    for kind in [AdjustmentKind::Bonus, AdjustmentKind::Deduction] {
+        let wanted = match kind {
+            AdjustmentKind::Bonus => CellKind::Bonus,
+            AdjustmentKind::Deduction => CellKind::Deduction,
+        };
+        let cells: Vec<usize> = (0..config.cells.len())
+            .filter(|&c| config.cells[c].kind == wanted)
+            .collect();
+        if !cells.is_empty() {
+            rows.push(Row::Heading(kind));
+            rows.extend(cells.into_iter().map(Row::Cell));
+        }
+    }
+    rows.push(Row::Total);
+    rows
+}
+
+fn points_error_text(error: &PointsError, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => error.vi(),
+        Lang::En => error.to_string(),
+    }
+}
+
+fn shown(value: Option<Points>, lang: Lang) -> String {
+    value.map_or_else(String::new, |v| v.display(lang.decimal_separator()))
+}
+
+/// The event that saves `text` into a cell, `None` if nothing changes, or why not.
+pub fn commit_text(
+    session: &Session,
+    scorer: usize,
+    (target, cell): CellKey,
+    text: &str,
+    lang: Lang,
+) -> Result<Option<Event>, String> {
+    let config = session.config();
+    let limits = &config.cells[cell];
+    let value = if text.trim().is_empty() {
+        None
+    } else {
+        let parsed = Points::parse(text)
+            .and_then(|p| p.check_within(limits.max, limits.step))
+            .map_err(|e| T::NotSaved.fill(lang, &[&text.trim(), &points_error_text(&e, lang)]))?;
+        Some(parsed)
+    };
+    if session.score(scorer, target, cell) == value {
+        return Ok(None);
+    }
+    Ok(Some(Event::Score {
+        scorer: config.members[scorer].id.clone(),
+        target: config.members[target].id.clone(),
+        item: limits.id.clone(),
+        value,
+    }))
+}
+
+fn cell_name(config: &Config, cell: usize) -> (String, Option<String>) {
+    match config.cells[cell].kind {
+        CellKind::Item { group } => {
+            let item = config.groups[group]
+                .items
+                .iter()
+                .find(|i| i.id == config.cells[cell].id);
+            item.map_or_else(
+                || (config.cells[cell].id.clone(), None),
+                |i| (format!("{} {}", i.id, i.name), i.guide.clone()),
+            )
+        }
+        CellKind::Bonus | CellKind::Deduction => {
+            let a = config
+                .adjustments
+                .iter()
+                .find(|a| a.id == config.cells[cell].id);
+            (
+                a.map_or_else(|| config.cells[cell].id.clone(), |a| a.name.clone()),
+                None,
+            )
+        }
+    }
+}
+
+/// What the scoring screen asks the app to do.
+pub enum GridAction {
+    Record(Actor, Event),
+    SelectDelegate(usize),
+}
+
+/// Where keyboard navigation goes from a cell.
+#[derive(Clone, Copy)]
+enum Move {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+fn neighbour(
+    rows: &[Row],
+    targets: &[usize],
+    key: CellKey,
+    step: Move,
+) -> Option<(CellKey, usize)> {
+    let col = targets.iter().position(|&t| t == key.0)?;
+    let row = rows.iter().position(|r| *r == Row::Cell(key.1))?;
+    let cell_rows: Vec<usize> = (0..rows.len())
+        .filter(|&r| matches!(rows[r], Row::Cell(_)))
+        .collect();
+    let at = cell_rows.iter().position(|&r| r == row)?;
+    let cell_of = |r: usize| match rows[r] {
+        Row::Cell(c) => c,
+        _ => 0,
+    };
+    let (new_col, new_at) = match step {
+        Move::Right if col + 1 < targets.len() => (col + 1, at),
+        Move::Right if at + 1 < cell_rows.len() => (0, at + 1),
+        Move::Left if col > 0 => (col - 1, at),
+        Move::Left if at > 0 => (targets.len() - 1, at - 1),
+        Move::Down if at + 1 < cell_rows.len() => (col, at + 1),
+        Move::Up if at > 0 => (col, at - 1),
+        _ => return None,
+    };
+    let r = cell_rows[new_at];
+    Some(((targets[new_col], cell_of(r)), r))
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    grid: &mut GridState,
+    lang: Lang,
+) -> Vec<GridAction> {
+    let mut actions = Vec::new();
+    let session = meeting.session();
+    let config = session.config();
+    let scorer = meeting.delegate;
+    let locked = session.is_submitted(scorer) || !meeting.writable() || !session.is_present(scorer);
+    let targets: Vec<usize> = (0..config.members.len())
+        .filter(|&t| config.scores_target(scorer, t))
+        .collect();
+
+    header(ui, meeting, grid, lang, locked, &mut actions);
+    if let Some((key, message)) = &grid.error {
+        let _ = key;
+        style::banner(ui, message, style::ERROR_BG, style::ERROR_TEXT);
+    }
+
+    egui::Panel::right("criterion-guide")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| guide_panel(ui, config, grid, lang));
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        let rows = rows(config);
+        let row_height = 34.0;
+        let mut table = TableBuilder::new(ui)
+            .id_salt(("grid", scorer))
+            .striped(true)
+            .auto_shrink([false, false])
+            .column(
+                Column::initial(360.0)
+                    .at_least(200.0)
+                    .resizable(true)
+                    .clip(true),
+            );
+        for _ in &targets {
+            table = table.column(Column::exact(112.0));
+        }
+        if let Some(row) = grid.scroll_to.take() {
+            table = table.scroll_to_row(row, None);
+        }
+        table
+            .header(40.0, |mut header| {
+                header.col(|ui| {
+                    ui.strong(T::Criterion.get(lang));
+                });
+                for &t in &targets {
+                    header.col(|ui| {
+                        let mut name = config.members[t].short.clone();
+                        if t == scorer {
+                            name = format!("{name}\n{}", T::SelfScore.get(lang));
+                        }
+                        ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let kind = rows[row.index()];
+                    match kind {
+                        Row::Group(g) => {
+                            let group = &config.groups[g];
+                            row.col(|ui| {
+                                ui.label(
+                                    RichText::new(T::GroupMax.fill(
+                                        lang,
+                                        &[
+                                            &format!("{}. {}", group.id, group.name),
+                                            &group.max().display(lang.decimal_separator()),
+                                        ],
+                                    ))
+                                    .strong()
+                                    .color(style::ACCENT),
+                                );
+                            });
+                            for _ in &targets {
+                                row.col(|_| {});
+                            }
+                        }
+                        Row::Heading(kind) => {
+                            row.col(|ui| {
+                                let text = match kind {
+                                    AdjustmentKind::Bonus => T::Bonus,
+                                    AdjustmentKind::Deduction => T::Deduction,
+                                };
+                                ui.label(
+                                    RichText::new(text.get(lang)).strong().color(style::ACCENT),
+                                );
+                            });
+                            for _ in &targets {
+                                row.col(|_| {});
+                            }
+                        }
+                        Row::Cell(c) => {
+                            row.col(|ui| criterion_label(ui, config, c, grid, lang));
+                            for &t in &targets {
+                                row.col(|ui| {
+                                    if let Some(action) = cell(
+                                        ui,
+                                        session,
+                                        grid,
+                                        scorer,
+                                        (t, c),
+                                        locked,
+                                        &rows,
+                                        &targets,
+                                        lang,
+                                    ) {
+                                        actions.push(action);
+                                    }
+                                });
+                            }
+                        }
+                        Row::Total => {
+                            row.col(|ui| {
+                                ui.label(RichText::new(T::SheetTotal.get(lang)).strong());
+                            });
+                            for &t in &targets {
+                                row.col(|ui| {
+                                    let total = sheet_total(session, scorer, t);
+                                    ui.label(
+                                        RichText::new(total.display(lang.decimal_separator()))
+                                            .strong(),
+                                    );
+                                });
+                            }
+                        }
+                    }
+                });
+            });
+    });
+    actions
+}
+
+/// Items + bonus − deductions of one column, as the delegate sees it while typing.
+fn sheet_total(session: &Session, scorer: usize, target: usize) -> Points {
+    let config = session.config();
+    let mut total = 0;
+    for (cell, value) in config.cells.iter().zip(session.row(scorer, target)) {
+        let v = value.map_or(0, |p| p.0);
+        total += match cell.kind {
+            CellKind::Deduction => -v,
+            _ => v,
+        };
+    }
+    Points(total)
+}
+
+fn header(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    grid: &mut GridState,
+    lang: Lang,
+    locked: bool,
+    actions: &mut Vec<GridAction>,
+) {
+    let session = meeting.session();
+    let config = session.config();
+    let scorer = meeting.delegate;
+    ui.horizontal(|ui| {
+        let label = ui.label(T::Delegate.get(lang));
+        egui::ComboBox::from_id_salt("delegate")
+            .selected_text(config.members[scorer].short.clone())
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for m in meeting.delegates() {
+                    let (filled, total) = session.progress(m);
+                    let mark = if session.is_submitted(m) { "✔" } else { " " };
+                    let text = format!("{mark} {} ({filled}/{total})", config.members[m].short);
+                    if ui.selectable_label(m == scorer, text).clicked() {
+                        actions.push(GridAction::SelectDelegate(m));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.label(RichText::new(T::DelegateHint.get(lang)).small());
+    });
+    let (filled, total) = session.progress(scorer);
+    ui.horizontal(|ui| {
+        ui.heading(T::SheetOf.fill(lang, &[&config.members[scorer].short]));
+        if session.is_submitted(scorer) {
+            ui.label(
+                RichText::new(T::Submitted.get(lang))
+                    .color(style::OK_GREEN)
+                    .strong(),
+            );
+        } else if !session.is_present(scorer) {
+            ui.label(
+                RichText::new(T::Absent.get(lang))
+                    .color(style::WARN_TEXT)
+                    .strong(),
+            );
+        }
+    });
+    ui.horizontal(|ui| {
+        let fraction = if total == 0 {
+            1.0
+        } else {
+            filled as f32 / total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(320.0)
+                .text(T::Progress.fill(lang, &[&filled, &total])),
+        );
+        let complete = filled == total;
+        if !locked {
+            let submit = ui
+                .add_enabled(
+                    complete,
+                    egui::Button::new(RichText::new(T::SubmitSheet.get(lang)).strong()),
+                )
+                .on_disabled_hover_text(T::SubmitNeedsAll.get(lang));
+            let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Enter));
+            if (submit.clicked() || shortcut) && complete && grid.error.is_none() {
+                grid.confirm_submit = true;
+            }
+        } else if session.is_submitted(scorer)
+            && meeting.writable()
+            && ui.button(T::ReopenSheet.get(lang)).clicked()
+        {
+            grid.reopen_reason = Some(String::new());
+        }
+    });
+    ui.label(RichText::new(T::CellHelp.get(lang)).small());
+    confirm_dialogs(ui, meeting, grid, lang, actions);
+}
+
+fn confirm_dialogs(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    grid: &mut GridState,
+    lang: Lang,
+    actions: &mut Vec<GridAction>,
+) {
+    let config = meeting.config();
+    let scorer = meeting.delegate;
+    let who = config.members[scorer].short.clone();
+    let id = config.members[scorer].id.clone();
+    if grid.confirm_submit {
+        let modal = egui::Modal::new(egui::Id::unique("confirm-submit")).show(ui.ctx(), |ui| {
+            ui.set_max_width(480.0);
+            ui.heading(T::ConfirmSubmitTitle.get(lang));
+            ui.label(T::ConfirmSubmit.fill(lang, &[&who]));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let yes = ui.button(RichText::new(T::SubmitSheet.get(lang)).strong());
+                yes.request_focus();
+                if yes.clicked() {
+                    actions.push(GridAction::Record(
+                        Actor::Member(id.clone()),
+                        Event::Submit { scorer: id.clone() },
+                    ));
+                    grid.confirm_submit = false;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    grid.confirm_submit = false;
+                }
+            });
+        });
+        if modal.should_close() {
+            grid.confirm_submit = false;
+        }
+    }
+    if let Some(reason) = grid.reopen_reason.as_mut() {
+        let mut close = false;
+        let modal = egui::Modal::new(egui::Id::unique("reopen")).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(T::ReopenTitle.fill(lang, &[&who]));
+            let label = ui.label(T::Reason.get(lang));
+            ui.add(
+                egui::TextEdit::singleline(reason)
+                    .desired_width(480.0)
+                    .hint_text(T::ReasonHint.get(lang)),
+            )
+            .labelled_by(label.id);
+            ui.horizontal(|ui| {
+                let ok = ui.add_enabled(
+                    !reason.trim().is_empty(),
+                    egui::Button::new(T::Reopen.get(lang)),
+                );
+                if ok.clicked() {
+                    actions.push(GridAction::Record(
+                        Actor::Chair,
+                        Event::Reopen {
+                            scorer: id.clone(),
+                            reason: reason.trim().to_string(),
+                        },
+                    ));
+                    close = true;
+                }
+                if ui.button(T::Cancel.get(lang)).clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close || modal.should_close() {
+            grid.reopen_reason = None;
+        }
+    }
+}
+
+fn criterion_label(
+    ui: &mut egui::Ui,
+    config: &Config,
+    cell: usize,
+    grid: &mut GridState,
+    lang: Lang,
+) {
+    let (name, guide) = cell_name(config, cell);
+    let limits = &config.cells[cell];
+    let max = T::MaxShort.fill(lang, &[&limits.max.display(lang.decimal_separator())]);
+    let text = format!("{name}  ({max})");
+    let mut hover = text.clone();
+    if let Some(g) = &guide {
+        hover.push_str(&format!("\n\n{}: {g}", T::Guide.get(lang)));
+    }
+    let response = ui
+        .add(
+            egui::Label::new(text)
+                .truncate()
+                .sense(egui::Sense::click()),
+        )
+        .on_hover_text(hover);
+    if response.clicked() {
+        grid.selected = Some(cell);
+    }
+}
+
+fn guide_panel(ui: &mut egui::Ui, config: &Config, grid: &GridState, lang: Lang) {
+    let cell = grid.selected.or(grid.editing.map(|(_, c)| c));
+    let Some(cell) = cell else {
+        ui.label(RichText::new(T::CellHelp.get(lang)).small());
+        return;
+    };
+    let (name, guide) = cell_name(config, cell);
+    let limits = &config.cells[cell];
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.label(RichText::new(name).strong());
+        let sep = lang.decimal_separator();
+        ui.label(format!(
+            "{}, {}",
+            T::MaxShort.fill(lang, &[&limits.max.display(sep)]),
+            T::Step.fill(lang, &[&limits.step.display(sep)])
+        ));
+        if let Some(g) = guide {
+            ui.add_space(6.0);
+            ui.label(RichText::new(T::Guide.get(lang)).strong());
+            ui.label(g);
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn cell(
+    ui: &mut egui::Ui,
+    session: &Session,
+    grid: &mut GridState,
+    scorer: usize,
+    key: CellKey,
+    locked: bool,
+    rows: &[Row],
+    targets: &[usize],
+    lang: Lang,
+) -> Option<GridAction> {
+    let config = session.config();
+    let value = session.score(scorer, key.0, key.1);
+    let name = T::CellLabel.fill(
+        lang,
+        &[&config.cells[key.1].id, &config.members[key.0].short],
+    );
+    if locked {
+        let text = shown(value, lang);
+        ui.add(egui::Label::new(RichText::new(if text.is_empty() {
+            "—".into()
+        } else {
+            text
+        })))
+        .accessible_name(name);
+        return None;
+    }
+    let id = egui::Id::unique(("cell", scorer, key.0, key.1));
+    let editing = grid.editing == Some(key);
+    let mut text = if editing {
+        grid.buffer.clone()
+    } else {
+        shown(value, lang)
+    };
+    let refused = grid.error.as_ref().is_some_and(|(k, _)| *k == key);
+    let cursor_before = egui::TextEdit::load_state(ui.ctx(), id)
+        .and_then(|s| s.cursor.char_range())
+        .map(|r| r.primary.index.0);
+    let mut edit = egui::TextEdit::singleline(&mut text)
+        .id(id)
+        .desired_width(ui.available_width() - 8.0)
+        .align(egui::Align2::CENTER_CENTER)
+        .return_key(None)
+        .event_filter(egui::EventFilter {
+            tab: true,
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            escape: true,
+        });
+    if refused {
+        edit = edit
+            .background_color(style::ERROR_BG)
+            .text_color(style::ERROR_TEXT);
+    }
+    let response = ui.add(edit).accessible_name(name);
+    if grid.focus == Some(key) {
+        response.request_focus();
+        grid.focus = None;
+    }
+    if response.gained_focus() && !editing {
+        grid.editing = Some(key);
+        grid.buffer = text.clone();
+        grid.selected = Some(key.1);
+        select_all(ui.ctx(), id, text.chars().count());
+    }
+    if !response.has_focus() {
+        if response.lost_focus() && grid.editing == Some(key) {
+            return leave(session, grid, scorer, key, lang, None, rows, targets);
+        }
+        return None;
+    }
+    grid.buffer = text.clone();
+    let (tab, shift, enter, escape, up, down, left, right) = ui.input(|i| {
+        (
+            i.key_pressed(Key::Tab),
+            i.modifiers.shift,
+            i.key_pressed(Key::Enter) && !i.modifiers.command,
+            i.key_pressed(Key::Escape),
+            i.key_pressed(Key::ArrowUp),
+            i.key_pressed(Key::ArrowDown),
+            i.key_pressed(Key::ArrowLeft),
+            i.key_pressed(Key::ArrowRight),
+        )
+    });
+    if escape {
+        grid.buffer = shown(value, lang);
+        grid.error = None;
+        grid.editing = None;
+        response.surrender_focus();
+        return None;
+    }
+    let len = text.chars().count();
+    let step = if tab {
+        Some(if shift { Move::Left } else { Move::Right })
+    } else if enter || down {
+        Some(Move::Down)
+    } else if up {
+        Some(Move::Up)
+    } else if left && cursor_before == Some(0) {
+        Some(Move::Left)
+    } else if right && cursor_before == Some(len) {
+        Some(Move::Right)
+    } else {
+        None
+    };
+    match step {
+        Some(step) => leave(session, grid, scorer, key, lang, Some(step), rows, targets),
+        None => None,
+    }
+}
+
+fn select_all(ctx: &egui::Context, id: egui::Id, len: usize) {
+    if let Some(mut state) = egui::TextEdit::load_state(ctx, id) {
+        use egui::text::{CCursor, CCursorRange};
+        state
+            .cursor
+            .set_char_range(Some(CCursorRange::two(CCursor::new(0), CCursor::new(len))));
+        state.store(ctx, id);
+    }
+}
+
+/// Leaving a cell: commit its value (or refuse and stay), then move on.
+#[allow(clippy::too_many_arguments)]
+fn leave(
+    session: &Session,
+    grid: &mut GridState,
+    scorer: usize,
+    key: CellKey,
+    lang: Lang,
+    step: Option<Move>,
+    rows: &[Row],
+    targets: &[usize],
+) -> Option<GridAction> {
+    match commit_text(session, scorer, key, &grid.buffer, lang) {
+        Err(message) => {
+            grid.error = Some((key, message));
+            grid.focus = Some(key);
+            None
+        }
+        Ok(event) => {
+            grid.error = None;
+            grid.editing = None;
+            if let Some(step) = step
+                && let Some((next, row)) = neighbour(rows, targets, key, step)
+            {
+                grid.focus = Some(next);
+                grid.scroll_to = Some(row);
+            }
+            let scorer_id = session.config().members[scorer].id.clone();
+            event.map(|e| GridAction::Record(Actor::Member(scorer_id), e))
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Meeting setup: date, place, chair, secretary, who is present, and where the
+//! meeting file goes.
+
+use super::i18n::{Lang, T};
+use super::style;
+use crate::model::Config;
+use crate::model::config::Role;
+use crate::model::event::Event;
+use eframe::egui::{self, RichText};
+use std::path::{Path, PathBuf};
+
+pub struct SetupState {
+    pub config: Config,
+    pub config_bytes: Vec<u8>,
+    pub date: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+    pub present: Vec<bool>,
+    pub output: String,
+    pub error: Option<String>,
+}
+
+pub enum SetupAction {
+    Create,
+    ChooseLocation,
+    Back,
+}
+
+impl SetupState {
+    pub fn new(
+        config: Config,
+        config_bytes: Vec<u8>,
+        folder: &Path,
+        today: chrono::NaiveDate,
+    ) -> SetupState {
+        let output = free_name(
+            folder,
+            &format!("{}-{}", config.cluster.id, config.cluster.year),
+        );
+        SetupState {
+            present: vec![true; config.members.len()],
+            config,
+            config_bytes,
+            date: today.format("%d/%m/%Y").to_string(),
+            place: String::new(),
+            chair: String::new(),
+            secretary: String::new(),
+            output: output.display().to_string(),
+            error: None,
+        }
+    }
+
+    /// The events that record this setup, or what is wrong with it.
+    pub fn events(&self, lang: Lang) -> Result<Vec<Event>, String> {
+        let date = parse_date(&self.date).ok_or_else(|| T::BadDate.get(lang).to_string())?;
+        if self.present.iter().filter(|p| **p).count() < 2 {
+            return Err(T::NeedTwoPresent.get(lang).to_string());
+        }
+        let mut events = vec![Event::Meeting {
+            date: date.format("%Y-%m-%d").to_string(),
+            place: self.place.trim().to_string(),
+            chair: self.chair.trim().to_string(),
+            secretary: self.secretary.trim().to_string(),
+        }];
+        for (member, present) in self.config.members.iter().zip(&self.present) {
+            if !present {
+                events.push(Event::Attendance {
+                    member: member.id.clone(),
+                    present: false,
+                });
+            }
+        }
+        Ok(events)
+    }
+}
+
+/// `20/12/2024`, `20-12-2024`, `20.12.2024` or `2024-12-20`.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(text, f).ok())
+}
+
+/// `folder/stem.thidua`, or `stem-2.thidua`… so an existing meeting is never touched.
+pub fn free_name(folder: &Path, stem: &str) -> PathBuf {
+    let mut candidate = folder.join(format!("{stem}.thidua"));
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = folder.join(format!("{stem}-{n}.thidua"));
+        n += 1;
+    }
+    candidate
+}
+
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([150.0, 30.0], egui::Label::new(label));
+        ui.add(
+            egui::TextEdit::singleline(value)
+                .desired_width(420.0)
+                .hint_text(hint),
+        )
+        .labelled_by(l.id);
+    });
+}
+
+pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<SetupAction> {
+    let mut action = None;
+    let config = &state.config;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.set_max_width(900.0);
+        ui.heading(T::SetupHeading.get(lang));
+        ui.label(
+            RichText::new(T::ClusterLine.fill(lang, &[&config.cluster.name, &config.cluster.year]))
+                .strong(),
+        );
+        ui.label(&config.cluster.organizer);
+        if let Some(note) = &config.cluster.note {
+            ui.label(RichText::new(note).italics().small());
+        }
+        ui.label(T::MembersLine.fill(
+            lang,
+            &[
+                &config.members.len(),
+                &config.cluster.member_label,
+                &config.item_count(),
+                &config.max_total().display(lang.decimal_separator()),
+            ],
+        ));
+        ui.add_space(8.0);
+        field(
+            ui,
+            T::Date.get(lang),
+            &mut state.date,
+            T::DateHint.get(lang),
+        );
+        field(ui, T::Place.get(lang), &mut state.place, "");
+        field(ui, T::Chair.get(lang), &mut state.chair, "");
+        field(ui, T::Secretary.get(lang), &mut state.secretary, "");
+
+        ui.add_space(8.0);
+        let present = state.present.iter().filter(|p| **p).count();
+        ui.label(
+            RichText::new(format!(
+                "{} — {}",
+                T::Attendance.get(lang),
+                T::PresentOf.fill(lang, &[&format!("{present}/{}", config.members.len())])
+            ))
+            .strong(),
+        );
+        egui::Grid::new("attendance")
+            .num_columns(2)
+            .spacing([24.0, 4.0])
+            .show(ui, |ui| {
+                for (member, here) in config.members.iter().zip(state.present.iter_mut()) {
+                    ui.checkbox(here, &member.name);
+                    match member.role {
+                        Role::Head => ui.label(
+                            RichText::new(T::RoleHead.get(lang))
+                                .color(style::ACCENT)
+                                .strong(),
+                        ),
+                        Role::Deputy => {
+                            ui.label(RichText::new(T::RoleDeputy.get(lang)).color(style::ACCENT))
+                        }
+                        Role::Member => ui.label(""),
+                    };
+                    ui.end_row();
+                }
+            });
+
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let l = ui.add_sized([150.0, 30.0], egui::Label::new(T::SaveAs.get(lang)));
+            ui.add(egui::TextEdit::singleline(&mut state.output).desired_width(520.0))
+                .labelled_by(l.id);
+            if ui.button(T::ChooseLocation.get(lang)).clicked() {
+                action = Some(SetupAction::ChooseLocation);
+            }
+        });
+        if let Some(error) = &state.error {
+            style::banner(ui, error, style::ERROR_BG, style::ERROR_TEXT);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let create = egui::Button::new(RichText::new(T::CreateMeeting.get(lang)).strong());
+            if ui.add(create).clicked() {
+                action = Some(SetupAction::Create);
+            }
+            if ui.button(T::Back.get(lang)).clicked() {
+                action = Some(SetupAction::Back);
+            }
+        });
+    });
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_the_vietnamese_way_and_the_iso_way() {
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 12, 20).unwrap();
+        assert_eq!(parse_date("20/12/2024"), Some(d));
+        assert_eq!(parse_date(" 20.12.2024 "), Some(d));
+        assert_eq!(parse_date("2024-12-20"), Some(d));
+        assert_eq!(parse_date("31/02/2024"), None);
+        assert_eq!(parse_date("mai"), None);
+    }
+
+    #[test]
+    fn a_free_name_never_points_at_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = free_name(dir.path(), "cum-1-2024");
+        assert!(first.ends_with("cum-1-2024.thidua"));
+        std::fs::write(&first, b"x").unwrap();
+        assert!(free_name(dir.path(), "cum-1-2024").ends_with("cum-1-2024-2.thidua"));
+    }
+}

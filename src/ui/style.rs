@@ -1,0 +1,83 @@
+//! Fonts and the calm light theme: Noto Sans first in every family so every
+//! Vietnamese letter renders, and text large enough to read across a table.
+
+use eframe::egui::{self, Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+use std::sync::Arc;
+
+pub const NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+
+/// The family used for headings and totals.
+pub fn bold() -> FontFamily {
+    FontFamily::Name("bold".into())
+}
+
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts
+        .font_data
+        .insert("noto".into(), Arc::new(FontData::from_static(NOTO_SANS)));
+    fonts.font_data.insert(
+        "noto-bold".into(),
+        Arc::new(FontData::from_static(NOTO_SANS_BOLD)),
+    );
+    for family in fonts.families.values_mut() {
+        family.insert(0, "noto".into());
+    }
+    let mut bold_family = vec!["noto-bold".to_string(), "noto".to_string()];
+    if let Some(rest) = fonts.families.get(&FontFamily::Proportional) {
+        bold_family.extend(rest.iter().skip(1).cloned());
+    }
+    fonts.families.insert(bold(), bold_family);
+    ctx.set_fonts(fonts);
+}
+
+pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x5f, 0x9f);
+pub const OK_GREEN: Color32 = Color32::from_rgb(0x1e, 0x7b, 0x3a);
+pub const WARN_BG: Color32 = Color32::from_rgb(0xff, 0xf3, 0xcd);
+pub const WARN_TEXT: Color32 = Color32::from_rgb(0x7a, 0x4b, 0x00);
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xb0, 0x1c, 0x1c);
+pub const ERROR_BG: Color32 = Color32::from_rgb(0xfd, 0xe8, 0xe8);
+pub const LOCKED_BG: Color32 = Color32::from_rgb(0xee, 0xf1, 0xf4);
+pub const GROUP_BG: Color32 = Color32::from_rgb(0xe6, 0xee, 0xf7);
+
+pub fn apply_theme(ctx: &egui::Context) {
+    ctx.set_theme(egui::Theme::Light);
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(24.0, bold())),
+            (TextStyle::Body, FontId::new(17.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(17.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(16.0, FontFamily::Monospace),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+        style.spacing.button_padding = egui::vec2(12.0, 6.0);
+        style.spacing.interact_size.y = 30.0;
+        style.visuals.selection.bg_fill = Color32::from_rgb(0xc8, 0xdc, 0xf0);
+        style.visuals.selection.stroke.color = ACCENT;
+        style.visuals.hyperlink_color = ACCENT;
+    });
+}
+
+/// A full-width coloured strip with a message: provisional, read-only, errors.
+pub fn banner(ui: &mut egui::Ui, text: &str, bg: Color32, fg: Color32) {
+    egui::Frame::new()
+        .fill(bg)
+        .inner_margin(egui::Margin::symmetric(12, 8))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new(text).color(fg).strong());
+        });
+}

@@ -1,0 +1,326 @@
+//! The chair's live tally: ranking, classes, proposals, who has scored whom, and a
+//! chart. It only reads the tally the meeting keeps; it never recomputes it.
+
+use super::i18n::{Lang, T};
+use super::meeting::OpenMeeting;
+use super::style;
+use crate::export::text::verification_code;
+use crate::model::Config;
+use crate::model::config::{SelfRule, TieBreak};
+use crate::model::exact::Rounded;
+use crate::model::tally::{Basis, ProposalStatus, Tally};
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+pub fn status_text(meeting: &OpenMeeting, lang: Lang) -> (String, bool) {
+    let t = &meeting.tally;
+    if meeting.session().finalized {
+        (T::FinalResults.get(lang).to_string(), false)
+    } else if t.is_provisional() {
+        (
+            T::Provisional.fill(lang, &[&t.sheets_missing(), &t.sheets_expected]),
+            true,
+        )
+    } else {
+        (
+            T::AllIn.fill(lang, &[&t.sheets_submitted, &t.sheets_expected]),
+            false,
+        )
+    }
+}
+
+fn show_value(r: Option<Rounded>, lang: Lang) -> String {
+    r.map_or_else(|| "—".into(), |r| r.display(lang.decimal_separator()))
+}
+
+pub fn tie_key_text(key: TieBreak, config: &Config, lang: Lang) -> String {
+    match key {
+        TieBreak::Group(g) => T::KeyGroup.fill(lang, &[&config.groups[g].id]),
+        TieBreak::Bonus => T::KeyBonus.get(lang).into(),
+        TieBreak::Deductions => T::KeyDeductions.get(lang).into(),
+        TieBreak::Ballot => T::KeyBallot.get(lang).into(),
+    }
+}
+
+/// The proposal column for one member: commendation and status.
+fn proposal_text(tally: &Tally, config: &Config, member: usize, lang: Lang) -> String {
+    for (c, result) in tally.commendations.iter().enumerate() {
+        if let Some(p) = result.proposals.iter().find(|p| p.member == member) {
+            if p.status == ProposalStatus::BallotFailed {
+                continue;
+            }
+            return format!("{} — {}", config.commendations[c].name, p.status.text(lang));
+        }
+    }
+    String::new()
+}
+
+pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
+    let tally = &meeting.tally;
+    let config = meeting.config();
+    let (status, provisional) = status_text(meeting, lang);
+    if provisional {
+        style::banner(ui, &status, style::WARN_BG, style::WARN_TEXT);
+    } else {
+        style::banner(
+            ui,
+            &status,
+            egui::Color32::from_rgb(0xe3, 0xf4, 0xe8),
+            style::OK_GREEN,
+        );
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("tally-scroll")
+        .show(ui, |ui| {
+            ranking_table(ui, meeting, lang);
+            ui.add_space(12.0);
+            commendations(ui, tally, config, lang);
+            ui.add_space(12.0);
+            ui.columns(2, |columns| {
+                completion_grid(&mut columns[0], meeting, lang);
+                chart(&mut columns[1], tally, config, lang);
+            });
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new(T::CheckCode.fill(lang, &[&verification_code(meeting.file.head())]))
+                    .small(),
+            );
+            ui.label(RichText::new(T::Recomputed.get(lang)).small());
+        });
+}
+
+fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
+    let tally = &meeting.tally;
+    let config = meeting.config();
+    let separate = config.scoring.self_rule == SelfRule::Separate;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("ranking")
+        .striped(true)
+        .vscroll(false)
+        .column(Column::exact(56.0))
+        .column(Column::initial(200.0).at_least(140.0).clip(true))
+        .column(Column::exact(110.0))
+        .column(Column::initial(250.0).clip(true))
+        .column(Column::exact(70.0));
+    for _ in &config.groups {
+        table = table.column(Column::exact(78.0));
+    }
+    table = table
+        .column(Column::exact(80.0))
+        .column(Column::exact(80.0));
+    if separate {
+        table = table.column(Column::exact(90.0));
+    }
+    table = table.column(Column::remainder().at_least(200.0).clip(true));
+    table
+        .header(30.0, |mut h| {
+            for text in [T::Rank, T::Member, T::Total, T::Class, T::Sheets] {
+                h.col(|ui| {
+                    ui.strong(text.get(lang));
+                });
+            }
+            for g in &config.groups {
+                h.col(|ui| {
+                    ui.strong(T::Group.fill(lang, &[&g.id]))
+                        .on_hover_text(&g.name);
+                });
+            }
+            for text in [T::Bonus, T::Deduction] {
+                h.col(|ui| {
+                    ui.strong(text.get(lang));
+                });
+            }
+            if separate {
+                h.col(|ui| {
+                    ui.strong(T::SelfTotal.get(lang));
+                });
+            }
+            h.col(|ui| {
+                ui.strong(T::Proposal.get(lang));
+            });
+        })
+        .body(|body| {
+            body.rows(32.0, tally.order.len(), |mut row| {
+                let m = tally.order[row.index()];
+                let r = &tally.members[m];
+                let sep = lang.decimal_separator();
+                row.col(|ui| {
+                    ui.label(r.rank.map_or("—".into(), |k| k.to_string()));
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(&config.members[m].short).strong())
+                        .on_hover_text(&config.members[m].name);
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(show_value(r.total, lang)).strong().size(19.0));
+                });
+                row.col(|ui| {
+                    let class = r.class.map_or(T::NotScoredYet.get(lang), |c| {
+                        config.classes[c].name.as_str()
+                    });
+                    ui.label(class);
+                });
+                row.col(|ui| {
+                    ui.label(format!("{}/{}", r.sheets_counted, r.sheets_expected));
+                });
+                for g in &r.groups {
+                    row.col(|ui| {
+                        ui.label(g.display(sep));
+                    });
+                }
+                row.col(|ui| {
+                    ui.label(r.bonus.display(sep));
+                });
+                row.col(|ui| {
+                    ui.label(r.deductions.display(sep));
+                });
+                if separate {
+                    row.col(|ui| {
+                        ui.label(show_value(r.self_total, lang));
+                    });
+                }
+                row.col(|ui| {
+                    ui.label(proposal_text(tally, config, m, lang));
+                });
+            });
+        });
+}
+
+fn commendations(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) {
+    if config.commendations.is_empty() {
+        return;
+    }
+    ui.heading(T::Commendations.get(lang));
+    for (rule, result) in config.commendations.iter().zip(&tally.commendations) {
+        ui.label(RichText::new(T::Seats.fill(lang, &[&rule.name, &result.quota])).strong());
+        if result.proposals.is_empty() {
+            ui.label(T::NoEligible.get(lang));
+        }
+        for p in &result.proposals {
+            let mut line = format!(
+                "• {}: {}",
+                config.members[p.member].short,
+                p.status.text(lang)
+            );
+            if let Some(b) = p.ballot {
+                line.push_str(&format!(
+                    " — {}",
+                    T::BallotShare.fill(
+                        lang,
+                        &[
+                            &b.votes,
+                            &b.base,
+                            &b.percent().display(lang.decimal_separator())
+                        ]
+                    )
+                ));
+            }
+            match &p.basis {
+                Basis::TieBrokenBy(key) => line.push_str(&format!(
+                    " ({})",
+                    T::TieBrokenBy.fill(lang, &[&tie_key_text(*key, config, lang)])
+                )),
+                Basis::ChairDecision(reason) => {
+                    line.push_str(&format!(" ({})", T::DecidedBy.fill(lang, &[reason])))
+                }
+                Basis::Tied => line.push_str(&format!(
+                    " ({})",
+                    T::TiedFor.fill(lang, &[&result.open_seats])
+                )),
+                Basis::Rank => {}
+            }
+            let color = match p.status {
+                ProposalStatus::Proposed => style::OK_GREEN,
+                ProposalStatus::AwaitingBallot | ProposalStatus::TieUnresolved => style::WARN_TEXT,
+                ProposalStatus::BallotFailed => style::ERROR_TEXT,
+            };
+            ui.label(RichText::new(line).color(color));
+        }
+    }
+}
+
+fn completion_grid(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
+    let session = meeting.session();
+    let config = meeting.config();
+    ui.label(RichText::new(T::Completion.get(lang)).strong());
+    let items = config.item_count();
+    egui::ScrollArea::horizontal()
+        .id_salt("completion")
+        .show(ui, |ui| {
+            egui::Grid::new("completion-grid")
+                .striped(true)
+                .spacing([6.0, 2.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for m in &config.members {
+                        ui.label(RichText::new(initials(&m.short)).small())
+                            .on_hover_text(&m.short);
+                    }
+                    ui.end_row();
+                    for s in meeting.delegates() {
+                        let submitted = session.is_submitted(s);
+                        let name = if submitted {
+                            RichText::new(format!("✔ {}", config.members[s].short))
+                                .color(style::OK_GREEN)
+                        } else {
+                            RichText::new(&config.members[s].short)
+                        };
+                        ui.label(name);
+                        for t in 0..config.members.len() {
+                            if !config.scores_target(s, t) {
+                                ui.label("·");
+                                continue;
+                            }
+                            let filled = session
+                                .row(s, t)
+                                .iter()
+                                .zip(&config.cells)
+                                .filter(|(v, c)| v.is_some() && c.is_item())
+                                .count();
+                            let mark = if filled == items {
+                                RichText::new("✔").color(style::OK_GREEN)
+                            } else if filled == 0 {
+                                RichText::new("○").color(egui::Color32::GRAY)
+                            } else {
+                                RichText::new(format!("{filled}/{items}"))
+                                    .small()
+                                    .color(style::WARN_TEXT)
+                            };
+                            ui.label(mark);
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn chart(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) {
+    ui.label(RichText::new(T::Chart.get(lang)).strong());
+    let scale = 10f64.powi(config.scoring.decimals as i32);
+    let bars: Vec<egui_plot::Bar> = tally
+        .order
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &m)| {
+            tally.members[m].total.map(|t| {
+                egui_plot::Bar::new(i as f64, t.units as f64 / scale)
+                    .name(&config.members[m].short)
+                    .fill(style::ACCENT)
+            })
+        })
+        .collect();
+    egui_plot::Plot::new("totals-chart")
+        .height(220.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.bar_chart(egui_plot::BarChart::new(T::Total.get(lang), bars).width(0.6))
+        });
+}
