@@ -344,13 +344,17 @@ fn files_that_are_not_meetings_are_refused_plainly() {
 }
 
 #[test]
-fn no_arguments_shows_the_bundled_sample() {
+fn the_sample_command_shows_the_bundled_meeting() {
     let dir = tempfile::tempdir().unwrap();
-    let o = thidua().current_dir(dir.path()).output().unwrap();
+    let o = thidua()
+        .arg("sample")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains("Cụm thi đua số 1"));
     assert!(out.contains("Hoàng Mai") && out.contains("97,60"), "{out}");
-    let o = thidua().args(["--lang", "en"]).output().unwrap();
+    let o = thidua().args(["--lang", "en", "sample"]).output().unwrap();
     assert!(stdout(&o).contains("Sample meeting"));
 }

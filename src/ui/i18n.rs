@@ -88,9 +88,11 @@ texts! {
     SheetOf => "Phiếu chấm của {0}", "{0}'s score sheet";
     Progress => "Đã chấm {0}/{1} ô", "{0} of {1} cells scored";
     Submitted => "Đã nộp — phiếu đã khóa", "Submitted — the sheet is locked";
+    SubmittedShort => "đã nộp", "submitted";
     Absent => "Vắng mặt", "Absent";
     Criterion => "Tiêu chí", "Criterion";
     MaxShort => "tối đa {0}", "max {0}";
+    MaxColumn => "Tối đa", "Max";
     GroupMax => "{0} ({1} điểm)", "{0} ({1} points)";
     Bonus => "Điểm thưởng", "Bonus";
     Deduction => "Điểm trừ", "Deduction";

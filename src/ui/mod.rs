@@ -38,8 +38,11 @@ pub struct AppOptions {
 
 impl AppOptions {
     pub fn for_user(open: Option<PathBuf>) -> AppOptions {
-        let documents = directories::UserDirs::new()
+        let dirs = directories::UserDirs::new();
+        let documents = dirs
+            .as_ref()
             .and_then(|d| d.document_dir().map(Path::to_path_buf))
+            .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
         AppOptions {

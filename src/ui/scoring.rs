@@ -25,6 +25,8 @@ pub struct GridState {
     /// A cell to focus on the next frame, and the row to scroll to.
     pub focus: Option<CellKey>,
     pub scroll_to: Option<usize>,
+    /// The first and last rows laid out in the last frame (only those exist).
+    pub visible_rows: (usize, usize),
     /// The item whose text and guide the side panel shows.
     pub selected: Option<usize>,
     pub confirm_submit: bool,
@@ -219,21 +221,26 @@ pub fn show(
             .striped(true)
             .auto_shrink([false, false])
             .column(
-                Column::initial(360.0)
+                Column::initial(380.0)
                     .at_least(200.0)
                     .resizable(true)
                     .clip(true),
-            );
+            )
+            .column(Column::exact(70.0));
         for _ in &targets {
             table = table.column(Column::exact(112.0));
         }
         if let Some(row) = grid.scroll_to.take() {
-            table = table.scroll_to_row(row, None);
+            table = table.scroll_to_row(row, Some(egui::Align::Center));
         }
+        let mut seen = (usize::MAX, 0);
         table
             .header(40.0, |mut header| {
                 header.col(|ui| {
                     ui.strong(T::Criterion.get(lang));
+                });
+                header.col(|ui| {
+                    ui.strong(T::MaxColumn.get(lang));
                 });
                 for &t in &targets {
                     header.col(|ui| {
@@ -247,6 +254,7 @@ pub fn show(
             })
             .body(|body| {
                 body.rows(row_height, rows.len(), |mut row| {
+                    seen = (seen.0.min(row.index()), seen.1.max(row.index()));
                     let kind = rows[row.index()];
                     match kind {
                         Row::Group(g) => {
@@ -284,6 +292,9 @@ pub fn show(
                         }
                         Row::Cell(c) => {
                             row.col(|ui| criterion_label(ui, config, c, grid, lang));
+                            row.col(|ui| {
+                                ui.label(config.cells[c].max.display(lang.decimal_separator()));
+                            });
                             for &t in &targets {
                                 row.col(|ui| {
                                     if let Some(action) = cell(
@@ -306,6 +317,9 @@ pub fn show(
                             row.col(|ui| {
                                 ui.label(RichText::new(T::SheetTotal.get(lang)).strong());
                             });
+                            row.col(|ui| {
+                                ui.label(config.max_total().display(lang.decimal_separator()));
+                            });
                             for &t in &targets {
                                 row.col(|ui| {
                                     let total = sheet_total(session, scorer, t);
@@ -319,6 +333,7 @@ pub fn show(
                     }
                 });
             });
+        grid.visible_rows = seen;
     });
     actions
 }
@@ -356,8 +371,15 @@ fn header(
             .show_ui(ui, |ui| {
                 for m in meeting.delegates() {
                     let (filled, total) = session.progress(m);
-                    let mark = if session.is_submitted(m) { "✔" } else { " " };
-                    let text = format!("{mark} {} ({filled}/{total})", config.members[m].short);
+                    let text = if session.is_submitted(m) {
+                        format!(
+                            "{} — {}",
+                            config.members[m].short,
+                            T::SubmittedShort.get(lang)
+                        )
+                    } else {
+                        format!("{} ({filled}/{total})", config.members[m].short)
+                    };
                     if ui.selectable_label(m == scorer, text).clicked() {
                         actions.push(GridAction::SelectDelegate(m));
                     }
@@ -502,8 +524,8 @@ fn criterion_label(
     let (name, guide) = cell_name(config, cell);
     let limits = &config.cells[cell];
     let max = T::MaxShort.fill(lang, &[&limits.max.display(lang.decimal_separator())]);
-    let text = format!("{name}  ({max})");
-    let mut hover = text.clone();
+    let text = name.clone();
+    let mut hover = format!("{name}  ({max})");
     if let Some(g) = &guide {
         hover.push_str(&format!("\n\n{}: {g}", T::Guide.get(lang)));
     }
@@ -616,38 +638,35 @@ fn cell(
         return None;
     }
     grid.buffer = text.clone();
-    let (tab, shift, enter, escape, up, down, left, right) = ui.input(|i| {
-        (
-            i.key_pressed(Key::Tab),
-            i.modifiers.shift,
-            i.key_pressed(Key::Enter) && !i.modifiers.command,
-            i.key_pressed(Key::Escape),
-            i.key_pressed(Key::ArrowUp),
-            i.key_pressed(Key::ArrowDown),
-            i.key_pressed(Key::ArrowLeft),
-            i.key_pressed(Key::ArrowRight),
-        )
+    // Consume the key here: the next cell takes focus in this same frame and must
+    // not see the key that sent it there.
+    let len = text.chars().count();
+    let step = ui.input_mut(|i| {
+        use egui::Modifiers as M;
+        if i.consume_key(M::NONE, Key::Escape) {
+            None
+        } else if i.consume_key(M::NONE, Key::Tab) {
+            Some(Some(Move::Right))
+        } else if i.consume_key(M::SHIFT, Key::Tab) {
+            Some(Some(Move::Left))
+        } else if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::ArrowDown) {
+            Some(Some(Move::Down))
+        } else if i.consume_key(M::NONE, Key::ArrowUp) {
+            Some(Some(Move::Up))
+        } else if cursor_before == Some(0) && i.consume_key(M::NONE, Key::ArrowLeft) {
+            Some(Some(Move::Left))
+        } else if cursor_before == Some(len) && i.consume_key(M::NONE, Key::ArrowRight) {
+            Some(Some(Move::Right))
+        } else {
+            Some(None)
+        }
     });
-    if escape {
+    let Some(step) = step else {
         grid.buffer = shown(value, lang);
         grid.error = None;
         grid.editing = None;
         response.surrender_focus();
         return None;
-    }
-    let len = text.chars().count();
-    let step = if tab {
-        Some(if shift { Move::Left } else { Move::Right })
-    } else if enter || down {
-        Some(Move::Down)
-    } else if up {
-        Some(Move::Up)
-    } else if left && cursor_before == Some(0) {
-        Some(Move::Left)
-    } else if right && cursor_before == Some(len) {
-        Some(Move::Right)
-    } else {
-        None
     };
     match step {
         Some(step) => leave(session, grid, scorer, key, lang, Some(step), rows, targets),
@@ -690,7 +709,11 @@ fn leave(
                 && let Some((next, row)) = neighbour(rows, targets, key, step)
             {
                 grid.focus = Some(next);
-                grid.scroll_to = Some(row);
+                // Rows off screen are not laid out, so they cannot take focus: scroll.
+                let (first, last) = grid.visible_rows;
+                if row <= first || row >= last {
+                    grid.scroll_to = Some(row);
+                }
             }
             let scorer_id = session.config().members[scorer].id.clone();
             event.map(|e| GridAction::Record(Actor::Member(scorer_id), e))

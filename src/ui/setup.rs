@@ -95,15 +95,14 @@ pub fn free_name(folder: &Path, stem: &str) -> PathBuf {
 }
 
 fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
-    ui.horizontal(|ui| {
-        let l = ui.add_sized([150.0, 30.0], egui::Label::new(label));
-        ui.add(
-            egui::TextEdit::singleline(value)
-                .desired_width(420.0)
-                .hint_text(hint),
-        )
-        .labelled_by(l.id);
-    });
+    let l = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .desired_width(520.0)
+            .hint_text(hint),
+    )
+    .labelled_by(l.id);
+    ui.end_row();
 }
 
 pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<SetupAction> {
@@ -173,8 +172,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<Set
 
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let l = ui.add_sized([150.0, 30.0], egui::Label::new(T::SaveAs.get(lang)));
-            ui.add(egui::TextEdit::singleline(&mut state.output).desired_width(520.0))
+            let l = ui.label(T::SaveAs.get(lang));
+            ui.add(egui::TextEdit::singleline(&mut state.output).desired_width(560.0))
                 .labelled_by(l.id);
             if ui.button(T::ChooseLocation.get(lang)).clicked() {
                 action = Some(SetupAction::ChooseLocation);

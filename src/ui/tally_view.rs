@@ -260,8 +260,13 @@ fn completion_grid(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
                     for s in meeting.delegates() {
                         let submitted = session.is_submitted(s);
                         let name = if submitted {
-                            RichText::new(format!("✔ {}", config.members[s].short))
-                                .color(style::OK_GREEN)
+                            RichText::new(format!(
+                                "{} — {}",
+                                config.members[s].short,
+                                T::SubmittedShort.get(lang)
+                            ))
+                            .color(style::OK_GREEN)
+                            .strong()
                         } else {
                             RichText::new(&config.members[s].short)
                         };
@@ -277,14 +282,13 @@ fn completion_grid(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
                                 .zip(&config.cells)
                                 .filter(|(v, c)| v.is_some() && c.is_item())
                                 .count();
+                            let count = format!("{filled}/{items}");
                             let mark = if filled == items {
-                                RichText::new("✔").color(style::OK_GREEN)
+                                RichText::new(count).color(style::OK_GREEN)
                             } else if filled == 0 {
-                                RichText::new("○").color(egui::Color32::GRAY)
+                                RichText::new(count).color(egui::Color32::GRAY)
                             } else {
-                                RichText::new(format!("{filled}/{items}"))
-                                    .small()
-                                    .color(style::WARN_TEXT)
+                                RichText::new(count).color(style::WARN_TEXT)
                             };
                             ui.label(mark);
                         }

@@ -1,0 +1,399 @@
+//! The real app, driven by its labels and the keyboard (egui_kittest): open the
+//! sample, set up a meeting, score, submit, see the tally, reopen, and find every
+//! score again after reopening the file in a new instance.
+
+use eframe::egui::{self, Key, Modifiers, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::{Path, PathBuf};
+use thidua::model::event::Actor;
+use thidua::model::points::Points;
+use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
+use thidua::ui::{AppOptions, Tab, ThiduaApp};
+
+fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
+    let options = AppOptions {
+        documents: documents.to_path_buf(),
+        file_dialogs: false,
+        open,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 900.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| ThiduaApp::new(cc, options));
+    h.run();
+    h
+}
+
+fn text_input<'a>(h: &'a Harness<'static, ThiduaApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(Role::TextInput, label)
+}
+
+fn type_into(h: &mut Harness<'static, ThiduaApp>, label: &str, text: &str) {
+    text_input(h, label).focus();
+    h.run();
+    text_input(h, label).type_text(text);
+    h.run();
+}
+
+/// From the start screen to an open meeting of the bundled sample.
+fn set_up_sample(h: &mut Harness<'static, ThiduaApp>) {
+    h.get_by_label("Dùng cụm mẫu").click();
+    h.run();
+    assert!(h.state().is_in_setup());
+    type_into(h, "Địa điểm", "Hội trường UBND quận Long Biên");
+    type_into(h, "Chủ trì", "Nguyễn Văn An");
+    type_into(h, "Thư ký", "Trần Thị Bình");
+    h.get_by_label("Tạo hội nghị").click();
+    h.run();
+    let meeting = h.state().meeting.as_ref().expect("the meeting is open");
+    assert_eq!(
+        meeting.session().meeting.as_ref().unwrap().place,
+        "Hội trường UBND quận Long Biên"
+    );
+}
+
+fn cell_label(item: &str, member: &str) -> String {
+    format!("Điểm {item} cho {member}")
+}
+
+fn score_of(
+    h: &Harness<'static, ThiduaApp>,
+    scorer: &str,
+    target: &str,
+    item: &str,
+) -> Option<Points> {
+    let meeting = h.state().meeting.as_ref().unwrap();
+    let c = meeting.config();
+    meeting.session().score(
+        c.member(scorer).unwrap(),
+        c.member(target).unwrap(),
+        c.cell(item).unwrap(),
+    )
+}
+
+/// Imports the other delegates' sample sheets through the app's own event path.
+fn import_other_sheets(h: &mut Harness<'static, ThiduaApp>, except: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/ha-noi-cum-1-2024/sheets");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_stem().is_some_and(|s| s == except) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let events = {
+            let meeting = h.state().meeting.as_ref().unwrap();
+            let sheet = Sheet::from_bytes(&bytes, meeting.config()).unwrap();
+            match plan_import(meeting.session(), &sheet, "test").unwrap() {
+                ImportPlan::Events(events) => events,
+                ImportPlan::Unchanged => continue,
+            }
+        };
+        for event in events {
+            h.state_mut().record(Actor::Chair, event);
+        }
+    }
+    h.run();
+}
+
+#[test]
+fn a_delegate_scores_by_keyboard_and_the_tally_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    set_up_sample(&mut h);
+    assert_eq!(
+        h.state().meeting.as_ref().unwrap().delegate,
+        0,
+        "Ba Đình scores first"
+    );
+
+    // 9,5 with a decimal comma is accepted.
+    let first = cell_label("1.1", "Hoàng Mai");
+    text_input(&h, &first).focus();
+    h.run();
+    text_input(&h, &first).type_text("3,5");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        score_of(&h, "ba-dinh", "hoang-mai", "1.1"),
+        Some(Points(350))
+    );
+    // Tab moved to the next member's cell in the same row.
+    assert!(text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).is_focused());
+
+    // Over the maximum: refused, says why, keeps focus, nothing saved.
+    text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).type_text("99");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(score_of(&h, "ba-dinh", "hoan-kiem", "1.1"), None);
+    let error = h
+        .state()
+        .grid
+        .error
+        .as_ref()
+        .map(|(_, m)| m.clone())
+        .unwrap();
+    assert!(error.contains("vượt điểm tối đa"), "{error}");
+    assert!(h.query_by_label_contains("vượt điểm tối đa").is_some());
+    assert!(text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).is_focused());
+
+    // Escape gives the old value back; then an off-step value is refused too.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().grid.error.is_none());
+    text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).focus();
+    h.run();
+    text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).type_text("1,25");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(score_of(&h, "ba-dinh", "hoan-kiem", "1.1"), None);
+    assert!(
+        h.state()
+            .grid
+            .error
+            .as_ref()
+            .unwrap()
+            .1
+            .contains("không chia hết cho bước")
+    );
+    h.key_press(Key::Escape);
+    h.run();
+
+    // A keystroke that is not a commit does not recompute the tally.
+    let before = h.state().meeting.as_ref().unwrap().recomputations;
+    text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).focus();
+    h.run();
+    text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).type_text("4");
+    h.run();
+    assert_eq!(h.state().meeting.as_ref().unwrap().recomputations, before);
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().meeting.as_ref().unwrap().recomputations,
+        before + 1
+    );
+    assert_eq!(
+        score_of(&h, "ba-dinh", "hoan-kiem", "1.1"),
+        Some(Points(400))
+    );
+
+    // Submitting an incomplete sheet is not possible.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert!(!h.state().grid.confirm_submit);
+}
+
+/// Types one whole sheet with the keyboard alone: values, Tab, then Ctrl+Enter and
+/// Enter to confirm.
+#[test]
+fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    set_up_sample(&mut h);
+    let sheet: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data/ha-noi-cum-1-2024/sheets/ba-dinh.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let (config, targets) = {
+        let m = h.state().meeting.as_ref().unwrap();
+        let c = m.config().clone();
+        let targets: Vec<usize> = (1..c.members.len()).collect();
+        (c, targets)
+    };
+    // Row by row (items, then bonus and deduction rows), member by member: Tab order.
+    text_input(&h, &cell_label("1.1", "Hoàng Mai")).focus();
+    h.run();
+    for cell in &config.cells {
+        for &t in &targets {
+            let value = sheet["scores"][&config.members[t].id][&cell.id].as_f64();
+            if let Some(v) = value {
+                let text = Points((v * 100.0).round() as i64).display(',');
+                let label = cell_label(&cell.id, &config.members[t].short);
+                assert!(
+                    text_input(&h, &label).is_focused(),
+                    "focus should be on {label}"
+                );
+                h.get_by_role_and_label(Role::TextInput, &label)
+                    .type_text(&text);
+                h.run();
+            }
+            h.key_press(Key::Tab);
+            h.run();
+        }
+    }
+    let (filled, total) = h.state().meeting.as_ref().unwrap().session().progress(0);
+    assert_eq!(filled, total, "every cell was typed");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert!(h.state().grid.confirm_submit, "the confirmation asks first");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state()
+            .meeting
+            .as_ref()
+            .unwrap()
+            .session()
+            .is_submitted(0)
+    );
+    assert!(h.query_by_label("Đã nộp — phiếu đã khóa").is_some());
+
+    import_other_sheets(&mut h, "ba-dinh");
+    h.key_press(Key::F3);
+    h.run();
+    assert_eq!(h.state().tab, Tab::Tally);
+    {
+        let m = h.state().meeting.as_ref().unwrap();
+        let first = m.tally.order[0];
+        assert_eq!(m.config().members[first].id, "hoang-mai");
+        assert_eq!(m.tally.members[first].total.unwrap().to_string(), "97.60");
+    }
+    assert!(
+        h.query_by_label("97,60").is_some(),
+        "the total is on screen with a comma"
+    );
+    assert!(
+        h.query_all_by_label_contains("Đã nộp đủ 6/6 phiếu chấm")
+            .count()
+            >= 1
+    );
+
+    // The chair reopens Ba Đình's sheet with a reason.
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("Mở lại phiếu…").click();
+    h.run();
+    type_into(&mut h, "Lý do", "Đại biểu xin sửa tiêu chí 1.1");
+    h.get_by_label("Mở lại phiếu").click();
+    h.run();
+    assert!(
+        !h.state()
+            .meeting
+            .as_ref()
+            .unwrap()
+            .session()
+            .is_submitted(0)
+    );
+    assert!(h.state().meeting.as_ref().unwrap().tally.is_provisional());
+
+    // A new instance opening the same file finds every score.
+    let path = h
+        .state()
+        .meeting
+        .as_ref()
+        .unwrap()
+        .file
+        .path()
+        .to_path_buf();
+    let scores: Vec<_> = {
+        let s = h.state().meeting.as_ref().unwrap().session();
+        (0..6)
+            .flat_map(|a| (0..6).map(move |b| (a, b)))
+            .map(|(a, b)| s.row(a, b).to_vec())
+            .collect()
+    };
+    drop(h);
+    let h2 = app(dir.path(), Some(path));
+    let s = h2.state().meeting.as_ref().expect("reopened").session();
+    let again: Vec<_> = (0..6)
+        .flat_map(|a| (0..6).map(move |b| (a, b)))
+        .map(|(a, b)| s.row(a, b).to_vec())
+        .collect();
+    assert_eq!(scores, again);
+    assert!(!s.is_submitted(0) && s.is_submitted(1));
+}
+
+#[test]
+fn a_broken_config_shows_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-configs/93-many-problems.json");
+    let h = app(dir.path(), Some(bad));
+    assert!(h.state().is_on_start());
+    assert!(h.query_by_label_contains("Tệp cấu hình có 7 lỗi").is_some());
+    assert!(
+        h.query_by_label_contains("criteria[0].items[1].step")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("tie_break[1]").is_some());
+}
+
+#[test]
+fn the_path_field_opens_a_file_without_a_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    h.get_by_label("Mở tệp…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Không mở được hộp chọn tệp")
+            .is_some()
+    );
+    let config =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/cum-phuong-2025/cluster.json");
+    type_into(&mut h, "Đường dẫn tệp", config.to_str().unwrap());
+    h.get_by_label("Mở").click();
+    h.run();
+    assert!(h.state().is_in_setup());
+    assert!(
+        h.query_by_label_contains("Cụm thi đua số 1 khối phường")
+            .is_some()
+    );
+}
+
+#[test]
+fn no_glyph_is_missing_for_ui_strings_and_sample_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = app(dir.path(), None);
+    let mut texts: Vec<String> = Vec::new();
+    for t in thidua::ui::i18n::T::ALL {
+        texts.push(t.get(thidua::ui::i18n::Lang::Vi).into());
+        texts.push(t.get(thidua::ui::i18n::Lang::En).into());
+    }
+    for name in ["ha-noi-cum-1-2024", "cum-phuong-2025"] {
+        let bytes = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("sample-data")
+                .join(name)
+                .join("cluster.json"),
+        )
+        .unwrap();
+        let c = thidua::model::Config::from_bytes(&bytes).unwrap();
+        texts.push(c.cluster.name.clone());
+        texts.push(c.cluster.organizer.clone());
+        texts.extend(c.cluster.document_header.iter().cloned());
+        texts.extend(c.cluster.note.iter().cloned());
+        texts.extend(
+            c.members
+                .iter()
+                .flat_map(|m| [m.name.clone(), m.short.clone()]),
+        );
+        for g in &c.groups {
+            texts.push(g.name.clone());
+            texts.extend(
+                g.items
+                    .iter()
+                    .flat_map(|i| [i.name.clone()].into_iter().chain(i.guide.clone())),
+            );
+        }
+        texts.extend(c.adjustments.iter().map(|a| a.name.clone()));
+        texts.extend(c.classes.iter().map(|k| k.name.clone()));
+        texts.extend(c.commendations.iter().map(|k| k.name.clone()));
+    }
+    for family in [egui::FontFamily::Proportional, thidua::ui::style::bold()] {
+        let font = egui::FontId::new(17.0, family);
+        let missing: Vec<char> = h.ctx.fonts_mut(|f| {
+            texts
+                .iter()
+                .flat_map(|t| t.chars())
+                .filter(|c| !c.is_control() && !f.has_glyph(&font, *c))
+                .collect()
+        });
+        assert!(missing.is_empty(), "missing glyphs: {missing:?}");
+    }
+}
