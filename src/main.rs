@@ -1,7 +1,3 @@
-// No console window behind the app on Windows; the command line attaches to the
-// terminal it was started from (see `attach_console`).
-#![cfg_attr(windows, windows_subsystem = "windows")]
-
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -210,130 +210,143 @@ pub fn show(
 
     egui::Panel::right("criterion-guide")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(260.0)
         .show(ui, |ui| guide_panel(ui, config, grid, lang));
 
     egui::CentralPanel::default().show(ui, |ui| {
-        let rows = rows(config);
-        let row_height = 34.0;
-        let mut table = TableBuilder::new(ui)
-            .id_salt(("grid", scorer))
-            .striped(true)
-            .auto_shrink([false, false])
-            .column(
-                Column::initial(380.0)
-                    .at_least(200.0)
-                    .resizable(true)
-                    .clip(true),
-            )
-            .column(Column::exact(70.0));
-        for _ in &targets {
-            table = table.column(Column::exact(112.0));
-        }
-        if let Some(row) = grid.scroll_to.take() {
-            table = table.scroll_to_row(row, Some(egui::Align::Center));
-        }
-        let mut seen = (usize::MAX, 0);
-        table
-            .header(40.0, |mut header| {
-                header.col(|ui| {
-                    ui.strong(T::Criterion.get(lang));
-                });
-                header.col(|ui| {
-                    ui.strong(T::MaxColumn.get(lang));
-                });
-                for &t in &targets {
-                    header.col(|ui| {
-                        let mut name = config.members[t].short.clone();
-                        if t == scorer {
-                            name = format!("{name}\n{}", T::SelfScore.get(lang));
-                        }
-                        ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
-                    });
+        // Many members do not fit across: the grid scrolls sideways too.
+        egui::ScrollArea::horizontal()
+            .id_salt("grid-across")
+            .show(ui, |ui| {
+                let rows = rows(config);
+                let row_height = 34.0;
+                let mut table = TableBuilder::new(ui)
+                    .id_salt(("grid", scorer))
+                    .striped(true)
+                    .auto_shrink([false, false])
+                    .column(
+                        Column::initial(330.0)
+                            .at_least(200.0)
+                            .resizable(true)
+                            .clip(true),
+                    )
+                    .column(Column::exact(70.0));
+                for _ in &targets {
+                    table = table.column(Column::exact(100.0));
                 }
-            })
-            .body(|body| {
-                body.rows(row_height, rows.len(), |mut row| {
-                    seen = (seen.0.min(row.index()), seen.1.max(row.index()));
-                    let kind = rows[row.index()];
-                    match kind {
-                        Row::Group(g) => {
-                            let group = &config.groups[g];
-                            row.col(|ui| {
-                                ui.label(
-                                    RichText::new(T::GroupMax.fill(
-                                        lang,
-                                        &[
-                                            &format!("{}. {}", group.id, group.name),
-                                            &group.max().display(lang.decimal_separator()),
-                                        ],
-                                    ))
-                                    .strong()
-                                    .color(style::ACCENT),
-                                );
+                if let Some(row) = grid.scroll_to.take() {
+                    table = table.scroll_to_row(row, Some(egui::Align::Center));
+                }
+                let mut seen = (usize::MAX, 0);
+                table
+                    .header(52.0, |mut header| {
+                        header.col(|ui| {
+                            ui.strong(T::Criterion.get(lang));
+                        });
+                        header.col(|ui| {
+                            ui.strong(T::MaxColumn.get(lang));
+                        });
+                        for &t in &targets {
+                            header.col(|ui| {
+                                let mut name = config.members[t].short.clone();
+                                if t == scorer {
+                                    name = format!("{name}\n{}", T::SelfScore.get(lang));
+                                }
+                                ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
                             });
-                            for _ in &targets {
-                                row.col(|_| {});
-                            }
                         }
-                        Row::Heading(kind) => {
-                            row.col(|ui| {
-                                let text = match kind {
-                                    AdjustmentKind::Bonus => T::Bonus,
-                                    AdjustmentKind::Deduction => T::Deduction,
-                                };
-                                ui.label(
-                                    RichText::new(text.get(lang)).strong().color(style::ACCENT),
-                                );
-                            });
-                            for _ in &targets {
-                                row.col(|_| {});
-                            }
-                        }
-                        Row::Cell(c) => {
-                            row.col(|ui| criterion_label(ui, config, c, grid, lang));
-                            row.col(|ui| {
-                                ui.label(config.cells[c].max.display(lang.decimal_separator()));
-                            });
-                            for &t in &targets {
-                                row.col(|ui| {
-                                    if let Some(action) = cell(
-                                        ui,
-                                        session,
-                                        grid,
-                                        scorer,
-                                        (t, c),
-                                        locked,
-                                        &rows,
-                                        &targets,
-                                        lang,
-                                    ) {
-                                        actions.push(action);
+                    })
+                    .body(|body| {
+                        body.rows(row_height, rows.len(), |mut row| {
+                            seen = (seen.0.min(row.index()), seen.1.max(row.index()));
+                            let kind = rows[row.index()];
+                            match kind {
+                                Row::Group(g) => {
+                                    let group = &config.groups[g];
+                                    row.col(|ui| {
+                                        ui.label(
+                                            RichText::new(T::GroupMax.fill(
+                                                lang,
+                                                &[
+                                                    &format!("{}. {}", group.id, group.name),
+                                                    &group.max().display(lang.decimal_separator()),
+                                                ],
+                                            ))
+                                            .strong()
+                                            .color(style::ACCENT),
+                                        );
+                                    });
+                                    for _ in &targets {
+                                        row.col(|_| {});
                                     }
-                                });
+                                }
+                                Row::Heading(kind) => {
+                                    row.col(|ui| {
+                                        let text = match kind {
+                                            AdjustmentKind::Bonus => T::Bonus,
+                                            AdjustmentKind::Deduction => T::Deduction,
+                                        };
+                                        ui.label(
+                                            RichText::new(text.get(lang))
+                                                .strong()
+                                                .color(style::ACCENT),
+                                        );
+                                    });
+                                    for _ in &targets {
+                                        row.col(|_| {});
+                                    }
+                                }
+                                Row::Cell(c) => {
+                                    row.col(|ui| criterion_label(ui, config, c, grid, lang));
+                                    row.col(|ui| {
+                                        ui.label(
+                                            config.cells[c].max.display(lang.decimal_separator()),
+                                        );
+                                    });
+                                    for &t in &targets {
+                                        row.col(|ui| {
+                                            if let Some(action) = cell(
+                                                ui,
+                                                session,
+                                                grid,
+                                                scorer,
+                                                (t, c),
+                                                locked,
+                                                &rows,
+                                                &targets,
+                                                lang,
+                                            ) {
+                                                actions.push(action);
+                                            }
+                                        });
+                                    }
+                                }
+                                Row::Total => {
+                                    row.col(|ui| {
+                                        ui.label(RichText::new(T::SheetTotal.get(lang)).strong());
+                                    });
+                                    row.col(|ui| {
+                                        ui.label(
+                                            config.max_total().display(lang.decimal_separator()),
+                                        );
+                                    });
+                                    for &t in &targets {
+                                        row.col(|ui| {
+                                            let total = sheet_total(session, scorer, t);
+                                            ui.label(
+                                                RichText::new(
+                                                    total.display(lang.decimal_separator()),
+                                                )
+                                                .strong(),
+                                            );
+                                        });
+                                    }
+                                }
                             }
-                        }
-                        Row::Total => {
-                            row.col(|ui| {
-                                ui.label(RichText::new(T::SheetTotal.get(lang)).strong());
-                            });
-                            row.col(|ui| {
-                                ui.label(config.max_total().display(lang.decimal_separator()));
-                            });
-                            for &t in &targets {
-                                row.col(|ui| {
-                                    let total = sheet_total(session, scorer, t);
-                                    ui.label(
-                                        RichText::new(total.display(lang.decimal_separator()))
-                                            .strong(),
-                                    );
-                                });
-                            }
-                        }
-                    }
-                });
+                        });
+                    });
+                grid.visible_rows = seen;
             });
-        grid.visible_rows = seen;
     });
     actions
 }
