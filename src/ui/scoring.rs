@@ -29,6 +29,8 @@ pub struct GridState {
     pub visible_rows: (usize, usize),
     /// The item whose text and guide the side panel shows.
     pub selected: Option<usize>,
+    /// A refused cell whose text is selected, so typing replaces it.
+    pub select_pending: Option<CellKey>,
     pub confirm_submit: bool,
     pub reopen_reason: Option<String>,
 }
@@ -203,10 +205,6 @@ pub fn show(
         .collect();
 
     header(ui, meeting, grid, lang, locked, &mut actions);
-    if let Some((key, message)) = &grid.error {
-        let _ = key;
-        style::banner(ui, message, style::ERROR_BG, style::ERROR_TEXT);
-    }
 
     egui::Panel::right("criterion-guide")
         .resizable(true)
@@ -449,7 +447,20 @@ fn header(
             grid.reopen_reason = Some(String::new());
         }
     });
-    ui.label(RichText::new(T::CellHelp.get(lang)).small());
+    // One line that holds either the help or why a value was refused, so the grid
+    // below never moves while a delegate types.
+    match &grid.error {
+        Some((_, message)) => {
+            ui.add(
+                egui::Label::new(RichText::new(message).color(style::ERROR_TEXT).strong())
+                    .truncate(),
+            )
+            .on_hover_text(message);
+        }
+        None => {
+            ui.add(egui::Label::new(RichText::new(T::CellHelp.get(lang)).weak()).truncate());
+        }
+    }
     confirm_dialogs(ui, meeting, grid, lang, actions);
 }
 
@@ -511,7 +522,7 @@ fn confirm_dialogs(
                         Actor::Chair,
                         Event::Reopen {
                             scorer: id.clone(),
-                            reason: reason.trim().to_string(),
+                            reason: crate::model::reader::nfc(reason.trim()),
                         },
                     ));
                     close = true;
@@ -638,6 +649,10 @@ fn cell(
         response.request_focus();
         grid.focus = None;
     }
+    if grid.select_pending == Some(key) {
+        select_all(ui.ctx(), id, text.chars().count());
+        grid.select_pending = None;
+    }
     if response.gained_focus() && !editing {
         grid.editing = Some(key);
         grid.buffer = text.clone();
@@ -713,6 +728,7 @@ fn leave(
         Err(message) => {
             grid.error = Some((key, message));
             grid.focus = Some(key);
+            grid.select_pending = Some(key);
             None
         }
         Ok(event) => {

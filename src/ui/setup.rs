@@ -6,6 +6,7 @@ use super::style;
 use crate::model::Config;
 use crate::model::config::Role;
 use crate::model::event::Event;
+use crate::model::reader::nfc;
 use eframe::egui::{self, RichText};
 use std::path::{Path, PathBuf};
 
@@ -59,9 +60,9 @@ impl SetupState {
         }
         let mut events = vec![Event::Meeting {
             date: date.format("%Y-%m-%d").to_string(),
-            place: self.place.trim().to_string(),
-            chair: self.chair.trim().to_string(),
-            secretary: self.secretary.trim().to_string(),
+            place: nfc(self.place.trim()),
+            chair: nfc(self.chair.trim()),
+            secretary: nfc(self.secretary.trim()),
         }];
         for (member, present) in self.config.members.iter().zip(&self.present) {
             if !present {
