@@ -33,6 +33,8 @@ pub struct GridState {
     pub select_pending: Option<CellKey>,
     pub confirm_submit: bool,
     pub reopen_reason: Option<String>,
+    /// A dialog just opened: its main control takes focus once.
+    pub dialog_focus: bool,
 }
 
 impl GridState {
@@ -439,12 +441,14 @@ fn header(
             let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Enter));
             if (submit.clicked() || shortcut) && complete && grid.error.is_none() {
                 grid.confirm_submit = true;
+                grid.dialog_focus = true;
             }
         } else if session.is_submitted(scorer)
             && meeting.writable()
             && ui.button(T::ReopenSheet.get(lang)).clicked()
         {
             grid.reopen_reason = Some(String::new());
+            grid.dialog_focus = true;
         }
     });
     // One line that holds either the help or why a value was refused, so the grid
@@ -483,7 +487,9 @@ fn confirm_dialogs(
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let yes = ui.button(RichText::new(T::SubmitSheet.get(lang)).strong());
-                yes.request_focus();
+                if std::mem::take(&mut grid.dialog_focus) {
+                    yes.request_focus();
+                }
                 if yes.clicked() {
                     actions.push(GridAction::Record(
                         Actor::Member(id.clone()),
@@ -500,18 +506,23 @@ fn confirm_dialogs(
             grid.confirm_submit = false;
         }
     }
+    let focus_reason = grid.reopen_reason.is_some() && std::mem::take(&mut grid.dialog_focus);
     if let Some(reason) = grid.reopen_reason.as_mut() {
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("reopen")).show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
             ui.heading(T::ReopenTitle.fill(lang, &[&who]));
             let label = ui.label(T::Reason.get(lang));
-            ui.add(
-                egui::TextEdit::singleline(reason)
-                    .desired_width(480.0)
-                    .hint_text(T::ReasonHint.get(lang)),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(reason)
+                        .desired_width(480.0)
+                        .hint_text(T::ReasonHint.get(lang)),
+                )
+                .labelled_by(label.id);
+            if focus_reason {
+                field.request_focus();
+            }
             ui.horizontal(|ui| {
                 let ok = ui.add_enabled(
                     !reason.trim().is_empty(),
