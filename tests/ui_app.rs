@@ -397,3 +397,39 @@ fn no_glyph_is_missing_for_ui_strings_and_sample_data() {
         assert!(missing.is_empty(), "missing glyphs: {missing:?}");
     }
 }
+
+#[test]
+fn nine_and_a_half_is_typed_with_a_comma_or_a_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = serde_json::json!({
+        "format": "thidua.cluster/1",
+        "cluster": {"id": "thu", "name": "Cụm thử", "organizer": "MTTQ", "year": 2025, "member_label": "xã"},
+        "members": [
+            {"id": "a", "name": "Xã An Bình", "short": "An Bình"},
+            {"id": "b", "name": "Xã Bình Minh", "short": "Bình Minh"},
+            {"id": "c", "name": "Xã Cẩm Giàng", "short": "Cẩm Giàng"}
+        ],
+        "criteria": [{"id": "1", "name": "Công tác tuyên truyền", "items": [
+            {"id": "1.1", "name": "Tuyên truyền", "max": 10, "step": 0.5}]}]
+    });
+    let path = dir.path().join("cum-thu.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+    let mut h = app(dir.path(), Some(path));
+    h.get_by_label("Tạo hội nghị").click();
+    h.run();
+    let first = cell_label("1.1", "Bình Minh");
+    text_input(&h, &first).focus();
+    h.run();
+    text_input(&h, &first).type_text("9,5");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    text_input(&h, &cell_label("1.1", "Cẩm Giàng")).type_text("9.5");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(score_of(&h, "a", "b", "1.1"), Some(Points(950)));
+    assert_eq!(score_of(&h, "a", "c", "1.1"), Some(Points(950)));
+    // Shown back the Vietnamese way.
+    assert_eq!(text_input(&h, &first).value().as_deref(), Some("9,5"));
+}
