@@ -130,15 +130,20 @@ pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<Set
             ],
         ));
         ui.add_space(8.0);
-        field(
-            ui,
-            T::Date.get(lang),
-            &mut state.date,
-            T::DateHint.get(lang),
-        );
-        field(ui, T::Place.get(lang), &mut state.place, "");
-        field(ui, T::Chair.get(lang), &mut state.chair, "");
-        field(ui, T::Secretary.get(lang), &mut state.secretary, "");
+        egui::Grid::new("meeting-details")
+            .num_columns(2)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                field(
+                    ui,
+                    T::Date.get(lang),
+                    &mut state.date,
+                    T::DateHint.get(lang),
+                );
+                field(ui, T::Place.get(lang), &mut state.place, "");
+                field(ui, T::Chair.get(lang), &mut state.chair, "");
+                field(ui, T::Secretary.get(lang), &mut state.secretary, "");
+            });
 
         ui.add_space(8.0);
         let present = state.present.iter().filter(|p| **p).count();

@@ -49,7 +49,7 @@ fn proposal_text(tally: &Tally, config: &Config, member: usize, lang: Lang) -> S
             if p.status == ProposalStatus::BallotFailed {
                 continue;
             }
-            return format!("{} — {}", config.commendations[c].name, p.status.text(lang));
+            return format!("{}: {}", p.status.text(lang), config.commendations[c].name);
         }
     }
     String::new()
@@ -72,7 +72,9 @@ pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
     egui::ScrollArea::vertical()
         .id_salt("tally-scroll")
         .show(ui, |ui| {
-            ranking_table(ui, meeting, lang);
+            egui::ScrollArea::horizontal()
+                .id_salt("ranking-across")
+                .show(ui, |ui| ranking_table(ui, meeting, lang));
             ui.add_space(12.0);
             commendations(ui, tally, config, lang);
             ui.add_space(12.0);
@@ -93,28 +95,38 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
     let tally = &meeting.tally;
     let config = meeting.config();
     let separate = config.scoring.self_rule == SelfRule::Separate;
+    let sep = lang.decimal_separator();
+    // What the room looks for first stays on the left: rank, name, total, class and
+    // the proposal; the detail follows and scrolls sideways on small screens.
     let mut table = TableBuilder::new(ui)
         .id_salt("ranking")
         .striped(true)
         .vscroll(false)
         .column(Column::exact(56.0))
-        .column(Column::initial(200.0).at_least(140.0).clip(true))
+        .column(Column::initial(170.0).at_least(140.0).clip(true))
         .column(Column::exact(110.0))
         .column(Column::initial(250.0).clip(true))
+        .column(Column::initial(330.0).at_least(200.0).clip(true))
         .column(Column::exact(70.0));
     for _ in &config.groups {
         table = table.column(Column::exact(78.0));
     }
     table = table
-        .column(Column::exact(80.0))
-        .column(Column::exact(80.0));
+        .column(Column::exact(120.0))
+        .column(Column::exact(100.0));
     if separate {
         table = table.column(Column::exact(90.0));
     }
-    table = table.column(Column::remainder().at_least(200.0).clip(true));
     table
         .header(30.0, |mut h| {
-            for text in [T::Rank, T::Member, T::Total, T::Class, T::Sheets] {
+            for text in [
+                T::Rank,
+                T::Member,
+                T::Total,
+                T::Class,
+                T::Proposal,
+                T::Sheets,
+            ] {
                 h.col(|ui| {
                     ui.strong(text.get(lang));
                 });
@@ -135,15 +147,11 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
                     ui.strong(T::SelfTotal.get(lang));
                 });
             }
-            h.col(|ui| {
-                ui.strong(T::Proposal.get(lang));
-            });
         })
         .body(|body| {
             body.rows(32.0, tally.order.len(), |mut row| {
                 let m = tally.order[row.index()];
                 let r = &tally.members[m];
-                let sep = lang.decimal_separator();
                 row.col(|ui| {
                     ui.label(r.rank.map_or("—".into(), |k| k.to_string()));
                 });
@@ -159,6 +167,11 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
                         config.classes[c].name.as_str()
                     });
                     ui.label(class);
+                });
+                row.col(|ui| {
+                    let text = proposal_text(tally, config, m, lang);
+                    ui.add(egui::Label::new(&text).truncate())
+                        .on_hover_text(&text);
                 });
                 row.col(|ui| {
                     ui.label(format!("{}/{}", r.sheets_counted, r.sheets_expected));
@@ -179,9 +192,6 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
                         ui.label(show_value(r.self_total, lang));
                     });
                 }
-                row.col(|ui| {
-                    ui.label(proposal_text(tally, config, m, lang));
-                });
             });
         });
 }
