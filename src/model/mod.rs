@@ -1,9 +1,11 @@
 //! The rules of the meeting, pure: no UI, no files, no clock. Time and bytes come in
 //! from outside; everything here is deterministic and unit-tested.
 
+pub mod confidence;
 pub mod config;
 pub mod event;
 pub mod exact;
+pub mod history;
 pub mod json;
 pub mod points;
 pub mod problem;

@@ -1,7 +1,7 @@
 //! The tally: counted sheets, aggregates, ranks, classes and commendation proposals.
 //! Pure and exact; recomputed from the session whenever an event is applied.
 
-use super::config::{Aggregate, BallotBase, CellKind, Config, SelfRule, TieBreak};
+use super::config::{Aggregate, BallotBase, BallotRule, CellKind, Config, SelfRule, TieBreak};
 use super::exact::{Exact, Rounded};
 use super::points::Points;
 use super::problem::Lang;
@@ -121,6 +121,9 @@ pub struct CommendationResult {
     pub proposals: Vec<Proposal>,
     /// Seats left for the unresolved tie, if one stands.
     pub open_seats: usize,
+    /// Who may receive it: ranked, of the minimum class, not holding an earlier one.
+    /// Only they are listed on its ballot.
+    pub eligible: Vec<usize>,
 }
 
 /// Something that keeps the meeting from being finalized.
@@ -189,12 +192,28 @@ fn sheet_sums(config: &Config, row: &[Option<Points>], scorer: usize) -> SheetSu
     sums
 }
 
+/// A tally computed another way, to show how much the result depends on one sheet
+/// or on the aggregate rule. The default is the meeting's own rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Variant {
+    /// Leave this scorer's sheet out.
+    pub leave_out: Option<usize>,
+    /// Use this aggregate (and trim) instead of the config's.
+    pub aggregate: Option<(Aggregate, usize)>,
+}
+
+impl Variant {
+    fn aggregate(&self, config: &Config) -> (Aggregate, usize) {
+        self.aggregate
+            .unwrap_or((config.scoring.aggregate, config.scoring.trim))
+    }
+}
+
 /// The sheets that go into the mean, per the aggregate rule. `sheets` are in
 /// member order.
-fn kept_sheets(config: &Config, sheets: &[SheetSums]) -> Vec<usize> {
+fn kept_sheets((aggregate, trim): (Aggregate, usize), sheets: &[SheetSums]) -> Vec<usize> {
     let all: Vec<usize> = (0..sheets.len()).collect();
-    let trim = config.scoring.trim;
-    if config.scoring.aggregate != Aggregate::TrimmedMean || sheets.len() < 2 * trim + 1 {
+    if aggregate != Aggregate::TrimmedMean || sheets.len() < 2 * trim + 1 {
         return all;
     }
     // Among equal totals the sheet of the scorer listed later is dropped first.
@@ -217,7 +236,12 @@ fn kept_sheets(config: &Config, sheets: &[SheetSums]) -> Vec<usize> {
     kept
 }
 
-fn member_result(config: &Config, session: &Session, target: usize) -> MemberResult {
+fn member_result(
+    config: &Config,
+    session: &Session,
+    target: usize,
+    variant: &Variant,
+) -> MemberResult {
     let n = config.members.len();
     let decimals = config.scoring.decimals;
     let zero = Exact::mean(0, 0).round(decimals);
@@ -226,6 +250,7 @@ fn member_result(config: &Config, session: &Session, target: usize) -> MemberRes
         .count();
     let counted: Vec<SheetSums> = (0..n)
         .filter(|&s| session.is_submitted(s) && config.counts_toward(s, target))
+        .filter(|&s| variant.leave_out != Some(s))
         .map(|s| sheet_sums(config, session.row(s, target), s))
         .collect();
     let self_total = (config.scoring.self_rule == SelfRule::Separate
@@ -250,11 +275,12 @@ fn member_result(config: &Config, session: &Session, target: usize) -> MemberRes
             kept: KeptSums::default(),
         };
     }
-    let kept = kept_sheets(config, &counted);
+    let aggregate = variant.aggregate(config);
+    let kept = kept_sheets(aggregate, &counted);
     let mean_of = |f: &dyn Fn(&SheetSums) -> i64| -> Exact {
         Exact::mean(kept.iter().map(|&k| f(&counted[k])).sum(), kept.len())
     };
-    let total = if config.scoring.aggregate == Aggregate::Median {
+    let total = if aggregate.0 == Aggregate::Median {
         let mut totals: Vec<i64> = counted.iter().map(|s| s.total).collect();
         totals.sort_unstable();
         let mid = totals.len() / 2;
@@ -294,10 +320,15 @@ fn member_result(config: &Config, session: &Session, target: usize) -> MemberRes
 
 impl Tally {
     pub fn compute(session: &Session) -> Tally {
+        Tally::compute_variant(session, &Variant::default())
+    }
+
+    pub fn compute_variant(session: &Session, variant: &Variant) -> Tally {
         let config = session.config();
         let n = config.members.len();
-        let mut members: Vec<MemberResult> =
-            (0..n).map(|m| member_result(config, session, m)).collect();
+        let mut members: Vec<MemberResult> = (0..n)
+            .map(|m| member_result(config, session, m, variant))
+            .collect();
         // Standard competition ranking on the rounded totals: 1, 2, 2, 4.
         let totals: Vec<Option<Rounded>> = members.iter().map(|m| m.total).collect();
         for (m, result) in members.iter_mut().enumerate() {
@@ -447,6 +478,28 @@ fn cascade(
     tiers
 }
 
+/// What the vote share is measured against: delegates present, all members, or
+/// the valid ballots.
+pub fn ballot_base(rule: &BallotRule, session: &Session, valid: u32) -> u32 {
+    match rule.base {
+        BallotBase::Present => session.present_count() as u32,
+        BallotBase::Members => session.config().members.len() as u32,
+        BallotBase::Valid => valid,
+    }
+}
+
+/// votes / base × 100 against the threshold (hundredths of a percent), exactly.
+pub fn ballot_passes(rule: &BallotRule, votes: u32, base: u32) -> bool {
+    let share = votes as i64 * 10_000;
+    let line = rule.threshold.0 * base as i64;
+    base > 0
+        && if rule.strict {
+            share > line
+        } else {
+            share >= line
+        }
+}
+
 fn ballot_outcome(
     config: &Config,
     session: &Session,
@@ -457,21 +510,9 @@ fn ballot_outcome(
     let Some(ballot) = session.latest_ballot(c) else {
         return Some(None);
     };
-    let base = match rule.base {
-        BallotBase::Present => session.present_count() as u32,
-        BallotBase::Members => config.members.len() as u32,
-        BallotBase::Valid => ballot.valid,
-    };
+    let base = ballot_base(&rule, session, ballot.valid);
     let votes = ballot.votes_for(member);
-    // votes / base × 100 against a threshold in hundredths of a percent, exactly.
-    let share = votes as i64 * 10_000;
-    let line = rule.threshold.0 * base as i64;
-    let passed = base > 0
-        && if rule.strict {
-            share > line
-        } else {
-            share >= line
-        };
+    let passed = ballot_passes(&rule, votes, base);
     Some(Some(BallotOutcome {
         round: ballot.round,
         votes,
@@ -578,6 +619,7 @@ fn propose(
             quota,
             proposals,
             open_seats,
+            eligible,
         });
     }
     results

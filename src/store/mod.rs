@@ -403,10 +403,15 @@ impl MeetingFile {
 
     /// Every event as recorded, for the audit trail.
     pub fn records(&self) -> Result<Vec<Record>, StoreError> {
+        self.records_after(0)
+    }
+
+    /// The events after sequence number `seq`, in order.
+    pub fn records_after(&self, seq: u64) -> Result<Vec<Record>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT seq, at, by, event FROM events ORDER BY seq")?;
-        let rows = stmt.query_map([], |r| {
+            .prepare("SELECT seq, at, by, event FROM events WHERE seq > ?1 ORDER BY seq")?;
+        let rows = stmt.query_map([seq as i64], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
