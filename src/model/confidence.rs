@@ -154,10 +154,13 @@ fn differences(base: &Tally, other: &Tally) -> Vec<Change> {
     changes
 }
 
+/// A scenario and the changes it would make (none: the result holds).
+pub type Outcome = (Scenario, Vec<Change>);
+
 /// Every scenario with the changes it would make (empty: the result holds).
 /// Leave-one-out is tried for each submitted sheet; aggregates other than the
 /// meeting's own (trimmed mean trims one from each end).
-pub fn robustness(session: &Session, base: &Tally) -> Vec<(Scenario, Vec<Change>)> {
+pub fn robustness(session: &Session, base: &Tally) -> Vec<Outcome> {
     let config = session.config();
     let mut out = Vec::new();
     for s in (0..config.members.len()).filter(|&s| session.is_submitted(s)) {

@@ -141,6 +141,99 @@ texts! {
     KeyBallot => "số phiếu bầu", "ballot votes";
     KeyGroup => "điểm nhóm {0}", "group {0} subtotal";
     Recomputed => "Tổng hợp lại sau mỗi thay đổi đã lưu.", "Recomputed after every saved change.";
+
+    TabChair => "Điều hành (F4)", "Chair (F4)";
+    TabAudit => "Nhật ký (F5)", "Audit trail (F5)";
+    Undo => "Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)";
+    Redo => "Làm lại (Ctrl+Y)", "Redo (Ctrl+Y)";
+    CannotUndo => "Không hoàn tác được: {0}", "Cannot undo: {0}";
+
+    OpenProjector => "Màn hình chiếu", "Projector screen";
+    HideUntilAll => "Ẩn điểm cho đến khi đủ phiếu", "Hide figures until all sheets are in";
+    Reveal => "Công bố kết quả", "Reveal the results";
+    ProjectorTitle => "thidua — màn hình chiếu", "thidua — projector";
+    ProjectorHint => "Kéo cửa sổ sang máy chiếu, bấm F11 để toàn màn hình.", "Drag the window to the projector; F11 for full screen.";
+    ProjectorProgress => "Đã nộp {0}/{1} phiếu chấm", "{0} of {1} sheets submitted";
+    ProvisionalShort => "TẠM TÍNH", "PROVISIONAL";
+    FiguresHidden => "Kết quả sẽ được công bố khi đủ phiếu chấm.", "Results will be shown when every sheet is in.";
+    NotYet => "chưa nộp", "not yet";
+
+    BallotHeading => "Bỏ phiếu kín: {0}", "Secret ballot: {0}";
+    BasePresent => "số đại biểu có mặt ({0})", "delegates present ({0})";
+    BaseMembers => "tổng số đơn vị trong cụm ({0})", "members of the cluster ({0})";
+    BaseValid => "số phiếu hợp lệ", "valid ballots";
+    MoreThan => "trên", "more than";
+    AtLeast => "từ", "at least";
+    ThresholdRule => "Đạt khi số phiếu {0} {1}% {2}.", "Passes with {0} {1}% of {2}.";
+    RecordedRound => "Đã ghi vòng {0}: phát ra {1}, hợp lệ {2}.", "Round {0} recorded: {1} issued, {2} valid.";
+    EnterRound => "Ghi kết quả vòng {0}", "Enter round {0}";
+    Issued => "Số phiếu phát ra", "Ballots issued";
+    Valid => "Số phiếu hợp lệ", "Valid ballots";
+    VotesFor => "Số phiếu cho {0}", "Votes for {0}";
+    Passes => "đạt", "passes";
+    Fails => "không đạt", "fails";
+    RecordBallot => "Ghi kết quả bỏ phiếu vòng {0}", "Record round {0}";
+    NotACount => "{0}: cần một số nguyên không âm", "{0}: a whole number is needed";
+    CountRefused => "Số liệu không hợp lý, chưa ghi: {0}", "Impossible count, not recorded: {0}";
+
+    TieHeading => "Bằng điểm: {0}", "Tie: {0}";
+    NoTieBreak => "quy chế không có tiêu chí phụ để phân định", "the rules have no tie-break key";
+    TieKeysEqual => "các tiêu chí phụ ({0}) đều bằng nhau", "the tie-break keys ({0}) are all equal";
+    TieExplain => "{0} cùng {1} điểm, tranh {2} suất; {3}. Hội nghị cần quyết định và ghi rõ lý do.", "{0} all have {1} points for {2} seat(s); {3}. The meeting must decide and write why.";
+    ChooseSeats => "Chọn {0} đơn vị:", "Choose {0} member(s):";
+    RecordDecision => "Ghi quyết định", "Record the decision";
+    DecisionRecorded => "Đã quyết định ({0}): {1} — lý do: {2}", "Decided ({0}): {1} — reason: {2}";
+
+    NextYearHeading => "Cụm trưởng, cụm phó năm sau", "Next year's head and deputy";
+    NextYearRecorded => "Đã thống nhất: cụm trưởng {0}, cụm phó {1}.", "Agreed: head {0}, deputy {1}.";
+    RecordNextYear => "Ghi", "Record";
+    HeadDeputyDiffer => "Cụm trưởng và cụm phó phải là hai đơn vị khác nhau.", "Head and deputy must be two different members.";
+
+    FinalizeHeading => "Chốt kết quả", "Finalize";
+    FinalizeExplain => "Sau khi chốt, mọi phiếu và quyết định bị khóa; kết quả là chính thức.", "Once finalized, every sheet and decision is locked and the results are final.";
+    FinalizeButton => "Chốt kết quả hội nghị", "Finalize the meeting";
+    CannotFinalize => "Chưa thể chốt kết quả. Còn thiếu:", "The meeting cannot be finalized yet. Missing:";
+    ConfirmFinalize => "Chốt kết quả hội nghị? Sau khi chốt không thể sửa điểm, phiếu bầu hay quyết định.", "Finalize the meeting? Scores, ballots and decisions can no longer change.";
+
+    ConfidenceHeading => "Độ vững của kết quả", "How firm the result is";
+    ConfidenceExplain => "Khoảng cách đến mức xếp loại và suất khen thưởng kế tiếp; và kết quả có đổi không nếu bỏ một phiếu chấm hay tính theo cách khác.", "Margins to the next class and commendation line; and whether any proposal changes without one sheet or under another aggregate.";
+    ToNextClass => "Đến mức xếp loại cao hơn", "To the next class";
+    ToCommendationLine => "So với suất khen thưởng", "Against the commendation line";
+    NeedsForClass => "thiếu {0} điểm để đạt {1}", "{0} points short of {1}";
+    BestClass => "đã ở mức cao nhất", "already in the best class";
+    AheadBy => "hơn {0} điểm (giữ suất {1})", "{0} points ahead (holds {1})";
+    BehindBy => "kém {0} điểm (chưa có suất {1})", "{0} points behind ({1})";
+    RobustnessHeading => "Nếu tính khác đi", "If computed differently";
+    NoSheetsYet => "Chưa có phiếu nào được nộp.", "No sheet has been submitted yet.";
+    WithoutSheet => "Không tính phiếu của {0}", "Without {0}'s sheet";
+    WithAggregate => "Tính theo {0}", "Using {0}";
+    AggMean => "điểm trung bình", "the mean";
+    AggTrimmed => "trung bình bỏ cao nhất và thấp nhất", "the mean without highest and lowest";
+    AggMedian => "trung vị", "the median";
+    SeatChange => "{0}: thêm {1}, mất {2}", "{0}: gains {1}, loses {2}";
+    NoProposalChange => "đề nghị khen thưởng không đổi.", "no proposal changes.";
+    ClassChanges => "({0} đơn vị đổi xếp loại)", "({0} member(s) change class)";
+
+    ChairActor => "Chủ trì", "Chair";
+    AuditScore => "{0} chấm {1} cho {2}: từ {3} thành {4}", "{0} scored {1} for {2}: from {3} to {4}";
+    AuditSubmit => "{0} nộp phiếu", "{0} submitted the sheet";
+    AuditReopen => "Mở lại phiếu của {0}: {1}", "Reopened {0}'s sheet: {1}";
+    PresentWord => "có mặt", "present";
+    AuditAttendance => "{0}: {1}", "{0}: {1}";
+    AuditMeeting => "Thông tin hội nghị: {0}, {1}", "Meeting details: {0}, {1}";
+    AuditBallot => "Bỏ phiếu {0} vòng {1}: phát ra {2}, hợp lệ {3}; {4}", "Ballot {0} round {1}: {2} issued, {3} valid; {4}";
+    AuditDecision => "Quyết định {0}: {1} — {2}", "Decision {0}: {1} — {2}";
+    AuditNextYear => "Năm sau: cụm trưởng {0}, cụm phó {1}", "Next year: head {0}, deputy {1}";
+    AuditFinalize => "Chốt kết quả hội nghị", "Meeting finalized";
+    AuditImport => "Nhập phiếu của {0} từ tệp {1}", "Imported {0}'s sheet from {1}";
+    All => "Tất cả", "All";
+    FilterDelegate => "Đại biểu", "Delegate";
+    FilterTarget => "Đơn vị được chấm", "Member scored";
+    AuditCount => "{0} trên {1} sự kiện", "{0} of {1} events";
+    Seq => "Số", "No.";
+    Time => "Thời điểm", "Time";
+    Who => "Người thực hiện", "By";
+    What => "Nội dung", "What";
 }
 
 #[cfg(test)]

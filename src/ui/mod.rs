@@ -2,9 +2,12 @@
 //! return what the user asked for; this module turns that into events for the
 //! meeting file, so no view ever changes meeting data itself.
 
+pub mod audit;
+pub mod chair;
 pub mod i18n;
 pub mod meeting;
 pub mod prefs;
+pub mod projector;
 pub mod scoring;
 pub mod setup;
 pub mod start;
@@ -57,6 +60,8 @@ impl AppOptions {
 pub enum Tab {
     Scoring,
     Tally,
+    Chair,
+    Audit,
 }
 
 enum Screen {
@@ -75,6 +80,9 @@ pub struct ThiduaApp {
     pub tab: Tab,
     /// A refusal from the meeting file or the rules, shown until the next action.
     pub message: Option<String>,
+    pub chair: chair::ChairState,
+    pub audit: audit::AuditState,
+    pub projector: projector::ProjectorState,
 }
 
 impl ThiduaApp {
@@ -97,6 +105,9 @@ impl ThiduaApp {
             grid: GridState::default(),
             tab: Tab::Scoring,
             message: None,
+            chair: chair::ChairState::default(),
+            audit: audit::AuditState::default(),
+            projector: projector::ProjectorState::default(),
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -188,6 +199,9 @@ impl ThiduaApp {
     fn show_meeting(&mut self, file: MeetingFile) {
         self.meeting = Some(OpenMeeting::new(file));
         self.grid = GridState::default();
+        self.chair = chair::ChairState::default();
+        self.audit = audit::AuditState::default();
+        self.projector = projector::ProjectorState::default();
         self.message = None;
         self.tab = Tab::Scoring;
         self.screen = Screen::Meeting;
@@ -284,6 +298,8 @@ impl ThiduaApp {
                     ui.separator();
                     ui.selectable_value(&mut self.tab, Tab::Scoring, T::TabScoring.get(lang));
                     ui.selectable_value(&mut self.tab, Tab::Tally, T::TabTally.get(lang));
+                    ui.selectable_value(&mut self.tab, Tab::Chair, T::TabChair.get(lang));
+                    ui.selectable_value(&mut self.tab, Tab::Audit, T::TabAudit.get(lang));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let mut chosen = lang;
@@ -349,19 +365,46 @@ impl ThiduaApp {
             self.screen = Screen::Start;
             return;
         };
-        let (f2, f3, next, previous) = ui.input_mut(|i| {
-            (
-                i.consume_key(egui::Modifiers::NONE, egui::Key::F2),
-                i.consume_key(egui::Modifiers::NONE, egui::Key::F3),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageDown),
-                i.consume_key(egui::Modifiers::COMMAND, egui::Key::PageUp),
-            )
+        use egui::{Key, Modifiers};
+        let keys = ui.input_mut(|i| {
+            [
+                i.consume_key(Modifiers::NONE, Key::F2),
+                i.consume_key(Modifiers::NONE, Key::F3),
+                i.consume_key(Modifiers::NONE, Key::F4),
+                i.consume_key(Modifiers::NONE, Key::F5),
+                i.consume_key(Modifiers::COMMAND, Key::PageDown),
+                i.consume_key(Modifiers::COMMAND, Key::PageUp),
+                i.consume_key(Modifiers::COMMAND, Key::Z) && !i.modifiers.shift,
+                i.consume_key(Modifiers::COMMAND, Key::Y)
+                    || i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            ]
         });
-        if f2 {
-            self.tab = Tab::Scoring;
+        let [f2, f3, f4, f5, next, previous, undo, redo] = keys;
+        for (pressed, tab) in [
+            (f2, Tab::Scoring),
+            (f3, Tab::Tally),
+            (f4, Tab::Chair),
+            (f5, Tab::Audit),
+        ] {
+            if pressed {
+                self.tab = tab;
+            }
         }
-        if f3 {
-            self.tab = Tab::Tally;
+        if undo || redo {
+            // An edit still being typed is simply abandoned; otherwise the last saved
+            // change is taken back (as a new event).
+            if self.grid.editing.is_some() && self.grid.error.is_some() {
+                self.grid.reset();
+            } else {
+                let result = if undo { meeting.undo() } else { meeting.redo() };
+                self.grid.editing = None;
+                self.grid.error = None;
+                if let Some(Err(e)) = result {
+                    self.message = Some(T::CannotUndo.fill(lang, &[&e.text(lang)]));
+                } else {
+                    self.message = None;
+                }
+            }
         }
         if next || previous {
             meeting.step_delegate(next);
@@ -381,7 +424,19 @@ impl ThiduaApp {
                 style::banner(ui, message, style::ERROR_BG, style::ERROR_TEXT);
             }
             match self.tab {
-                Tab::Tally => tally_view::show(ui, meeting, lang),
+                Tab::Tally => {
+                    projector_controls(ui, &mut self.projector, meeting, lang);
+                    tally_view::show(ui, meeting, lang);
+                }
+                Tab::Chair => {
+                    let events = chair::show(ui, meeting, &mut self.chair, lang);
+                    for (by, event) in events {
+                        if let Err(e) = meeting.record(by, event) {
+                            self.message = Some(e.text(lang));
+                        }
+                    }
+                }
+                Tab::Audit => audit::show(ui, meeting, &mut self.audit, lang),
                 Tab::Scoring => {
                     let actions = scoring::show(ui, meeting, &mut self.grid, lang);
                     for action in actions {
@@ -400,6 +455,71 @@ impl ThiduaApp {
             }
         });
     }
+}
+
+fn projector_controls(
+    ui: &mut egui::Ui,
+    projector: &mut projector::ProjectorState,
+    meeting: &OpenMeeting,
+    lang: Lang,
+) {
+    ui.horizontal(|ui| {
+        ui.toggle_value(&mut projector.open, T::OpenProjector.get(lang))
+            .on_hover_text(T::ProjectorHint.get(lang));
+        if ui
+            .checkbox(&mut projector.hide_until_all, T::HideUntilAll.get(lang))
+            .changed()
+        {
+            projector.revealed = false;
+        }
+        let can_reveal =
+            projector.hide_until_all && !projector.revealed && !meeting.tally.is_provisional();
+        if ui
+            .add_enabled(can_reveal, egui::Button::new(T::Reveal.get(lang)))
+            .clicked()
+        {
+            projector.revealed = true;
+        }
+    });
+}
+
+/// The second window for the projector, drawn from the same state.
+fn show_projector(
+    ctx: &egui::Context,
+    projector: &mut projector::ProjectorState,
+    meeting: &OpenMeeting,
+    lang: Lang,
+) {
+    let builder = egui::ViewportBuilder::default()
+        .with_title(T::ProjectorTitle.get(lang))
+        .with_inner_size([1280.0, 720.0]);
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("projector"),
+        builder,
+        |ui, _class| {
+            egui::CentralPanel::default()
+                .frame(
+                    egui::Frame::new()
+                        .fill(egui::Color32::WHITE)
+                        .inner_margin(24),
+                )
+                .show(ui, |ui| projector::show(ui, meeting, projector, lang));
+            let (close, f11, fullscreen) = ui.input(|i| {
+                (
+                    i.viewport().close_requested(),
+                    i.key_pressed(egui::Key::F11),
+                    i.viewport().fullscreen.unwrap_or(false),
+                )
+            });
+            if f11 {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            if close {
+                projector.open = false;
+            }
+        },
+    );
 }
 
 fn read_config_bytes(path: &Path) -> Result<Vec<u8>, String> {
@@ -481,7 +601,14 @@ impl eframe::App for ThiduaApp {
                     None => {}
                 }
             }
-            Screen::Meeting => self.meeting_screen(ui),
+            Screen::Meeting => {
+                self.meeting_screen(ui);
+                if self.projector.open
+                    && let Some(meeting) = &self.meeting
+                {
+                    show_projector(ui.ctx(), &mut self.projector, meeting, lang);
+                }
+            }
         }
         self.prefs.zoom = ui.ctx().zoom_factor();
     }

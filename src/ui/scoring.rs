@@ -670,6 +670,11 @@ fn cell(
         grid.selected = Some(key.1);
         select_all(ui.ctx(), id, text.chars().count());
     }
+    if response.has_focus() && grid.editing != Some(key) {
+        // Focus is the truth: e.g. after an undo the focused cell starts afresh.
+        grid.editing = Some(key);
+        grid.buffer = text.clone();
+    }
     if !response.has_focus() {
         if response.lost_focus() && grid.editing == Some(key) {
             return leave(session, grid, scorer, key, lang, None, rows, targets);

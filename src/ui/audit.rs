@@ -1,0 +1,202 @@
+//! The audit trail: every event, who made it, and what changed, filterable by
+//! delegate and by member scored. Only visible rows are laid out.
+
+use super::i18n::{Lang, T};
+use super::meeting::OpenMeeting;
+use crate::model::Config;
+use crate::model::event::{Actor, Event};
+use crate::model::history::AuditRow;
+use crate::model::points::Points;
+use eframe::egui::{self, RichText};
+use egui_extras::{Column, TableBuilder};
+
+#[derive(Default)]
+pub struct AuditState {
+    pub delegate: Option<usize>,
+    pub target: Option<usize>,
+}
+
+fn points(value: Option<Points>, lang: Lang) -> String {
+    value.map_or_else(|| "—".into(), |v| v.display(lang.decimal_separator()))
+}
+
+fn who(by: &Actor, config: &Config, lang: Lang) -> String {
+    match by {
+        Actor::Chair => T::ChairActor.get(lang).to_string(),
+        Actor::Member(id) => config
+            .member(id)
+            .map_or_else(|| id.clone(), |m| config.members[m].short.clone()),
+    }
+}
+
+fn name(config: &Config, id: &str) -> String {
+    config
+        .member(id)
+        .map_or_else(|| id.to_string(), |m| config.members[m].short.clone())
+}
+
+/// What happened, in words; for a score, with the old and new value.
+pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
+    match &row.record.event {
+        Event::Score {
+            scorer,
+            target,
+            item,
+            value,
+        } => T::AuditScore.fill(
+            lang,
+            &[
+                &name(config, scorer),
+                item,
+                &name(config, target),
+                &points(row.old.flatten(), lang),
+                &points(*value, lang),
+            ],
+        ),
+        Event::Submit { scorer } => T::AuditSubmit.fill(lang, &[&name(config, scorer)]),
+        Event::Reopen { scorer, reason } => {
+            T::AuditReopen.fill(lang, &[&name(config, scorer), reason])
+        }
+        Event::Attendance { member, present } => {
+            let state = if *present { T::PresentWord } else { T::Absent };
+            T::AuditAttendance.fill(lang, &[&name(config, member), &state.get(lang)])
+        }
+        Event::Meeting { date, place, .. } => T::AuditMeeting.fill(lang, &[date, place]),
+        Event::Ballot {
+            commendation,
+            round,
+            issued,
+            valid,
+            votes,
+        } => {
+            let list: Vec<String> = votes
+                .iter()
+                .map(|(m, v)| format!("{} {v}", name(config, m)))
+                .collect();
+            T::AuditBallot.fill(
+                lang,
+                &[commendation, round, issued, valid, &list.join(", ")],
+            )
+        }
+        Event::DecideTie {
+            commendation,
+            chosen,
+            reason,
+        } => {
+            let list: Vec<String> = chosen.iter().map(|m| name(config, m)).collect();
+            T::AuditDecision.fill(lang, &[commendation, &list.join(", "), reason])
+        }
+        Event::NextYear { head, deputy } => {
+            T::AuditNextYear.fill(lang, &[&name(config, head), &name(config, deputy)])
+        }
+        Event::Finalize => T::AuditFinalize.get(lang).to_string(),
+        Event::ImportSheet { scorer, source, .. } => {
+            T::AuditImport.fill(lang, &[&name(config, scorer), source])
+        }
+    }
+}
+
+/// `2024-12-20T09:30:05+07:00` → `20/12 09:30:05`.
+fn when(at: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(at)
+        .map(|t| t.format("%d/%m %H:%M:%S").to_string())
+        .unwrap_or_else(|_| at.to_string())
+}
+
+fn filter_combo(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    value: &mut Option<usize>,
+    config: &Config,
+    lang: Lang,
+) {
+    let l = ui.label(label);
+    let shown = value.map_or_else(
+        || T::All.get(lang).to_string(),
+        |m| config.members[m].short.clone(),
+    );
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, T::All.get(lang));
+            for (m, member) in config.members.iter().enumerate() {
+                ui.selectable_value(value, Some(m), &member.short);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+}
+
+pub fn show(ui: &mut egui::Ui, meeting: &mut OpenMeeting, state: &mut AuditState, lang: Lang) {
+    let config = meeting.config().clone();
+    ui.horizontal(|ui| {
+        filter_combo(
+            ui,
+            "audit-delegate",
+            T::FilterDelegate.get(lang),
+            &mut state.delegate,
+            &config,
+            lang,
+        );
+        filter_combo(
+            ui,
+            "audit-target",
+            T::FilterTarget.get(lang),
+            &mut state.target,
+            &config,
+            lang,
+        );
+    });
+    let delegate = state.delegate;
+    let target = state.target;
+    let log = meeting.audit();
+    let rows: Vec<&AuditRow> = log
+        .rows
+        .iter()
+        .rev()
+        .filter(|r| {
+            delegate.is_none_or(|d| {
+                r.scorer == Some(d)
+                    || matches!(&r.record.by, Actor::Member(id) if config.member(id) == Some(d))
+            })
+        })
+        .filter(|r| target.is_none_or(|t| r.target == Some(t)))
+        .collect();
+    ui.label(RichText::new(T::AuditCount.fill(lang, &[&rows.len(), &log.rows.len()])).small());
+    TableBuilder::new(ui)
+        .id_salt("audit")
+        .striped(true)
+        .auto_shrink([false, false])
+        .column(Column::exact(60.0))
+        .column(Column::exact(140.0))
+        .column(Column::exact(150.0))
+        .column(Column::remainder().clip(true))
+        .header(28.0, |mut h| {
+            for t in [T::Seq, T::Time, T::Who, T::What] {
+                h.col(|ui| {
+                    ui.strong(t.get(lang));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(28.0, rows.len(), |mut row| {
+                let r = rows[row.index()];
+                row.col(|ui| {
+                    ui.label(r.record.seq.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(when(&r.record.at));
+                });
+                row.col(|ui| {
+                    ui.label(who(&r.record.by, &config, lang));
+                });
+                row.col(|ui| {
+                    let text = describe(r, &config, lang);
+                    ui.add(egui::Label::new(&text).truncate())
+                        .on_hover_text(&text);
+                });
+            });
+        });
+}
