@@ -1,0 +1,465 @@
+//! The chair's tools in the real app: projector with hide and reveal, the ballot,
+//! refused counts, a tie decided with a reason, undo and redo, finalizing, and every
+//! decision in the results document and the audit trail.
+
+use eframe::egui::{self, Key, Modifiers, accesskit::Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use thidua::model::event::Actor;
+use thidua::model::points::Points;
+use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
+use thidua::model::tally::{Basis, ProposalStatus};
+use thidua::ui::{AppOptions, Tab, ThiduaApp};
+
+fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
+    let options = AppOptions {
+        documents: documents.to_path_buf(),
+        file_dialogs: false,
+        open,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 1400.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| ThiduaApp::new(cc, options));
+    h.run();
+    h
+}
+
+fn type_into(h: &mut Harness<'static, ThiduaApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/ha-noi-cum-1-2024")
+}
+
+/// Sets up the sample meeting through the UI and imports the given sheets through
+/// the app's own event path.
+fn sample_meeting(dir: &Path, sheets: &[&str]) -> Harness<'static, ThiduaApp> {
+    let mut h = app(dir, None);
+    h.get_by_label("Dùng cụm mẫu").click();
+    h.run();
+    type_into(&mut h, "Địa điểm", "Hội trường quận Long Biên");
+    h.get_by_label("Tạo hội nghị").click();
+    h.run();
+    import(&mut h, &sample_dir(), sheets);
+    h
+}
+
+fn import(h: &mut Harness<'static, ThiduaApp>, dir: &Path, sheets: &[&str]) {
+    for name in sheets {
+        let bytes = std::fs::read(dir.join("sheets").join(format!("{name}.json"))).unwrap();
+        let events = {
+            let m = h.state().meeting.as_ref().unwrap();
+            let sheet = Sheet::from_bytes(&bytes, m.config()).unwrap();
+            match plan_import(m.session(), &sheet, name).unwrap() {
+                ImportPlan::Events(events) => events,
+                ImportPlan::Unchanged => continue,
+            }
+        };
+        for event in events {
+            h.state_mut().record(Actor::Chair, event);
+        }
+    }
+    h.run();
+}
+
+const ALL: [&str; 6] = [
+    "ba-dinh",
+    "hoang-mai",
+    "hoan-kiem",
+    "dong-da",
+    "hai-ba-trung",
+    "long-bien",
+];
+
+fn flag_status(h: &Harness<'static, ThiduaApp>) -> Vec<(String, ProposalStatus)> {
+    let m = h.state().meeting.as_ref().unwrap();
+    m.tally.commendations[0]
+        .proposals
+        .iter()
+        .map(|p| (m.config().members[p.member].id.clone(), p.status))
+        .collect()
+}
+
+#[test]
+fn the_projector_hides_figures_until_revealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL[..4]);
+    h.key_press(Key::F3);
+    h.run();
+    h.get_by_label("Màn hình chiếu").click();
+    h.run();
+    assert!(h.state().projector.open);
+    assert!(
+        h.query_by_label_contains("Đã nộp 4/6 phiếu chấm").is_some(),
+        "progress on the projector"
+    );
+    // Figures show by default: the leader's total is on the tally and on the projector.
+    let leader_total = {
+        let m = h.state().meeting.as_ref().unwrap();
+        m.tally.members[m.tally.order[0]]
+            .total
+            .unwrap()
+            .display(',')
+    };
+    assert_eq!(h.query_all_by_label(&leader_total).count(), 2);
+    // The projector window may cover the chair's controls in the test's single
+    // surface, so these are pressed through the accessibility tree.
+    h.get_by_label("Ẩn điểm cho đến khi đủ phiếu")
+        .click_accesskit();
+    h.run();
+    assert!(h.state().projector.hide_until_all);
+    assert!(
+        h.query_by_label("Kết quả sẽ được công bố khi đủ phiếu chấm.")
+            .is_some()
+    );
+    // Revealing needs every sheet.
+    assert!(!h.state().projector.figures_visible());
+    import(&mut h, &sample_dir(), &ALL[4..]);
+    h.get_by_label("Công bố kết quả").click_accesskit();
+    h.run();
+    assert!(h.state().projector.figures_visible());
+    assert!(
+        h.query_by_label("Kết quả sẽ được công bố khi đủ phiếu chấm.")
+            .is_none()
+    );
+    assert!(
+        h.query_all_by_label("97,60").count() >= 2,
+        "the total on the tally and on the projector"
+    );
+}
+
+#[test]
+fn a_ballot_that_passes_and_one_that_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL);
+    h.key_press(Key::F4);
+    h.run();
+    assert_eq!(h.state().tab, Tab::Chair);
+    assert_eq!(
+        flag_status(&h),
+        [("hoang-mai".into(), ProposalStatus::AwaitingBallot)]
+    );
+    // More than 50% of the 6 present is needed: 3 votes is exactly 50% and fails.
+    type_into(&mut h, "Số phiếu phát ra", "6");
+    type_into(&mut h, "Số phiếu hợp lệ", "6");
+    type_into(&mut h, "Số phiếu cho Hoàng Mai", "3");
+    assert!(
+        h.query_by_label_contains("3/6 = 50,00% — không đạt")
+            .is_some()
+    );
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+    h.run();
+    assert_eq!(
+        flag_status(&h),
+        [("hoang-mai".into(), ProposalStatus::BallotFailed)]
+    );
+    // A second round passes.
+    type_into(&mut h, "Số phiếu phát ra", "6");
+    type_into(&mut h, "Số phiếu hợp lệ", "6");
+    type_into(&mut h, "Số phiếu cho Hoàng Mai", "5");
+    assert!(h.query_by_label_contains("5/6 = 83,33% — đạt").is_some());
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 2").click();
+    h.run();
+    assert_eq!(
+        flag_status(&h),
+        [("hoang-mai".into(), ProposalStatus::Proposed)]
+    );
+    let ballots = &h.state().meeting.as_ref().unwrap().session().ballots;
+    assert_eq!(ballots.len(), 2);
+}
+
+#[test]
+fn an_impossible_count_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL);
+    h.key_press(Key::F4);
+    h.run();
+    type_into(&mut h, "Số phiếu phát ra", "6");
+    type_into(&mut h, "Số phiếu hợp lệ", "7");
+    type_into(&mut h, "Số phiếu cho Hoàng Mai", "5");
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("số phiếu hợp lệ (7) lớn hơn số phiếu phát ra (6)")
+            .is_some()
+    );
+    assert!(
+        h.state()
+            .meeting
+            .as_ref()
+            .unwrap()
+            .session()
+            .ballots
+            .is_empty()
+    );
+    // Votes above the valid ballots.
+    h.state_mut().chair.ballots.clear();
+    h.run();
+    type_into(&mut h, "Số phiếu phát ra", "8");
+    type_into(&mut h, "Số phiếu hợp lệ", "5");
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("lớn hơn số đại biểu có mặt (6)")
+            .is_some()
+    );
+    assert!(
+        h.state()
+            .meeting
+            .as_ref()
+            .unwrap()
+            .session()
+            .ballots
+            .is_empty()
+    );
+}
+
+/// A cluster where two members tie exactly for the one certificate.
+fn tied_cluster(dir: &Path) -> PathBuf {
+    let members: Vec<Value> = ["an-binh", "binh-minh", "cam-giang", "dai-dong"]
+        .iter()
+        .zip(["An Bình", "Bình Minh", "Cẩm Giàng", "Đại Đồng"])
+        .map(|(id, name)| json!({"id": id, "name": format!("Xã {name}"), "short": name}))
+        .collect();
+    let config = json!({
+        "format": "thidua.cluster/1",
+        "cluster": {"id": "thu", "name": "Cụm thử", "organizer": "MTTQ", "year": 2025, "member_label": "xã"},
+        "members": members,
+        "criteria": [{"id": "1", "name": "Công tác tuyên truyền", "items": [
+            {"id": "1.1", "name": "Tuyên truyền", "max": 10, "step": 0.5}]}],
+        "commendations": [{"id": "bk", "name": "Bằng khen", "max_count": 1}],
+        "tie_break": ["bonus"]
+    });
+    let bytes = serde_json::to_vec_pretty(&config).unwrap();
+    std::fs::write(dir.join("cluster.json"), &bytes).unwrap();
+    let hash = thidua::model::config::sha256_hex(&bytes);
+    std::fs::create_dir_all(dir.join("sheets")).unwrap();
+    let ids = ["an-binh", "binh-minh", "cam-giang", "dai-dong"];
+    let points = [9.0, 9.0, 7.0, 6.0];
+    for scorer in ids {
+        let scores: serde_json::Map<String, Value> = ids
+            .iter()
+            .zip(points)
+            .filter(|(t, _)| **t != scorer)
+            .map(|(t, p)| (t.to_string(), json!({"1.1": p})))
+            .collect();
+        let sheet = json!({"format": "thidua.sheet/1", "config_sha256": hash, "scorer": scorer,
+            "scores": scores, "submitted_at": "2025-12-20T09:00:00+07:00"});
+        std::fs::write(
+            dir.join("sheets").join(format!("{scorer}.json")),
+            serde_json::to_vec(&sheet).unwrap(),
+        )
+        .unwrap();
+    }
+    dir.join("cluster.json")
+}
+
+#[test]
+fn a_tie_is_decided_with_a_written_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = tied_cluster(dir.path());
+    let mut h = app(dir.path(), Some(config));
+    h.get_by_label("Tạo hội nghị").click();
+    h.run();
+    import(
+        &mut h,
+        dir.path(),
+        &["an-binh", "binh-minh", "cam-giang", "dai-dong"],
+    );
+    h.key_press(Key::F4);
+    h.run();
+    assert!(
+        h.query_by_label_contains("An Bình, Bình Minh cùng 9,00 điểm, tranh 1 suất")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("các tiêu chí phụ (điểm thưởng) đều bằng nhau")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::CheckBox, "Bình Minh").click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Lý do")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Lý do")
+        .type_text("Có mô hình dân vận khéo được tỉnh biểu dương");
+    h.run();
+    h.get_by_label("Ghi quyết định").click();
+    h.run();
+    let m = h.state().meeting.as_ref().unwrap();
+    let p = &m.tally.commendations[0].proposals;
+    assert_eq!(p.len(), 1);
+    assert_eq!(m.config().members[p[0].member].id, "binh-minh");
+    assert_eq!(
+        p[0].basis,
+        Basis::ChairDecision("Có mô hình dân vận khéo được tỉnh biểu dương".into())
+    );
+    assert!(
+        h.query_by_label_contains("Đã quyết định (Bằng khen): Bình Minh")
+            .is_some()
+    );
+}
+
+#[test]
+fn undo_and_redo_of_a_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &[]);
+    let cell = "Điểm 1.1 cho Hoàng Mai";
+    h.get_by_role_and_label(Role::TextInput, cell).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, cell)
+        .type_text("5,5");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    let score = |h: &Harness<'static, ThiduaApp>| {
+        h.state().meeting.as_ref().unwrap().session().score(0, 1, 0)
+    };
+    let events =
+        |h: &Harness<'static, ThiduaApp>| h.state().meeting.as_ref().unwrap().file.last_seq();
+    assert_eq!(score(&h), Some(Points(550)));
+    let before = events(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(score(&h), None, "undone");
+    assert_eq!(
+        events(&h),
+        before + 1,
+        "undo is a new event, history is kept"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(score(&h), Some(Points(550)), "redone");
+    assert_eq!(events(&h), before + 2);
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, cell)
+            .value()
+            .as_deref(),
+        Some("5,5")
+    );
+}
+
+#[test]
+fn undo_stops_at_a_submitted_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &[]);
+    // The delegate's own last change, then the sheet is submitted (by import).
+    h.state_mut().record(
+        Actor::Member("ba-dinh".into()),
+        thidua::model::Event::Score {
+            scorer: "ba-dinh".into(),
+            target: "hoang-mai".into(),
+            item: "1.1".into(),
+            value: Some(Points(400)),
+        },
+    );
+    import(&mut h, &sample_dir(), &["ba-dinh"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .meeting
+            .as_ref()
+            .unwrap()
+            .session()
+            .is_submitted(0)
+    );
+    assert!(h.query_by_label_contains("Không hoàn tác được").is_some());
+}
+
+#[test]
+fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL[..5]);
+    h.key_press(Key::F4);
+    h.run();
+    h.get_by_label("Chốt kết quả hội nghị").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("phiếu chấm của Long Biên chưa nộp")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("chưa ghi kết quả bỏ phiếu")
+            .is_some()
+    );
+    assert!(!h.state().meeting.as_ref().unwrap().session().finalized);
+
+    import(&mut h, &sample_dir(), &ALL[5..]);
+    type_into(&mut h, "Số phiếu phát ra", "6");
+    type_into(&mut h, "Số phiếu hợp lệ", "6");
+    type_into(&mut h, "Số phiếu cho Hoàng Mai", "6");
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+    h.run();
+    // Next year's head and deputy.
+    h.get_by_role_and_label(Role::ComboBox, "Cụm trưởng")
+        .click();
+    h.run();
+
+    h.get_by_role_and_label(Role::Button, "Hoàng Mai").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Cụm phó").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Đống Đa").click();
+    h.run();
+    h.get_by_label("Ghi").click();
+    h.run();
+    assert_eq!(
+        h.state().meeting.as_ref().unwrap().session().next_year,
+        Some((1, 3))
+    );
+    h.get_by_label("Chốt kết quả hội nghị").click();
+    h.run();
+    h.get_all_by_label("Chốt kết quả hội nghị")
+        .last()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(h.state().meeting.as_ref().unwrap().session().finalized);
+
+    // The audit trail shows the decisions.
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.query_by_label_contains("Chốt kết quả hội nghị").is_some());
+    assert!(
+        h.query_by_label_contains("Năm sau: cụm trưởng Hoàng Mai, cụm phó Đống Đa")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Bỏ phiếu co vòng 1").is_some());
+
+    // And the results document says the same.
+    let path = h
+        .state()
+        .meeting
+        .as_ref()
+        .unwrap()
+        .file
+        .path()
+        .to_path_buf();
+    drop(h);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["tally", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["status"], "final");
+    assert_eq!(doc["ballots"][0]["votes"]["hoang-mai"], 6);
+    assert_eq!(doc["next_year"]["head"], "hoang-mai");
+    assert_eq!(doc["next_year"]["deputy"], "dong-da");
+    assert_eq!(
+        doc["commendations"][0]["proposals"][0]["status"],
+        "proposed"
+    );
+    assert_eq!(
+        doc["commendations"][0]["proposals"][0]["ballot"]["passed"],
+        true
+    );
+}
