@@ -51,7 +51,7 @@ fn count(text: &str) -> Option<u32> {
 
 fn labelled_number(ui: &mut egui::Ui, label: &str, value: &mut String) {
     let l = ui.label(label);
-    ui.add(egui::TextEdit::singleline(value).desired_width(80.0))
+    ui.add_sized([90.0, 30.0], egui::TextEdit::singleline(value))
         .labelled_by(l.id);
 }
 

@@ -284,17 +284,7 @@ impl ThiduaApp {
                         .color(style::ACCENT)
                         .size(20.0),
                 );
-                if let Some(meeting) = &self.meeting
-                    && matches!(self.screen, Screen::Meeting)
-                {
-                    let config = meeting.config();
-                    ui.label(
-                        RichText::new(
-                            T::ClusterLine
-                                .fill(lang, &[&config.cluster.name, &config.cluster.year]),
-                        )
-                        .strong(),
-                    );
+                if self.meeting.is_some() && matches!(self.screen, Screen::Meeting) {
                     ui.separator();
                     ui.selectable_value(&mut self.tab, Tab::Scoring, T::TabScoring.get(lang));
                     ui.selectable_value(&mut self.tab, Tab::Tally, T::TabTally.get(lang));
@@ -345,6 +335,11 @@ impl ThiduaApp {
         }
         egui::Panel::bottom("status-bar").show(ui, |ui| {
             ui.horizontal(|ui| {
+                let config = meeting.config();
+                let cluster =
+                    T::ClusterLine.fill(lang, &[&config.cluster.name, &config.cluster.year]);
+                ui.label(RichText::new(cluster).small().strong());
+                ui.separator();
                 ui.label(
                     RichText::new(T::MeetingFile.fill(lang, &[&meeting.file.path().display()]))
                         .small(),

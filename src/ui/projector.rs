@@ -30,8 +30,8 @@ pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, state: &ProjectorState, la
     let tally = &meeting.tally;
     let sep = lang.decimal_separator();
     let size = ui.available_size();
-    // One unit of type scales with the screen: about 60 units across.
-    let unit = (size.x / 60.0).min(size.y / 34.0).clamp(14.0, 44.0);
+    // One unit of type scales with the screen: about 48 units across, 27 down.
+    let unit = (size.x / 48.0).min(size.y / 27.0).clamp(16.0, 60.0);
     ui.visuals_mut().override_text_color = Some(INK);
     ui.spacing_mut().item_spacing.y = unit * 0.3;
 
@@ -108,10 +108,14 @@ pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, state: &ProjectorState, la
                         .strong(),
                 ),
             );
-            ui.add_sized(
-                [name_width, row_height],
-                egui::Label::new(RichText::new(&config.members[m].short).size(unit * 1.1))
-                    .truncate(),
+            ui.allocate_ui_with_layout(
+                egui::vec2(name_width, row_height),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_min_width(name_width);
+                    let name = RichText::new(&config.members[m].short).size(unit * 1.1);
+                    ui.add(egui::Label::new(name).truncate());
+                },
             );
             let (rect, _) = ui.allocate_exact_size(
                 egui::vec2(bar_width, row_height * 0.6),
