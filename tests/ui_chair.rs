@@ -174,6 +174,12 @@ fn a_ballot_that_passes_and_one_that_fails() {
     );
     let ballots = &h.state().meeting.as_ref().unwrap().session().ballots;
     assert_eq!(ballots.len(), 2);
+    // How firm the result is, in plain words.
+    assert!(
+        h.query_by_label_contains("Không tính phiếu của Ba Đình")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("Tính theo trung vị").is_some());
 }
 
 #[test]
@@ -305,6 +311,54 @@ fn a_tie_is_decided_with_a_written_reason() {
     assert!(
         h.query_by_label_contains("Đã quyết định (Bằng khen): Bình Minh")
             .is_some()
+    );
+
+    // The decision is in the results document and in the audit trail.
+    let doc = {
+        let m = h.state().meeting.as_ref().unwrap();
+        thidua::export::results::results_document(m.session(), &m.tally, m.file.head())
+    };
+    assert_eq!(doc["decisions"][0]["chosen"][0], "binh-minh");
+    assert_eq!(
+        doc["decisions"][0]["reason"],
+        "Có mô hình dân vận khéo được tỉnh biểu dương"
+    );
+    assert_eq!(
+        doc["commendations"][0]["proposals"][0]["basis"]["by"],
+        "decision"
+    );
+    h.key_press(Key::F5);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Quyết định bk: Bình Minh — Có mô hình dân vận khéo")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_audit_trail_filters_by_delegate_and_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &["ba-dinh", "hoang-mai"]);
+    h.key_press(Key::F5);
+    h.run();
+    let total = h.state().meeting.as_ref().unwrap().file.last_seq();
+    assert!(
+        h.query_by_label(&format!("{total} trên {total} sự kiện"))
+            .is_some()
+    );
+    h.state_mut().audit.delegate = Some(0);
+    h.run();
+    // Ba Đình's import: provenance, 102 scores, the submit.
+    assert!(
+        h.query_by_label(&format!("104 trên {total} sự kiện"))
+            .is_some()
+    );
+    h.state_mut().audit.target = Some(1);
+    h.run();
+    assert!(
+        h.query_by_label(&format!("21 trên {total} sự kiện"))
+            .is_some(),
+        "20 items and a bonus"
     );
 }
 
