@@ -69,8 +69,29 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: TallyFormat,
     },
-    /// Check a meeting file's hash chain.
-    Verify { file: PathBuf },
+    /// Check a meeting file's hash chain, or a results document (optionally against
+    /// the meeting file it came from).
+    Verify {
+        file: PathBuf,
+        /// The meeting file the results must match.
+        #[arg(long)]
+        session: Option<PathBuf>,
+    },
+    /// Write what goes to the city Front: results .json, summary .csv, .xlsx, .pdf.
+    Export {
+        meeting: PathBuf,
+        /// One or more output files; the format follows the extension.
+        #[arg(short, long, required = true, num_args = 1..)]
+        output: Vec<PathBuf>,
+    },
+    /// Save one delegate's sheet (thidua.sheet/1) to carry to the chair's laptop.
+    Sheet {
+        meeting: PathBuf,
+        /// The scorer's member id.
+        scorer: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Print the bundled sample meeting's tally (scored in memory).
     Sample,
 }
@@ -139,7 +160,13 @@ pub fn run(cli: Cli) -> ExitCode {
         ),
         Some(Command::Import { meeting, sheets }) => import(&out, &meeting, &sheets),
         Some(Command::Tally { meeting, format }) => tally(&out, &meeting, format),
-        Some(Command::Verify { file }) => verify(&out, &file),
+        Some(Command::Verify { file, session }) => verify(&out, &file, session.as_deref()),
+        Some(Command::Export { meeting, output }) => export(&out, &meeting, &output),
+        Some(Command::Sheet {
+            meeting,
+            scorer,
+            output,
+        }) => save_sheet(&out, &meeting, &scorer, &output),
         Some(Command::Sample) => demo(&out),
         // Without a command the window opens (see main.rs); here, say what to use.
         None => Err(out.error(out.lang.pick(
@@ -484,7 +511,13 @@ fn print_tally(out: &Out, session: &Session, head: &str, format: TallyFormat) {
     }
 }
 
-fn verify(out: &Out, path: &Path) -> Outcome {
+fn verify(out: &Out, path: &Path, session: Option<&Path>) -> Outcome {
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json || session.is_some() {
+        return verify_results(out, path, session);
+    }
     let file = MeetingFile::open(path).map_err(|e| out.error(&e.text(out.lang)))?;
     let events = file.last_seq();
     match file.integrity() {
@@ -527,6 +560,105 @@ fn verify(out: &Out, path: &Path) -> Outcome {
             Ok(())
         }
     }
+}
+
+fn verify_results(out: &Out, path: &Path, session: Option<&Path>) -> Outcome {
+    use crate::export::results::{compare_with_meeting, read_results};
+    let bytes = std::fs::read(path)
+        .map_err(|e| out.error(&format!("{}: {}", path.display(), io_text(&e, out.lang))))?;
+    let fail = |problems: Vec<crate::export::results::ResultsProblem>| {
+        eprintln!(
+            "{}",
+            match out.lang {
+                Lang::Vi => format!("{}: KHÔNG HỢP LỆ", path.display()),
+                Lang::En => format!("{}: FAILED", path.display()),
+            }
+        );
+        for p in problems {
+            eprintln!("  - {}", p.text(out.lang));
+        }
+        Failed
+    };
+    let doc = read_results(&bytes).map_err(fail)?;
+    if let Some(meeting_path) = session {
+        let file = open_meeting(out, meeting_path)?;
+        let problems = compare_with_meeting(&doc, &file.config().sha256, file.last_seq(), |n| {
+            file.session_at(n).ok()
+        });
+        if !problems.is_empty() {
+            return Err(fail(problems));
+        }
+    }
+    let head = doc
+        .get("session_head")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    out.say(&match (out.lang, session) {
+        (Lang::Vi, None) => format!(
+            "{}: OK — nội dung nguyên vẹn. Mã kiểm tra phiên họp: {}",
+            path.display(),
+            text::verification_code(head)
+        ),
+        (Lang::En, None) => format!(
+            "{}: OK — the content is intact. Session check code: {}",
+            path.display(),
+            text::verification_code(head)
+        ),
+        (Lang::Vi, Some(m)) => format!(
+            "{}: OK — nội dung nguyên vẹn và khớp với tệp hội nghị {}.",
+            path.display(),
+            m.display()
+        ),
+        (Lang::En, Some(m)) => format!(
+            "{}: OK — intact, and it matches the meeting file {}.",
+            path.display(),
+            m.display()
+        ),
+    });
+    Ok(())
+}
+
+fn export(out: &Out, meeting: &Path, outputs: &[PathBuf]) -> Outcome {
+    let file = open_meeting(out, meeting)?;
+    let mut failed = false;
+    for path in outputs {
+        match crate::export::write(&file, path, out.lang) {
+            Ok(()) => out.say(&match out.lang {
+                Lang::Vi => format!("Đã xuất {}", path.display()),
+                Lang::En => format!("Exported {}", path.display()),
+            }),
+            Err(e) => {
+                out.error(&format!("{}: {}", path.display(), e.text(out.lang)));
+                failed = true;
+            }
+        }
+    }
+    if failed { Err(Failed) } else { Ok(()) }
+}
+
+fn save_sheet(out: &Out, meeting: &Path, scorer: &str, output: &Path) -> Outcome {
+    let file = open_meeting(out, meeting)?;
+    let Some(s) = file.config().member(scorer) else {
+        return Err(out.error(&match out.lang {
+            Lang::Vi => format!("không có đơn vị nào có mã \"{scorer}\""),
+            Lang::En => format!("no member has the id \"{scorer}\""),
+        }));
+    };
+    crate::export::write_sheet(file.session(), s, output, &now())
+        .map_err(|e| out.error(&e.text(out.lang)))?;
+    out.say(&match out.lang {
+        Lang::Vi => format!(
+            "Đã lưu phiếu chấm của {} vào {}",
+            file.config().members[s].short,
+            output.display()
+        ),
+        Lang::En => format!(
+            "Saved {}'s sheet to {}",
+            file.config().members[s].short,
+            output.display()
+        ),
+    });
+    Ok(())
 }
 
 /// With no arguments: the bundled sample meeting, scored in memory and tallied.

@@ -1,5 +1,100 @@
-//! What leaves the meeting: the results document, the tally as text and CSV.
+//! What leaves the meeting: the results document, summary CSV, Excel workbook, PDF
+//! minutes and delegate sheets. Files are written whole or not at all.
 
 pub mod csv;
 pub mod results;
 pub mod text;
+
+use crate::model::problem::Lang;
+use crate::model::sheet::Sheet;
+use crate::model::{Session, Tally};
+use crate::store::MeetingFile;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("unknown format \"{0}\": use .json, .csv, .xlsx or .pdf")]
+    Unknown(String),
+    #[error("{0}'s sheet is not submitted yet; submit it first")]
+    NotSubmitted(String),
+    #[error("{0}")]
+    Format(String),
+}
+
+impl ExportError {
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ExportError::Io(e), Lang::Vi) => format!("không ghi được tệp: {e}"),
+            (ExportError::Unknown(ext), Lang::Vi) => {
+                format!("không biết định dạng \"{ext}\"; hãy dùng .json, .csv, .xlsx hoặc .pdf")
+            }
+            (ExportError::NotSubmitted(who), Lang::Vi) => {
+                format!("phiếu chấm của {who} chưa nộp; hãy nộp phiếu trước")
+            }
+            (ExportError::Format(e), Lang::Vi) => e.clone(),
+            (other, Lang::En) => other.to_string(),
+        }
+    }
+}
+
+/// Writes `bytes` next to `path` and renames it into place, so a reader never sees
+/// half a file and an old export survives a failed one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.tmp"));
+    {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    std::fs::rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })?;
+    Ok(())
+}
+
+/// The bytes of one export format, chosen by the file's extension.
+pub fn render(file: &MeetingFile, extension: &str, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let session = file.session();
+    let tally = Tally::compute(session);
+    match extension.to_ascii_lowercase().as_str() {
+        "json" => {
+            let doc = results::results_document(session, &tally, file.head());
+            Ok(serde_json::to_vec_pretty(&doc).unwrap_or_default())
+        }
+        "csv" => Ok(csv::summary_csv(session, &tally, lang, true)),
+        other => Err(ExportError::Unknown(other.to_string())),
+    }
+}
+
+pub fn write(file: &MeetingFile, path: &Path, lang: Lang) -> Result<(), ExportError> {
+    let extension = path
+        .extension()
+        .map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+    let bytes = render(file, &extension, lang)?;
+    write_atomically(path, &bytes)
+}
+
+/// Saves a submitted sheet as `thidua.sheet/1`, to carry to the chair's laptop.
+pub fn write_sheet(
+    session: &Session,
+    scorer: usize,
+    path: &Path,
+    at: &str,
+) -> Result<(), ExportError> {
+    if !session.is_submitted(scorer) {
+        return Err(ExportError::NotSubmitted(
+            session.config().members[scorer].short.clone(),
+        ));
+    }
+    write_atomically(path, Sheet::to_json(session, scorer, at).as_bytes())
+}

@@ -36,6 +36,28 @@ fn basis(b: &Basis, session: &Session) -> Value {
 
 /// Builds the document from a session, its tally and the chain head it vouches for.
 pub fn results_document(session: &Session, tally: &Tally, session_head: &str) -> Value {
+    with_digest(document_body(session, tally, session_head))
+}
+
+/// The document's own SHA-256 over its canonical form without the `digest` field:
+/// any edit by hand changes it.
+pub fn digest_of(doc: &Value) -> String {
+    let mut body = doc.clone();
+    if let Some(map) = body.as_object_mut() {
+        map.shift_remove("digest");
+    }
+    crate::model::config::sha256_hex(serde_json::to_string(&body).unwrap_or_default().as_bytes())
+}
+
+fn with_digest(mut doc: Value) -> Value {
+    let digest = digest_of(&doc);
+    if let Some(map) = doc.as_object_mut() {
+        map.insert("digest".into(), Value::String(digest));
+    }
+    doc
+}
+
+fn document_body(session: &Session, tally: &Tally, session_head: &str) -> Value {
     let config = session.config();
     let id = |m: usize| config.members[m].id.clone();
     let decimals = config.scoring.decimals;
@@ -183,4 +205,198 @@ pub fn results_document(session: &Session, tally: &Tally, session_head: &str) ->
         "decisions": decisions,
         "next_year": session.next_year.map(|(h, d)| json!({"head": id(h), "deputy": id(d)})),
     })
+}
+
+/// Size limit for a results document (it grows with the members).
+pub const MAX_RESULTS_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why a results document cannot be trusted, or how it differs from the meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResultsProblem {
+    Unreadable(String),
+    NotResults,
+    NoDigest,
+    Edited,
+    Differs {
+        path: String,
+        file: String,
+        meeting: String,
+    },
+    OtherMeeting,
+    AheadOfMeeting {
+        events: u64,
+        meeting: u64,
+    },
+}
+
+impl ResultsProblem {
+    pub fn text(&self, lang: crate::model::Lang) -> String {
+        use crate::model::Lang::{En, Vi};
+        match (self, lang) {
+            (ResultsProblem::Unreadable(e), Vi) => format!("không đọc được tệp kết quả: {e}"),
+            (ResultsProblem::Unreadable(e), En) => format!("the results file cannot be read: {e}"),
+            (ResultsProblem::NotResults, Vi) => "không phải tệp kết quả thidua.results/1".into(),
+            (ResultsProblem::NotResults, En) => "not a thidua.results/1 document".into(),
+            (ResultsProblem::NoDigest, Vi) => "tệp thiếu mã kiểm tra (digest)".into(),
+            (ResultsProblem::NoDigest, En) => "the document has no digest".into(),
+            (ResultsProblem::Edited, Vi) => {
+                "nội dung đã bị sửa sau khi xuất (mã kiểm tra không khớp)".into()
+            }
+            (ResultsProblem::Edited, En) => {
+                "the content was edited after export (the digest does not match)".into()
+            }
+            (
+                ResultsProblem::Differs {
+                    path,
+                    file,
+                    meeting,
+                },
+                Vi,
+            ) => {
+                format!("{path}: tệp ghi {file}, tệp hội nghị cho {meeting}")
+            }
+            (
+                ResultsProblem::Differs {
+                    path,
+                    file,
+                    meeting,
+                },
+                En,
+            ) => {
+                format!("{path}: the file says {file}, the meeting gives {meeting}")
+            }
+            (ResultsProblem::OtherMeeting, Vi) => {
+                "tệp kết quả thuộc về một hội nghị khác (config_sha256 khác)".into()
+            }
+            (ResultsProblem::OtherMeeting, En) => {
+                "the results belong to another meeting (config_sha256 differs)".into()
+            }
+            (ResultsProblem::AheadOfMeeting { events, meeting }, Vi) => {
+                format!("tệp kết quả ghi {events} sự kiện nhưng tệp hội nghị chỉ có {meeting}")
+            }
+            (ResultsProblem::AheadOfMeeting { events, meeting }, En) => {
+                format!("the results count {events} events but the meeting file has only {meeting}")
+            }
+        }
+    }
+}
+
+/// Reads a results document and checks its own digest.
+pub fn read_results(bytes: &[u8]) -> Result<Value, Vec<ResultsProblem>> {
+    if bytes.len() > MAX_RESULTS_BYTES {
+        return Err(vec![ResultsProblem::Unreadable("too large".into())]);
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| vec![ResultsProblem::Unreadable("not UTF-8".into())])?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        vec![ResultsProblem::Unreadable(format!(
+            "{}:{}: {e}",
+            e.line(),
+            e.column()
+        ))]
+    })?;
+    if doc.get("format").and_then(Value::as_str) != Some(RESULTS_FORMAT) {
+        return Err(vec![ResultsProblem::NotResults]);
+    }
+    match doc.get("digest").and_then(Value::as_str) {
+        None => Err(vec![ResultsProblem::NoDigest]),
+        Some(d) if d != digest_of(&doc) => Err(vec![ResultsProblem::Edited]),
+        Some(_) => Ok(doc),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let text = v.to_string();
+    if text.chars().count() > 60 {
+        format!("{}…", text.chars().take(60).collect::<String>())
+    } else {
+        text
+    }
+}
+
+/// Every place where two documents differ, up to `limit`.
+pub fn differences(
+    file: &Value,
+    meeting: &Value,
+    path: &str,
+    out: &mut Vec<ResultsProblem>,
+    limit: usize,
+) {
+    if out.len() >= limit || file == meeting {
+        return;
+    }
+    match (file, meeting) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, av) in a {
+                let p = crate::model::reader::join(path, key);
+                match b.get(key) {
+                    Some(bv) => differences(av, bv, &p, out, limit),
+                    None => out.push(ResultsProblem::Differs {
+                        path: p,
+                        file: short(av),
+                        meeting: "—".into(),
+                    }),
+                }
+            }
+            for (key, bv) in b {
+                if !a.contains_key(key) && out.len() < limit {
+                    out.push(ResultsProblem::Differs {
+                        path: crate::model::reader::join(path, key),
+                        file: "—".into(),
+                        meeting: short(bv),
+                    });
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            for (i, (av, bv)) in a.iter().zip(b).enumerate() {
+                differences(av, bv, &crate::model::reader::index(path, i), out, limit);
+            }
+        }
+        _ => out.push(ResultsProblem::Differs {
+            path: path.to_string(),
+            file: short(file),
+            meeting: short(meeting),
+        }),
+    }
+}
+
+/// Compares a results document with what the meeting gives at the same event.
+/// `at` builds the session and chain head after a given number of events.
+pub fn compare_with_meeting(
+    doc: &Value,
+    config_sha256: &str,
+    meeting_events: u64,
+    at: impl FnOnce(u64) -> Option<(Session, String)>,
+) -> Vec<ResultsProblem> {
+    if doc.get("config_sha256").and_then(Value::as_str) != Some(config_sha256) {
+        return vec![ResultsProblem::OtherMeeting];
+    }
+    let events = doc
+        .get("events")
+        .and_then(Value::as_u64)
+        .unwrap_or(u64::MAX);
+    if events > meeting_events {
+        return vec![ResultsProblem::AheadOfMeeting {
+            events,
+            meeting: meeting_events,
+        }];
+    }
+    let Some((session, head)) = at(events) else {
+        return vec![ResultsProblem::OtherMeeting];
+    };
+    let expected = results_document(&session, &Tally::compute(&session), &head);
+    let mut out = Vec::new();
+    // The generator line may differ between versions; everything else must match.
+    let strip = |v: &Value| {
+        let mut v = v.clone();
+        if let Some(m) = v.as_object_mut() {
+            m.shift_remove("generator");
+            m.shift_remove("digest");
+        }
+        v
+    };
+    differences(&strip(doc), &strip(&expected), "", &mut out, 20);
+    out
 }

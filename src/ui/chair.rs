@@ -15,9 +15,19 @@ use crate::model::tally::{Basis, ballot_base, ballot_passes};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
 
+/// What the chair asks for beyond recording an event.
+pub enum ChairAction {
+    Record(Actor, Event),
+    PickSheets,
+    ImportSheets(Vec<std::path::PathBuf>),
+}
+
 /// What the chair is typing, per commendation with a ballot, and per tie.
 #[derive(Default)]
 pub struct ChairState {
+    pub sheet_path: String,
+    /// One line per imported file: whether it went in, and what happened.
+    pub import_report: Vec<(bool, String)>,
     pub ballots: BTreeMap<usize, BallotForm>,
     pub ties: BTreeMap<usize, TieForm>,
     pub head: Option<usize>,
@@ -60,12 +70,14 @@ pub fn show(
     meeting: &mut OpenMeeting,
     state: &mut ChairState,
     lang: Lang,
-) -> Vec<(Actor, Event)> {
+) -> Vec<ChairAction> {
     let mut events = Vec::new();
+    let mut actions = Vec::new();
     egui::ScrollArea::vertical()
         .id_salt("chair-scroll")
         .show(ui, |ui| {
             ui.set_max_width(1100.0);
+            sheets(ui, meeting, state, lang, &mut actions);
             ballots(ui, meeting, state, lang, &mut events);
             ties(ui, meeting, state, lang, &mut events);
             next_year(ui, meeting, state, lang, &mut events);
@@ -73,7 +85,55 @@ pub fn show(
             ui.add_space(12.0);
             confidence(ui, meeting, lang);
         });
-    events
+    actions.extend(
+        events
+            .into_iter()
+            .map(|(by, event)| ChairAction::Record(by, event)),
+    );
+    actions
+}
+
+fn sheets(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    state: &mut ChairState,
+    lang: Lang,
+    actions: &mut Vec<ChairAction>,
+) {
+    ui.heading(T::SheetsHeading.get(lang));
+    ui.label(T::SheetsExplain.get(lang));
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                meeting.writable(),
+                egui::Button::new(T::ImportSheets.get(lang)),
+            )
+            .clicked()
+        {
+            actions.push(ChairAction::PickSheets);
+        }
+        let l = ui.label(T::PathLabel.get(lang));
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut state.sheet_path).desired_width(420.0))
+            .labelled_by(l.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(T::ImportOne.get(lang)).clicked() || entered)
+            && !state.sheet_path.trim().is_empty()
+        {
+            actions.push(ChairAction::ImportSheets(vec![
+                state.sheet_path.trim().into(),
+            ]));
+        }
+    });
+    for (ok, line) in &state.import_report {
+        let color = if *ok {
+            style::OK_GREEN
+        } else {
+            style::ERROR_TEXT
+        };
+        ui.label(RichText::new(line).color(color));
+    }
+    ui.separator();
 }
 
 fn ballots(

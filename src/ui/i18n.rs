@@ -231,6 +231,14 @@ texts! {
     FilterTarget => "Đơn vị được chấm", "Member scored";
     AuditCount => "{0} trên {1} sự kiện", "{0} of {1} events";
     Seq => "Số", "No.";
+    SheetsHeading => "Phiếu chấm từ máy khác", "Sheets from other laptops";
+    SheetsExplain => "Đại biểu chấm trên máy riêng, nộp phiếu rồi lưu phiếu ra tệp; chủ trì nhập các tệp đó vào đây (có thể kéo thả nhiều tệp). Nhập lại cùng một phiếu không thay đổi gì.", "Delegates score on their own laptops, submit, and save the sheet to a file; the chair imports those files here (several can be dropped at once). Importing the same sheet again changes nothing.";
+    ImportSheets => "Nhập phiếu chấm…", "Import sheets…";
+    ImportOne => "Nhập", "Import";
+    SheetImported => "{0}: đã nhập và nộp phiếu của {1}", "{0}: imported and submitted {1}'s sheet";
+    SheetUnchanged => "{0}: phiếu của {1} đã có, không thay đổi", "{0}: {1}'s sheet is already in; nothing changed";
+    SaveSheet => "Lưu phiếu ra tệp…", "Save sheet to a file…";
+    SheetSaved => "Đã lưu phiếu chấm vào {0}", "Sheet saved to {0}";
     Time => "Thời điểm", "Time";
     Who => "Người thực hiện", "By";
     What => "Nội dung", "What";

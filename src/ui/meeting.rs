@@ -139,6 +139,43 @@ impl OpenMeeting {
         self.robustness.as_ref().map_or(&[], |(_, r)| r.as_slice())
     }
 
+    /// Imports one delegate sheet file, all or nothing; says what happened.
+    pub fn import_sheet_file(
+        &mut self,
+        path: &std::path::Path,
+        lang: crate::model::Lang,
+    ) -> Result<String, String> {
+        use crate::model::sheet::{ImportPlan, Sheet, plan_import};
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let fail = |text: String| format!("{name}: {text}");
+        let size = std::fs::metadata(path)
+            .map_err(|e| fail(e.to_string()))?
+            .len();
+        if size > crate::model::reader::MAX_FILE_BYTES {
+            let issue = crate::model::problem::Issue::TooLarge {
+                size,
+                limit: crate::model::reader::MAX_FILE_BYTES,
+            };
+            return Err(fail(issue.text(lang)));
+        }
+        let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+        let sheet = Sheet::from_bytes(&bytes, self.config()).map_err(|p| fail(p.text(lang)))?;
+        let who = self.config().members[sheet.scorer].short.clone();
+        match plan_import(self.session(), &sheet, &name).map_err(|e| fail(e.text(lang)))? {
+            ImportPlan::Unchanged => Ok(super::i18n::T::SheetUnchanged.fill(lang, &[&name, &who])),
+            ImportPlan::Events(events) => {
+                self.file
+                    .append_all(Actor::Chair, events, &clock::now())
+                    .map_err(|e| fail(e.text(lang)))?;
+                self.tally = Tally::compute(self.file.session());
+                self.recomputations += 1;
+                Ok(super::i18n::T::SheetImported.fill(lang, &[&name, &who]))
+            }
+        }
+    }
+
     /// Present delegates, in member order: who scores at this meeting.
     pub fn delegates(&self) -> Vec<usize> {
         (0..self.config().members.len())

@@ -80,6 +80,8 @@ pub struct ThiduaApp {
     pub tab: Tab,
     /// A refusal from the meeting file or the rules, shown until the next action.
     pub message: Option<String>,
+    /// A confirmation (e.g. where a file was saved), shown until the next action.
+    pub notice: Option<String>,
     pub chair: chair::ChairState,
     pub audit: audit::AuditState,
     pub projector: projector::ProjectorState,
@@ -105,6 +107,7 @@ impl ThiduaApp {
             grid: GridState::default(),
             tab: Tab::Scoring,
             message: None,
+            notice: None,
             chair: chair::ChairState::default(),
             audit: audit::AuditState::default(),
             projector: projector::ProjectorState::default(),
@@ -269,6 +272,16 @@ impl ThiduaApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
+        // Sheets dropped on an open meeting are imported; anything else is opened.
+        if matches!(self.screen, Screen::Meeting)
+            && !dropped.is_empty()
+            && dropped.iter().all(|p| looks_like_sheet(p))
+            && let Some(meeting) = self.meeting.as_mut()
+        {
+            self.chair.import_report = import_all(meeting, &dropped, self.prefs.lang());
+            self.tab = Tab::Chair;
+            return;
+        }
         if let Some(path) = dropped.into_iter().next() {
             self.open(&path);
         }
@@ -418,16 +431,43 @@ impl ThiduaApp {
             if let Some(message) = &self.message {
                 style::banner(ui, message, style::ERROR_BG, style::ERROR_TEXT);
             }
+            if let Some(notice) = &self.notice {
+                style::banner(
+                    ui,
+                    notice,
+                    egui::Color32::from_rgb(0xe3, 0xf4, 0xe8),
+                    style::OK_GREEN,
+                );
+            }
             match self.tab {
                 Tab::Tally => {
                     projector_controls(ui, &mut self.projector, meeting, lang);
                     tally_view::show(ui, meeting, lang);
                 }
                 Tab::Chair => {
-                    let events = chair::show(ui, meeting, &mut self.chair, lang);
-                    for (by, event) in events {
-                        if let Err(e) = meeting.record(by, event) {
-                            self.message = Some(e.text(lang));
+                    let actions = chair::show(ui, meeting, &mut self.chair, lang);
+                    for action in actions {
+                        match action {
+                            chair::ChairAction::Record(by, event) => {
+                                if let Err(e) = meeting.record(by, event) {
+                                    self.message = Some(e.text(lang));
+                                }
+                            }
+                            chair::ChairAction::ImportSheets(paths) => {
+                                self.chair.import_report = import_all(meeting, &paths, lang);
+                            }
+                            chair::ChairAction::PickSheets => {
+                                let picked = if self.options.file_dialogs {
+                                    rfd::FileDialog::new()
+                                        .add_filter("thidua.sheet", &["json"])
+                                        .pick_files()
+                                } else {
+                                    None
+                                };
+                                if let Some(paths) = picked {
+                                    self.chair.import_report = import_all(meeting, &paths, lang);
+                                }
+                            }
                         }
                     }
                 }
@@ -441,15 +481,61 @@ impl ThiduaApp {
                                 self.grid.reset();
                             }
                             GridAction::Record(by, event) => match meeting.record(by, event) {
-                                Ok(()) => self.message = None,
+                                Ok(()) => {
+                                    self.message = None;
+                                    self.notice = None;
+                                }
                                 Err(e) => self.message = Some(e.text(lang)),
                             },
+                            GridAction::SaveSheet(scorer) => {
+                                let id = &meeting.config().members[scorer].id;
+                                let default = meeting
+                                    .file
+                                    .path()
+                                    .with_file_name(format!("phieu-{id}.json"));
+                                let path = if self.options.file_dialogs {
+                                    rfd::FileDialog::new()
+                                        .add_filter("thidua.sheet", &["json"])
+                                        .set_file_name(
+                                            default.file_name().map_or_else(String::new, |n| {
+                                                n.to_string_lossy().into_owned()
+                                            }),
+                                        )
+                                        .save_file()
+                                } else {
+                                    Some(default)
+                                };
+                                if let Some(path) = path {
+                                    match crate::export::write_sheet(
+                                        meeting.session(),
+                                        scorer,
+                                        &path,
+                                        &crate::clock::now(),
+                                    ) {
+                                        Ok(()) => {
+                                            self.notice =
+                                                Some(T::SheetSaved.fill(lang, &[&path.display()]))
+                                        }
+                                        Err(e) => self.message = Some(e.text(lang)),
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
         });
     }
+}
+
+fn import_all(meeting: &mut OpenMeeting, paths: &[PathBuf], lang: Lang) -> Vec<(bool, String)> {
+    paths
+        .iter()
+        .map(|p| match meeting.import_sheet_file(p, lang) {
+            Ok(line) => (true, line),
+            Err(line) => (false, line),
+        })
+        .collect()
 }
 
 fn projector_controls(
@@ -515,6 +601,16 @@ fn show_projector(
             }
         },
     );
+}
+
+/// Whether a file says it is a delegate sheet (only its first bytes are read).
+fn looks_like_sheet(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    String::from_utf8_lossy(&head[..n]).contains(crate::model::sheet::SHEET_FORMAT)
 }
 
 fn read_config_bytes(path: &Path) -> Result<Vec<u8>, String> {

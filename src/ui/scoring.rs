@@ -151,6 +151,8 @@ fn cell_name(config: &Config, cell: usize) -> (String, Option<String>) {
 pub enum GridAction {
     Record(Actor, Event),
     SelectDelegate(usize),
+    /// Save this submitted sheet to a file for the chair's laptop.
+    SaveSheet(usize),
 }
 
 /// Where keyboard navigation goes from a cell.
@@ -443,12 +445,14 @@ fn header(
                 grid.confirm_submit = true;
                 grid.dialog_focus = true;
             }
-        } else if session.is_submitted(scorer)
-            && meeting.writable()
-            && ui.button(T::ReopenSheet.get(lang)).clicked()
-        {
-            grid.reopen_reason = Some(String::new());
-            grid.dialog_focus = true;
+        } else if session.is_submitted(scorer) {
+            if ui.button(T::SaveSheet.get(lang)).clicked() {
+                actions.push(GridAction::SaveSheet(scorer));
+            }
+            if meeting.writable() && ui.button(T::ReopenSheet.get(lang)).clicked() {
+                grid.reopen_reason = Some(String::new());
+                grid.dialog_focus = true;
+            }
         }
     });
     // One line that holds either the help or why a value was refused, so the grid
