@@ -24,6 +24,8 @@ pub const SESSION_FORMAT: &str = "thidua.session/1";
 pub enum StoreError {
     #[error("{path}: the file already exists; choose another name so nothing is overwritten")]
     Exists { path: String },
+    #[error("{path}: the folder does not exist; choose an existing folder")]
+    NoFolder { path: String },
     #[error("{path}: not a thidua meeting file, or the file is damaged")]
     NotAMeetingFile { path: String },
     #[error("{path}: written by a newer version of thidua (schema {found})")]
@@ -53,6 +55,9 @@ impl StoreError {
         match self {
             StoreError::Exists { path } => {
                 format!("{path}: tệp đã tồn tại; hãy chọn tên khác để không ghi đè dữ liệu")
+            }
+            StoreError::NoFolder { path } => {
+                format!("{path}: thư mục không tồn tại; hãy chọn một thư mục có sẵn")
             }
             StoreError::NotAMeetingFile { path } => {
                 format!("{path}: không phải tệp hội nghị của thidua, hoặc tệp đã bị hỏng")
@@ -135,6 +140,14 @@ impl MeetingFile {
         let config = Config::from_bytes(config_bytes).map_err(StoreError::StoredConfig)?;
         if path.exists() {
             return Err(StoreError::Exists {
+                path: path.display().to_string(),
+            });
+        }
+        if let Some(folder) = path.parent()
+            && !folder.as_os_str().is_empty()
+            && !folder.is_dir()
+        {
+            return Err(StoreError::NoFolder {
                 path: path.display().to_string(),
             });
         }

@@ -1,0 +1,284 @@
+//! What leaves the meeting: exports, their verification, and sheets carried from
+//! delegates' own laptops.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use thidua::model::event::{Actor, Event};
+use thidua::model::points::Points;
+use thidua::store::MeetingFile;
+
+#[test]
+fn csv_starts_with_a_byte_order_mark_and_json_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = meeting_with_sheets(dir.path(), &sample("ha-noi-cum-1-2024"));
+    let (json, csv) = (
+        dir.path().join("ket-qua.json"),
+        dir.path().join("tong-hop.csv"),
+    );
+    let o = run(&[
+        "export",
+        meeting.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+        "-o",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .contains("Ủy ban MTTQ Việt Nam quận Hoàng Mai,97.60"),
+        "{text}"
+    );
+    assert!(run(&["verify", json.to_str().unwrap()]).status.success());
+    let o = run(&[
+        "verify",
+        json.to_str().unwrap(),
+        "--session",
+        meeting.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("khớp với tệp hội nghị"));
+}
+
+#[test]
+fn a_results_file_edited_by_hand_fails_and_says_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = meeting_with_sheets(dir.path(), &sample("ha-noi-cum-1-2024"));
+    let json = dir.path().join("ket-qua.json");
+    run(&[
+        "export",
+        meeting.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    let original = std::fs::read_to_string(&json).unwrap();
+
+    // A changed total, digest left alone: the document itself says it was edited.
+    let edited = original.replacen("\"total\": \"97.60\"", "\"total\": \"98.60\"", 1);
+    std::fs::write(&json, &edited).unwrap();
+    let o = run(&["--lang", "en", "verify", json.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("edited after export"), "{}", stderr(&o));
+
+    // Someone recomputes the digest too: the meeting file still names the field.
+    let mut doc: Value = serde_json::from_str(&edited).unwrap();
+    let digest = thidua::export::results::digest_of(&doc);
+    doc["digest"] = digest.into();
+    std::fs::write(&json, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    assert!(
+        run(&["verify", json.to_str().unwrap()]).status.success(),
+        "the digest alone cannot tell"
+    );
+    let o = run(&[
+        "--lang",
+        "en",
+        "verify",
+        json.to_str().unwrap(),
+        "--session",
+        meeting.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("members[0].total: the file says \"98.60\", the meeting gives \"97.60\""),
+        "{}",
+        stderr(&o)
+    );
+    // Results of another meeting.
+    std::fs::write(&json, &original).unwrap();
+    let other = dir.path().join("khac.thidua");
+    run(&[
+        "new",
+        sample("cum-phuong-2025")
+            .join("cluster.json")
+            .to_str()
+            .unwrap(),
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    let o = run(&[
+        "--lang",
+        "en",
+        "verify",
+        json.to_str().unwrap(),
+        "--session",
+        other.to_str().unwrap(),
+    ]);
+    assert!(stderr(&o).contains("another meeting"), "{}", stderr(&o));
+}
+
+#[test]
+fn results_made_mid_meeting_still_verify_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = sample("ha-noi-cum-1-2024");
+    let meeting = dir.path().join("m.thidua");
+    run(&[
+        "new",
+        s.join("cluster.json").to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+    ]);
+    let sheets = sheets_of(&s);
+    run(&[
+        "import",
+        meeting.to_str().unwrap(),
+        sheets[0].to_str().unwrap(),
+    ]);
+    let early = dir.path().join("tam-tinh.json");
+    run(&[
+        "export",
+        meeting.to_str().unwrap(),
+        "-o",
+        early.to_str().unwrap(),
+    ]);
+    for sheet in &sheets[1..] {
+        run(&["import", meeting.to_str().unwrap(), sheet.to_str().unwrap()]);
+    }
+    let o = run(&[
+        "verify",
+        early.to_str().unwrap(),
+        "--session",
+        meeting.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: Value = serde_json::from_slice(&std::fs::read(&early).unwrap()).unwrap();
+    assert_eq!(doc["status"], "provisional");
+}
+
+/// Scores one delegate's whole sheet on "their laptop" (a meeting file of their
+/// own), cell by cell as the app would, submits, and saves the sheet file.
+fn score_on_own_laptop(dir: &Path, config: &Path, scorer: &str, values_from: &Path) -> PathBuf {
+    let laptop = dir.join(format!("may-{scorer}.thidua"));
+    let bytes = std::fs::read(config).unwrap();
+    let mut file = MeetingFile::create(&laptop, &bytes, "2024-12-20T08:00:00+07:00").unwrap();
+    let values: Value = serde_json::from_slice(&std::fs::read(values_from).unwrap()).unwrap();
+    for (target, row) in values["scores"].as_object().unwrap() {
+        for (item, v) in row.as_object().unwrap() {
+            let value = Points::from_json_number(&v.to_string()).unwrap();
+            let event = Event::Score {
+                scorer: scorer.into(),
+                target: target.clone(),
+                item: item.clone(),
+                value: Some(value),
+            };
+            file.append(
+                Actor::Member(scorer.into()),
+                event,
+                "2024-12-20T09:00:00+07:00",
+            )
+            .unwrap();
+        }
+    }
+    file.append(
+        Actor::Member(scorer.into()),
+        Event::Submit {
+            scorer: scorer.into(),
+        },
+        "2024-12-20T09:30:00+07:00",
+    )
+    .unwrap();
+    drop(file);
+    let out = dir.join(format!("phieu-{scorer}.json"));
+    let o = run(&[
+        "sheet",
+        laptop.to_str().unwrap(),
+        scorer,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    out
+}
+
+#[test]
+fn two_delegates_on_their_own_laptops_give_the_same_tally_as_one_laptop() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = sample("cum-phuong-2025");
+    let config = s.join("cluster.json");
+    let from_a = score_on_own_laptop(
+        dir.path(),
+        &config,
+        "giang-vo",
+        &s.join("sheets/giang-vo.json"),
+    );
+    let from_b = score_on_own_laptop(
+        dir.path(),
+        &config,
+        "ngoc-ha",
+        &s.join("sheets/ngoc-ha.json"),
+    );
+
+    let chair = dir.path().join("chu-tri.thidua");
+    run(&[
+        "new",
+        config.to_str().unwrap(),
+        "-o",
+        chair.to_str().unwrap(),
+    ]);
+    let mut args = vec!["import".to_string(), chair.display().to_string()];
+    args.push(from_a.display().to_string());
+    args.push(from_b.display().to_string());
+    for sheet in sheets_of(&s) {
+        let name = sheet.file_stem().unwrap().to_string_lossy().into_owned();
+        if name != "giang-vo" && name != "ngoc-ha" {
+            args.push(sheet.display().to_string());
+        }
+    }
+    let o = thidua().args(&args).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    std::fs::create_dir(dir.path().join("one")).unwrap();
+    let one_laptop = meeting_with_sheets(&dir.path().join("one"), &s);
+    let members = |m: &Path| -> Value {
+        let v: Value = serde_json::from_str(&stdout(&run(&[
+            "tally",
+            m.to_str().unwrap(),
+            "--format",
+            "json",
+        ])))
+        .unwrap();
+        serde_json::json!([v["members"], v["commendations"]])
+    };
+    assert_eq!(members(&chair), members(&one_laptop));
+    // Importing the laptop sheets again changes nothing.
+    let o = run(&[
+        "import",
+        chair.to_str().unwrap(),
+        from_a.to_str().unwrap(),
+        from_b.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).matches("không thay đổi").count(), 2);
+}
+
+#[test]
+fn an_unsubmitted_sheet_cannot_be_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let laptop = dir.path().join("may.thidua");
+    run(&[
+        "new",
+        sample("ha-noi-cum-1-2024")
+            .join("cluster.json")
+            .to_str()
+            .unwrap(),
+        "-o",
+        laptop.to_str().unwrap(),
+    ]);
+    let o = run(&[
+        "sheet",
+        laptop.to_str().unwrap(),
+        "ba-dinh",
+        "-o",
+        dir.path().join("p.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("chưa nộp"), "{}", stderr(&o));
+    assert!(!dir.path().join("p.json").exists());
+}
