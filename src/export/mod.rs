@@ -2,8 +2,11 @@
 //! minutes and delegate sheets. Files are written whole or not at all.
 
 pub mod csv;
+pub mod pdf;
 pub mod results;
 pub mod text;
+pub mod wording;
+pub mod xlsx;
 
 use crate::model::problem::Lang;
 use crate::model::sheet::Sheet;
@@ -72,6 +75,9 @@ pub fn render(file: &MeetingFile, extension: &str, lang: Lang) -> Result<Vec<u8>
             Ok(serde_json::to_vec_pretty(&doc).unwrap_or_default())
         }
         "csv" => Ok(csv::summary_csv(session, &tally, lang, true)),
+        "xlsx" => xlsx::workbook(session, &tally, file.head(), lang)
+            .map_err(|e| ExportError::Format(e.to_string())),
+        "pdf" => pdf::minutes(session, &tally, file.head(), lang).map_err(ExportError::Format),
         other => Err(ExportError::Unknown(other.to_string())),
     }
 }

@@ -1,0 +1,677 @@
+//! The minutes (biên bản) as an A4 PDF in the look of a Vietnamese administrative
+//! document: national motto and issuing body at the top, the record, the ranked
+//! table, ballots, proposals, signature blocks, page numbers and a check code that
+//! ties the paper to the meeting file.
+
+use super::text::verification_code;
+use super::wording;
+use crate::model::Session;
+use crate::model::problem::Lang;
+use crate::model::tally::{ProposalStatus, Tally};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+pub const NOTO_SERIF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
+pub const NOTO_SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf");
+
+const PAGE_W: f32 = 210.0;
+const PAGE_H: f32 = 297.0;
+const LEFT: f32 = 25.0;
+const RIGHT: f32 = 20.0;
+const TOP: f32 = 20.0;
+const BOTTOM: f32 = 24.0;
+const BODY: f32 = 12.0;
+const PT_TO_MM: f32 = 25.4 / 72.0;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+struct Face {
+    parsed: ParsedFont,
+    id: FontId,
+}
+
+impl Face {
+    /// Width in mm: printpdf draws one glyph per character, without kerning.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                let glyph = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
+                self.parsed.get_glyph_width(glyph).unwrap_or(0) as u32
+            })
+            .sum();
+        units as f32 / self.parsed.units_per_em as f32 * size * PT_TO_MM
+    }
+}
+
+struct Writer {
+    regular: Face,
+    bold: Face,
+    pages: Vec<Vec<Op>>,
+    ops: Vec<Op>,
+    /// Baseline position of the next line, in mm from the bottom.
+    y: f32,
+}
+
+fn black() -> Color {
+    Color::Rgb(Rgb {
+        r: 0.0,
+        g: 0.0,
+        b: 0.0,
+        icc_profile: None,
+    })
+}
+
+fn line_height(size: f32) -> f32 {
+    size * PT_TO_MM * 1.45
+}
+
+impl Writer {
+    fn new(doc: &mut PdfDocument) -> Result<Writer, String> {
+        let mut warnings = Vec::new();
+        let regular = ParsedFont::from_bytes(NOTO_SERIF, 0, &mut warnings)
+            .ok_or("the serif font cannot be read")?;
+        let bold = ParsedFont::from_bytes(NOTO_SERIF_BOLD, 0, &mut warnings)
+            .ok_or("the bold serif font cannot be read")?;
+        let regular_id = doc.add_font(&regular);
+        let bold_id = doc.add_font(&bold);
+        let mut w = Writer {
+            regular: Face {
+                parsed: regular,
+                id: regular_id,
+            },
+            bold: Face {
+                parsed: bold,
+                id: bold_id,
+            },
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: PAGE_H - TOP,
+        };
+        w.start_page();
+        Ok(w)
+    }
+
+    fn start_page(&mut self) {
+        self.ops = vec![
+            Op::SetFillColor { col: black() },
+            Op::SetOutlineColor { col: black() },
+            Op::SetOutlineThickness { pt: Pt(0.6) },
+        ];
+        self.y = PAGE_H - TOP;
+    }
+
+    fn new_page(&mut self) {
+        let done = std::mem::take(&mut self.ops);
+        self.pages.push(done);
+        self.start_page();
+    }
+
+    /// Starts a new page unless `space` mm are left above the bottom margin.
+    fn ensure(&mut self, space: f32) {
+        if self.y - space < BOTTOM {
+            self.new_page();
+        }
+    }
+
+    fn face(&self, bold: bool) -> &Face {
+        if bold { &self.bold } else { &self.regular }
+    }
+
+    fn text_at(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool) {
+        let id = self.face(bold).id.clone();
+        self.ops.push(Op::StartTextSection);
+        self.ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id),
+            size: Pt(size),
+        });
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Mm(x).into(), Mm(y).into()),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+        self.ops.push(Op::EndTextSection);
+    }
+
+    /// Writes `text` aligned in [x0, x1] at the current line.
+    fn place(&mut self, text: &str, size: f32, bold: bool, x0: f32, x1: f32, align: Align) {
+        let w = self.face(bold).width(text, size);
+        let x = match align {
+            Align::Left => x0,
+            Align::Center => (x0 + x1 - w) / 2.0,
+            Align::Right => x1 - w,
+        };
+        let y = self.y;
+        self.text_at(x, y, text, size, bold);
+    }
+
+    fn hline(&mut self, x0: f32, x1: f32, y: f32) {
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![
+                    LinePoint {
+                        p: Point::new(Mm(x0), Mm(y)),
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: Point::new(Mm(x1), Mm(y)),
+                        bezier: false,
+                    },
+                ],
+                is_closed: false,
+            },
+        });
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Mm(x).into(),
+                y: Mm(y).into(),
+                width: Mm(w).into(),
+                height: Mm(h).into(),
+                mode: Some(PaintMode::Stroke),
+                winding_order: None,
+            },
+        });
+    }
+
+    /// Splits text into lines no wider than `width` mm (long words are cut).
+    fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
+        let face = self.face(bold);
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if face.width(&candidate, size) <= width || current.is_empty() {
+                current = candidate;
+            } else {
+                lines.push(std::mem::take(&mut current));
+                current = word.to_string();
+            }
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        if lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines
+    }
+
+    /// A wrapped paragraph across the text width, first line indented.
+    fn paragraph(&mut self, text: &str, size: f32, bold: bool, indent: f32) {
+        let width = PAGE_W - LEFT - RIGHT - indent;
+        for (i, line) in self.wrap(text, size, bold, width).iter().enumerate() {
+            self.ensure(line_height(size));
+            let x0 = if i == 0 { LEFT + indent } else { LEFT };
+            self.place(line, size, bold, x0, PAGE_W - RIGHT, Align::Left);
+            self.y -= line_height(size);
+        }
+    }
+
+    fn centered(&mut self, text: &str, size: f32, bold: bool) {
+        for line in self.wrap(text, size, bold, PAGE_W - LEFT - RIGHT) {
+            self.ensure(line_height(size));
+            self.place(&line, size, bold, LEFT, PAGE_W - RIGHT, Align::Center);
+            self.y -= line_height(size);
+        }
+    }
+
+    fn gap(&mut self, mm: f32) {
+        self.y -= mm;
+    }
+
+    /// A bordered table; cells wrap; the header row is repeated on a new page.
+    fn table(&mut self, headers: &[&str], rows: &[Vec<String>], widths: &[f32], aligns: &[Align]) {
+        let size = 10.5;
+        let pad = 1.5;
+        let draw_row = |w: &mut Writer, cells: &[String], bold: bool| {
+            let wrapped: Vec<Vec<String>> = cells
+                .iter()
+                .zip(widths)
+                .map(|(c, width)| w.wrap(c, size, bold, width - 2.0 * pad))
+                .collect();
+            let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+            let height = lines as f32 * line_height(size) + 2.0 * pad;
+            let top = w.y;
+            let mut x = LEFT;
+            for ((cell_lines, width), align) in wrapped.iter().zip(widths).zip(aligns) {
+                w.rect(x, top - height, *width, height);
+                for (i, line) in cell_lines.iter().enumerate() {
+                    w.y = top - pad - (i as f32 + 0.78) * line_height(size);
+                    let align = if bold { Align::Center } else { *align };
+                    w.place(line, size, bold, x + pad, x + width - pad, align);
+                }
+                x += width;
+            }
+            w.y = top - height;
+            height
+        };
+        let header_cells: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+        self.ensure(3.0 * line_height(size) + 6.0);
+        draw_row(self, &header_cells, true);
+        for row in rows {
+            let needed = 2.0 * line_height(size) + 2.0 * pad;
+            if self.y - needed < BOTTOM {
+                self.new_page();
+                draw_row(self, &header_cells, true);
+            }
+            draw_row(self, row, false);
+        }
+        self.gap(3.0);
+    }
+
+    /// Page numbers and the check code on every page, then the document bytes.
+    fn finish(mut self, mut doc: PdfDocument, code: &str, lang: Lang) -> Vec<u8> {
+        let last = std::mem::take(&mut self.ops);
+        self.pages.push(last);
+        let total = self.pages.len();
+        let pages: Vec<Vec<Op>> = std::mem::take(&mut self.pages);
+        let mut out = Vec::new();
+        for (i, mut ops) in pages.into_iter().enumerate() {
+            self.ops = std::mem::take(&mut ops);
+            self.y = 12.0;
+            let number = match lang {
+                Lang::Vi => format!("Trang {}/{}", i + 1, total),
+                Lang::En => format!("Page {} of {}", i + 1, total),
+            };
+            self.place(&number, 10.0, false, LEFT, PAGE_W - RIGHT, Align::Center);
+            let check = format!("{}: {code}", lang.pick("Mã kiểm tra", "Check code"));
+            self.place(&check, 9.0, false, LEFT, PAGE_W - RIGHT, Align::Right);
+            out.push(PdfPage::new(
+                Mm(PAGE_W),
+                Mm(PAGE_H),
+                std::mem::take(&mut self.ops),
+            ));
+        }
+        let mut warnings = Vec::new();
+        doc.with_pages(out)
+            .save(&PdfSaveOptions::default(), &mut warnings)
+    }
+}
+
+fn date_words(date: &str, lang: Lang) -> String {
+    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => match lang {
+            Lang::Vi => format!(
+                "ngày {} tháng {} năm {}",
+                d.format("%d"),
+                d.format("%m"),
+                d.format("%Y")
+            ),
+            Lang::En => d.format("%d %B %Y").to_string(),
+        },
+        Err(_) => date.to_string(),
+    }
+}
+
+/// The header block: issuing body on the left, the national motto on the right.
+fn header(w: &mut Writer, session: &Session, lang: Lang) {
+    let config = session.config();
+    let top = w.y;
+    let left = (LEFT, LEFT + 75.0);
+    let right = (LEFT + 70.0, PAGE_W - RIGHT);
+    let lines: Vec<String> = if config.cluster.document_header.is_empty() {
+        vec![
+            config.cluster.organizer.to_uppercase(),
+            config.cluster.name.to_uppercase(),
+        ]
+    } else {
+        config.cluster.document_header.clone()
+    };
+    let count = lines.len();
+    for (i, line) in lines.iter().enumerate() {
+        let bold = i + 1 == count;
+        w.place(line, 12.0, bold, left.0, left.1, Align::Center);
+        if bold {
+            let width = w.face(true).width(line, 12.0).min(40.0);
+            let cx = (left.0 + left.1) / 2.0;
+            let y = w.y - 1.8;
+            w.hline(cx - width / 4.0, cx + width / 4.0, y);
+        }
+        w.y -= line_height(12.0);
+    }
+    let after_left = w.y;
+    w.y = top;
+    let (motto1, motto2) = match lang {
+        Lang::Vi => (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+        ),
+        Lang::En => (
+            "SOCIALIST REPUBLIC OF VIETNAM",
+            "Independence - Freedom - Happiness",
+        ),
+    };
+    w.place(motto1, 12.0, true, right.0, right.1, Align::Center);
+    w.y -= line_height(12.0);
+    w.place(motto2, 13.0, true, right.0, right.1, Align::Center);
+    let width = w.face(true).width(motto2, 13.0);
+    let cx = (right.0 + right.1) / 2.0;
+    let y = w.y - 1.8;
+    w.hline(cx - width / 2.0, cx + width / 2.0, y);
+    w.y -= line_height(13.0) + 2.0;
+    if let Some(m) = &session.meeting {
+        let words = date_words(&m.date, lang);
+        w.place(&words, 12.0, false, right.0, right.1, Align::Center);
+        w.y -= line_height(12.0);
+    }
+    w.y = w.y.min(after_left) - 6.0;
+}
+
+pub fn minutes(
+    session: &Session,
+    tally: &Tally,
+    head: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    let config = session.config();
+    let sep = lang.decimal_separator();
+    let mut doc = PdfDocument::new(lang.pick("Biên bản hội nghị", "Meeting minutes"));
+    let mut w = Writer::new(&mut doc)?;
+    header(&mut w, session, lang);
+
+    w.centered(lang.pick("BIÊN BẢN", "MINUTES"), 14.0, true);
+    w.centered(
+        &match lang {
+            Lang::Vi => format!(
+                "Hội nghị chấm điểm, bình xét thi đua năm {}",
+                config.cluster.year
+            ),
+            Lang::En => format!(
+                "Scoring and emulation review meeting, {}",
+                config.cluster.year
+            ),
+        },
+        13.0,
+        true,
+    );
+    w.centered(&config.cluster.name, 13.0, true);
+    if tally.is_provisional() || !session.finalized {
+        w.gap(1.0);
+        w.centered(&wording::status_line(session, tally, lang), 11.0, false);
+    }
+    w.gap(4.0);
+
+    let heading = |w: &mut Writer, text: &str| {
+        w.gap(1.5);
+        w.ensure(3.0 * line_height(BODY));
+        w.paragraph(text, BODY, true, 0.0);
+    };
+
+    heading(
+        &mut w,
+        lang.pick(
+            "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
+            "I. TIME, PLACE, ATTENDANCE",
+        ),
+    );
+    match &session.meeting {
+        Some(m) => {
+            let date = date_words(&m.date, lang);
+            let place = if m.place.is_empty() {
+                "—".to_string()
+            } else {
+                m.place.clone()
+            };
+            w.paragraph(
+                &format!(
+                    "{}: {date}. {}: {place}.",
+                    lang.pick("Thời gian", "Date"),
+                    lang.pick("Địa điểm", "Place")
+                ),
+                BODY,
+                false,
+                8.0,
+            );
+            let chair = if m.chair.is_empty() {
+                "—".to_string()
+            } else {
+                m.chair.clone()
+            };
+            let secretary = if m.secretary.is_empty() {
+                "—".to_string()
+            } else {
+                m.secretary.clone()
+            };
+            w.paragraph(
+                &format!(
+                    "{}: {chair}. {}: {secretary}.",
+                    lang.pick("Chủ trì", "Chair"),
+                    lang.pick("Thư ký", "Secretary")
+                ),
+                BODY,
+                false,
+                8.0,
+            );
+        }
+        None => w.paragraph(
+            lang.pick(
+                "Thông tin hội nghị chưa được ghi.",
+                "The meeting details were not recorded.",
+            ),
+            BODY,
+            false,
+            8.0,
+        ),
+    }
+    let present: Vec<String> = (0..config.members.len())
+        .filter(|&m| session.is_present(m))
+        .map(|m| config.members[m].short.clone())
+        .collect();
+    let absent: Vec<String> = (0..config.members.len())
+        .filter(|&m| !session.is_present(m))
+        .map(|m| config.members[m].short.clone())
+        .collect();
+    let mut attendance = match lang {
+        Lang::Vi => format!(
+            "Thành phần: đại biểu của {}/{} đơn vị thành viên: {}.",
+            present.len(),
+            config.members.len(),
+            present.join(", ")
+        ),
+        Lang::En => format!(
+            "Attending: delegates of {} of {} members: {}.",
+            present.len(),
+            config.members.len(),
+            present.join(", ")
+        ),
+    };
+    if !absent.is_empty() {
+        attendance.push_str(&format!(
+            " {}: {}.",
+            lang.pick("Vắng", "Absent"),
+            absent.join(", ")
+        ));
+    }
+    w.paragraph(&attendance, BODY, false, 8.0);
+
+    heading(
+        &mut w,
+        lang.pick("II. PHƯƠNG THỨC CHẤM ĐIỂM", "II. SCORING METHOD"),
+    );
+    w.paragraph(&wording::scoring_method(config, lang), BODY, false, 8.0);
+
+    heading(
+        &mut w,
+        lang.pick(
+            "III. KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI",
+            "III. SCORES AND CLASSIFICATION",
+        ),
+    );
+    let rows: Vec<Vec<String>> = tally
+        .order
+        .iter()
+        .map(|&m| {
+            let r = &tally.members[m];
+            vec![
+                r.rank.map_or("—".into(), |k| k.to_string()),
+                config.members[m].name.clone(),
+                r.total.map_or("—".into(), |t| t.display(sep)),
+                r.class
+                    .map_or(String::new(), |c| config.classes[c].name.clone()),
+            ]
+        })
+        .collect();
+    w.table(
+        &[
+            lang.pick("Hạng", "Rank"),
+            lang.pick("Đơn vị", "Member"),
+            lang.pick("Tổng điểm", "Total"),
+            lang.pick("Xếp loại", "Class"),
+        ],
+        &rows,
+        &[13.0, 70.0, 22.0, 60.0],
+        &[Align::Center, Align::Left, Align::Right, Align::Left],
+    );
+
+    let ballots = wording::ballot_sentences(session, lang);
+    let mut section = 4;
+    let roman = ["", "I", "II", "III", "IV", "V", "VI", "VII"];
+    if !ballots.is_empty() {
+        heading(
+            &mut w,
+            &format!(
+                "{}. {}",
+                roman[section],
+                lang.pick("KẾT QUẢ BỎ PHIẾU KÍN", "SECRET BALLOTS")
+            ),
+        );
+        for b in &ballots {
+            w.paragraph(b, BODY, false, 8.0);
+        }
+        section += 1;
+    }
+
+    heading(
+        &mut w,
+        &format!(
+            "{}. {}",
+            roman[section],
+            lang.pick("ĐỀ NGHỊ KHEN THƯỞNG", "PROPOSED COMMENDATIONS")
+        ),
+    );
+    section += 1;
+    if config.commendations.is_empty() {
+        w.paragraph(
+            lang.pick(
+                "Quy chế của cụm không quy định hình thức khen thưởng.",
+                "The cluster's rules set no commendation.",
+            ),
+            BODY,
+            false,
+            8.0,
+        );
+    }
+    for (rule, result) in config.commendations.iter().zip(&tally.commendations) {
+        w.paragraph(
+            &format!(
+                "{} ({} {}):",
+                rule.name,
+                result.quota,
+                lang.pick("suất", "seats")
+            ),
+            BODY,
+            true,
+            8.0,
+        );
+        let listed: Vec<_> = result
+            .proposals
+            .iter()
+            .filter(|p| p.status != ProposalStatus::BallotFailed)
+            .collect();
+        if listed.is_empty() {
+            w.paragraph(
+                lang.pick("— Không có đơn vị đủ điều kiện.", "— No eligible member."),
+                BODY,
+                false,
+                12.0,
+            );
+        }
+        for p in listed {
+            w.paragraph(
+                &format!(
+                    "— {} ({}): {}.",
+                    config.members[p.member].name,
+                    p.status.text(lang),
+                    wording::proposal_reason(session, tally, p, lang)
+                ),
+                BODY,
+                false,
+                12.0,
+            );
+        }
+    }
+    for line in wording::decision_lines(session, lang) {
+        w.paragraph(&line, BODY, false, 8.0);
+    }
+
+    heading(
+        &mut w,
+        &format!(
+            "{}. {}",
+            roman[section],
+            lang.pick("CỤM TRƯỞNG, CỤM PHÓ NĂM SAU", "NEXT YEAR'S HEAD AND DEPUTY")
+        ),
+    );
+    let next = wording::next_year_line(session, lang)
+        .unwrap_or_else(|| lang.pick("Chưa thống nhất.", "Not yet agreed.").to_string());
+    w.paragraph(&next, BODY, false, 8.0);
+
+    w.gap(2.0);
+    let code = verification_code(head);
+    w.paragraph(
+        &match lang {
+            Lang::Vi => format!("Biên bản được lập từ tệp hội nghị; mã kiểm tra {code} (in ở chân mỗi trang) xác nhận nội dung trùng với tệp kết quả điện tử gửi kèm."),
+            Lang::En => format!("These minutes were produced from the meeting file; the check code {code} (at the foot of every page) ties them to the electronic results sent with them."),
+        },
+        11.0,
+        false,
+        8.0,
+    );
+
+    // Signature blocks, kept together on one page.
+    w.ensure(45.0);
+    w.gap(6.0);
+    let (left, right) = ((LEFT, LEFT + 70.0), (PAGE_W - RIGHT - 75.0, PAGE_W - RIGHT));
+    w.place(
+        lang.pick("THƯ KÝ", "SECRETARY"),
+        BODY,
+        true,
+        left.0,
+        left.1,
+        Align::Center,
+    );
+    w.place(
+        lang.pick("CHỦ TRÌ", "CHAIR"),
+        BODY,
+        true,
+        right.0,
+        right.1,
+        Align::Center,
+    );
+    w.y -= line_height(BODY);
+    let sign = lang.pick("(Ký, ghi rõ họ tên)", "(Signature and full name)");
+    w.place(sign, 11.0, false, left.0, left.1, Align::Center);
+    w.place(sign, 11.0, false, right.0, right.1, Align::Center);
+    w.y -= 25.0;
+    if let Some(m) = &session.meeting {
+        let (secretary, chair) = (m.secretary.clone(), m.chair.clone());
+        w.place(&secretary, BODY, true, left.0, left.1, Align::Center);
+        w.place(&chair, BODY, true, right.0, right.1, Align::Center);
+    }
+    Ok(w.finish(doc, &code, lang))
+}

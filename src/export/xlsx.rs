@@ -1,0 +1,320 @@
+//! The Excel workbook the city Front works with: a summary, one sheet per criteria
+//! group with every scorer's points, and the ballots and decisions. Numbers are real
+//! numbers with the configured decimals; every sheet prints on A4.
+
+use super::wording;
+use crate::model::Session;
+use crate::model::config::CellKind;
+use crate::model::exact::Rounded;
+use crate::model::problem::Lang;
+use crate::model::tally::Tally;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+fn number(r: Rounded) -> f64 {
+    r.units as f64 / 10f64.powi(r.decimals as i32)
+}
+
+struct Styles {
+    title: Format,
+    header: Format,
+    text: Format,
+    number: Format,
+    integer: Format,
+}
+
+fn styles(decimals: u8) -> Styles {
+    let pattern = if decimals == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(decimals as usize))
+    };
+    let border = |f: Format| f.set_border(FormatBorder::Thin);
+    Styles {
+        title: Format::new().set_bold().set_font_size(14),
+        header: border(
+            Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center),
+        )
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color("#E6EEF7"),
+        text: border(Format::new()),
+        number: border(Format::new().set_num_format(&pattern)),
+        integer: border(Format::new().set_num_format("0")),
+    }
+}
+
+/// A4, landscape, one page wide, header rows repeated on every printed page.
+fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(header_row, header_row)?;
+    sheet.set_freeze_panes(header_row + 1, 0)?;
+    Ok(())
+}
+
+/// Widths that fit: the longest text in a column, within reason.
+fn fit_columns(sheet: &mut Worksheet, widths: &[usize]) -> Result<(), XlsxError> {
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
+    }
+    Ok(())
+}
+
+fn widen(widths: &mut Vec<usize>, column: usize, text: &str) {
+    if widths.len() <= column {
+        widths.resize(column + 1, 0);
+    }
+    widths[column] = widths[column].max(text.chars().count());
+}
+
+pub fn workbook(
+    session: &Session,
+    tally: &Tally,
+    head: &str,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let config = session.config();
+    let s = styles(config.scoring.decimals);
+    let mut book = Workbook::new();
+
+    // Summary.
+    let sheet = book.add_worksheet();
+    sheet.set_name(wording::sheet_name(lang.pick("Tổng hợp", "Summary")))?;
+    sheet.write_string_with_format(0, 0, &wording::title_line(session, lang), &s.title)?;
+    sheet.write_string(1, 0, &wording::status_line(session, tally, lang))?;
+    sheet.write_string(
+        2,
+        0,
+        format!(
+            "{}: {}",
+            lang.pick("Mã kiểm tra phiên họp", "Session check code"),
+            super::text::verification_code(head)
+        ),
+    )?;
+    let header_row = 4;
+    let mut headers: Vec<String> = [
+        lang.pick("Hạng", "Rank"),
+        lang.pick("Đơn vị", "Member"),
+        lang.pick("Tổng điểm", "Total"),
+        lang.pick("Xếp loại", "Class"),
+        lang.pick("Đề nghị khen thưởng", "Proposed commendation"),
+        lang.pick("Tình trạng", "Status"),
+        lang.pick("Số phiếu tính", "Sheets counted"),
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    headers.extend(config.groups.iter().map(|g| {
+        format!(
+            "{} {} ({})",
+            lang.pick("Nhóm", "Group"),
+            g.id,
+            g.max().display(lang.decimal_separator())
+        )
+    }));
+    headers.push(lang.pick("Điểm thưởng", "Bonus").into());
+    headers.push(lang.pick("Điểm trừ", "Deductions").into());
+    let separate = config.scoring.self_rule == crate::model::config::SelfRule::Separate;
+    if separate {
+        headers.push(lang.pick("Tự chấm", "Self-score").into());
+    }
+    let mut widths = Vec::new();
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(header_row, c as u16, h, &s.header)?;
+        widen(&mut widths, c, h.split_whitespace().next().unwrap_or(""));
+    }
+    sheet.set_row_height(header_row, 32)?;
+    for (i, &m) in tally.order.iter().enumerate() {
+        let row = header_row + 1 + i as u32;
+        let r = &tally.members[m];
+        let mut c = 0u16;
+        match r.rank {
+            Some(k) => sheet.write_number_with_format(row, c, k, &s.integer)?,
+            None => sheet.write_blank(row, c, &s.text)?,
+        };
+        c += 1;
+        let name = &config.members[m].name;
+        sheet.write_string_with_format(row, c, name, &s.text)?;
+        widen(&mut widths, c as usize, name);
+        c += 1;
+        match r.total {
+            Some(t) => sheet.write_number_with_format(row, c, number(t), &s.number)?,
+            None => sheet.write_blank(row, c, &s.text)?,
+        };
+        c += 1;
+        let class = r.class.map_or("", |k| config.classes[k].name.as_str());
+        sheet.write_string_with_format(row, c, class, &s.text)?;
+        widen(&mut widths, c as usize, class);
+        c += 1;
+        let (commendation, status) = wording::proposal_of(session, tally, m, lang);
+        sheet.write_string_with_format(row, c, &commendation, &s.text)?;
+        widen(&mut widths, c as usize, &commendation);
+        c += 1;
+        sheet.write_string_with_format(row, c, &status, &s.text)?;
+        widen(&mut widths, c as usize, &status);
+        c += 1;
+        sheet.write_number_with_format(row, c, r.sheets_counted as f64, &s.integer)?;
+        c += 1;
+        for g in &r.groups {
+            sheet.write_number_with_format(row, c, number(*g), &s.number)?;
+            c += 1;
+        }
+        sheet.write_number_with_format(row, c, number(r.bonus), &s.number)?;
+        c += 1;
+        sheet.write_number_with_format(row, c, number(r.deductions), &s.number)?;
+        c += 1;
+        if separate {
+            match r.self_total {
+                Some(t) => sheet.write_number_with_format(row, c, number(t), &s.number)?,
+                None => sheet.write_blank(row, c, &s.text)?,
+            };
+        }
+    }
+    fit_columns(sheet, &widths)?;
+    print_setup(sheet, header_row)?;
+
+    // One sheet per group: each scorer's subtotal for each member, and the mean.
+    for (g, group) in config.groups.iter().enumerate() {
+        let sheet = book.add_worksheet();
+        sheet.set_name(wording::sheet_name(&format!(
+            "{} {}",
+            lang.pick("Nhóm", "Group"),
+            group.id
+        )))?;
+        sheet.write_string_with_format(
+            0,
+            0,
+            format!(
+                "{}. {} ({} {})",
+                group.id,
+                group.name,
+                group.max().display(lang.decimal_separator()),
+                lang.pick("điểm", "points")
+            ),
+            &s.title,
+        )?;
+        sheet.write_string(1, 0, lang.pick("Mỗi cột là điểm nhóm này do một đơn vị chấm; ô trống: không chấm (tự chấm không tính, vắng mặt hoặc chưa nộp).", "Each column is the points a scorer gave for this group; empty: not scored (own sheet, absent or not submitted)."))?;
+        let header_row = 3;
+        let mut widths = vec![0usize];
+        sheet.write_string_with_format(
+            header_row,
+            0,
+            lang.pick("Đơn vị được chấm", "Member scored"),
+            &s.header,
+        )?;
+        let scorers: Vec<usize> = (0..config.members.len())
+            .filter(|&x| session.is_submitted(x))
+            .collect();
+        for (i, &x) in scorers.iter().enumerate() {
+            sheet.write_string_with_format(
+                header_row,
+                1 + i as u16,
+                &config.members[x].short,
+                &s.header,
+            )?;
+            widen(&mut widths, 1 + i, &config.members[x].short);
+        }
+        let mean_col = 1 + scorers.len() as u16;
+        sheet.write_string_with_format(
+            header_row,
+            mean_col,
+            lang.pick("Điểm nhóm (trung bình)", "Group subtotal (mean)"),
+            &s.header,
+        )?;
+        widen(&mut widths, mean_col as usize, "trung bình");
+        for (i, &m) in tally.order.iter().enumerate() {
+            let row = header_row + 1 + i as u32;
+            sheet.write_string_with_format(row, 0, &config.members[m].short, &s.text)?;
+            widen(&mut widths, 0, &config.members[m].short);
+            for (j, &x) in scorers.iter().enumerate() {
+                let col = 1 + j as u16;
+                if config.scores_target(x, m) {
+                    let sum: i64 = config
+                        .cells
+                        .iter()
+                        .zip(session.row(x, m))
+                        .filter(|(cell, _)| cell.kind == CellKind::Item { group: g })
+                        .map(|(_, v)| v.map_or(0, |p| p.0))
+                        .sum();
+                    sheet.write_number_with_format(row, col, sum as f64 / 100.0, &s.number)?;
+                } else {
+                    sheet.write_blank(row, col, &s.text)?;
+                }
+            }
+            sheet.write_number_with_format(
+                row,
+                mean_col,
+                number(tally.members[m].groups[g]),
+                &s.number,
+            )?;
+        }
+        fit_columns(sheet, &widths)?;
+        print_setup(sheet, header_row)?;
+    }
+
+    // Ballots, decisions, next year.
+    let sheet = book.add_worksheet();
+    sheet.set_name(wording::sheet_name(
+        lang.pick("Bỏ phiếu và quyết định", "Ballots and decisions"),
+    ))?;
+    sheet.write_string_with_format(
+        0,
+        0,
+        lang.pick(
+            "Kết quả bỏ phiếu kín, quyết định của hội nghị",
+            "Secret ballots and decisions of the meeting",
+        ),
+        &s.title,
+    )?;
+    let header_row = 2;
+    let headers = [
+        lang.pick("Nội dung", "Item"),
+        lang.pick("Vòng", "Round"),
+        lang.pick("Đơn vị", "Member"),
+        lang.pick("Số phiếu", "Votes"),
+        lang.pick("Trên cơ sở", "Out of"),
+        lang.pick("Tỷ lệ (%)", "Share (%)"),
+        lang.pick("Kết quả", "Result"),
+    ];
+    let mut widths = Vec::new();
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(header_row, c as u16, *h, &s.header)?;
+        widen(&mut widths, c, h);
+    }
+    let mut row = header_row + 1;
+    for line in wording::ballot_rows(session, lang) {
+        sheet.write_string_with_format(row, 0, &line.commendation, &s.text)?;
+        widen(&mut widths, 0, &line.commendation);
+        sheet.write_number_with_format(row, 1, line.round, &s.integer)?;
+        sheet.write_string_with_format(row, 2, &line.member, &s.text)?;
+        widen(&mut widths, 2, &line.member);
+        sheet.write_number_with_format(row, 3, line.votes, &s.integer)?;
+        sheet.write_number_with_format(row, 4, line.base, &s.integer)?;
+        sheet.write_number_with_format(
+            row,
+            5,
+            number(line.percent),
+            &Format::new()
+                .set_num_format("0.00")
+                .set_border(FormatBorder::Thin),
+        )?;
+        sheet.write_string_with_format(row, 6, &line.result, &s.text)?;
+        widen(&mut widths, 6, &line.result);
+        row += 1;
+    }
+    row += 1;
+    for text in wording::decision_lines(session, lang)
+        .into_iter()
+        .chain(wording::next_year_line(session, lang))
+    {
+        sheet.write_string(row, 0, &text)?;
+        row += 1;
+    }
+    fit_columns(sheet, &widths)?;
+    print_setup(sheet, header_row)?;
+
+    book.save_to_buffer()
+}
