@@ -282,3 +282,128 @@ fn an_unsubmitted_sheet_cannot_be_saved() {
     assert!(stderr(&o).contains("chưa nộp"), "{}", stderr(&o));
     assert!(!dir.path().join("p.json").exists());
 }
+
+fn export_all(dir: &Path) -> (PathBuf, [PathBuf; 4]) {
+    let s = sample("ha-noi-cum-1-2024");
+    let meeting = dir.join("m.thidua");
+    let o = run(&[
+        "new",
+        s.join("cluster.json").to_str().unwrap(),
+        "-o",
+        meeting.to_str().unwrap(),
+        "--date",
+        "2024-12-20",
+        "--place",
+        "Hội trường UBND quận Long Biên",
+        "--chair",
+        "Nguyễn Văn An",
+        "--secretary",
+        "Trần Thị Bình",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut args = vec!["import".to_string(), meeting.display().to_string()];
+    args.extend(sheets_of(&s).iter().map(|p| p.display().to_string()));
+    assert!(thidua().args(&args).output().unwrap().status.success());
+    let outs = [
+        "ket-qua.json",
+        "tong-hop.csv",
+        "tong-hop.xlsx",
+        "bien-ban.pdf",
+    ]
+    .map(|n| dir.join(n));
+    let mut args = vec!["export".to_string(), meeting.display().to_string()];
+    for o in &outs {
+        args.push("-o".into());
+        args.push(o.display().to_string());
+    }
+    let o = thidua().args(&args).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    (meeting, outs)
+}
+
+#[test]
+fn the_workbook_reads_back_with_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let (_, [_, _, xlsx, _]) = export_all(dir.path());
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "Tổng hợp");
+    assert!(names.contains(&"Nhóm 1".to_string()));
+    assert!(names.contains(&"Bỏ phiếu và quyết định".to_string()));
+    let summary = book.worksheet_range("Tổng hợp").unwrap();
+    // Header on row 5 (index 4); Hoàng Mai first with 97.60 as a number.
+    assert_eq!(
+        summary.get_value((4, 2)),
+        Some(&Data::String("Tổng điểm".into()))
+    );
+    assert_eq!(
+        summary.get_value((5, 1)),
+        Some(&Data::String("Ủy ban MTTQ Việt Nam quận Hoàng Mai".into()))
+    );
+    assert_eq!(summary.get_value((5, 2)), Some(&Data::Float(97.6)));
+    assert_eq!(summary.get_value((5, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(summary.get_value((10, 2)), Some(&Data::Float(89.7)));
+    assert_eq!(
+        summary.get_value((5, 3)),
+        Some(&Data::String("Hoàn thành xuất sắc nhiệm vụ".into()))
+    );
+    // A group sheet: each scorer's points for a member, and the mean.
+    let group = book.worksheet_range("Nhóm 1").unwrap();
+    assert_eq!(
+        group.get_value((3, 0)),
+        Some(&Data::String("Đơn vị được chấm".into()))
+    );
+    assert!(
+        matches!(group.get_value((4, 7)), Some(Data::Float(_))),
+        "the mean column"
+    );
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed by this test; .ci/run installs it");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_minutes_carry_every_member_total_and_the_check_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, [json, _, _, pdf]) = export_all(dir.path());
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_text(&pdf);
+    for wanted in [
+        "BIÊN BẢN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "ỦY BAN MTTQ VIỆT NAM",
+        "Cụm thi đua số 1",
+        "ngày 20 tháng 12 năm 2024",
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+        "Trang 1/2",
+    ] {
+        assert!(
+            text.contains(wanted),
+            "`{wanted}` not in the PDF text:\n{text}"
+        );
+    }
+    let doc: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for m in doc["members"].as_array().unwrap() {
+        let total = m["total"].as_str().unwrap().replace('.', ",");
+        assert!(flat.contains(&total), "total {total} missing");
+        let short = m["short"].as_str().unwrap();
+        assert!(flat.contains(short), "member {short} missing");
+    }
+    let code = thidua::export::text::verification_code(doc["session_head"].as_str().unwrap());
+    assert!(
+        text.contains(&format!("Mã kiểm tra: {code}")),
+        "check code {code}"
+    );
+}

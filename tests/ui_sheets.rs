@@ -123,3 +123,32 @@ fn a_sheet_saved_on_one_laptop_is_dropped_on_the_chairs() {
         events
     );
 }
+
+#[test]
+fn one_menu_exports_all_four_files_next_to_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path());
+    h.get_by_label("Xuất kết quả").click();
+    h.run();
+    h.get_by_label("Cả bốn tệp").click();
+    h.run();
+    let meeting = h
+        .state()
+        .meeting
+        .as_ref()
+        .unwrap()
+        .file
+        .path()
+        .to_path_buf();
+    let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
+    for name in [
+        "ket-qua.json",
+        "tong-hop.xlsx",
+        "tong-hop.csv",
+        "bien-ban.pdf",
+    ] {
+        let file = meeting.with_file_name(format!("{stem}-{name}"));
+        assert!(file.is_file(), "{} missing", file.display());
+    }
+    assert!(h.query_by_label_contains("Đã xuất:").is_some());
+}

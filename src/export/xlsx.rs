@@ -83,8 +83,8 @@ pub fn workbook(
     // Summary.
     let sheet = book.add_worksheet();
     sheet.set_name(wording::sheet_name(lang.pick("Tổng hợp", "Summary")))?;
-    sheet.write_string_with_format(0, 0, &wording::title_line(session, lang), &s.title)?;
-    sheet.write_string(1, 0, &wording::status_line(session, tally, lang))?;
+    sheet.write_string_with_format(0, 0, wording::title_line(session, lang), &s.title)?;
+    sheet.write_string(1, 0, wording::status_line(session, tally, lang))?;
     sheet.write_string(
         2,
         0,

@@ -231,6 +231,13 @@ texts! {
     FilterTarget => "Đơn vị được chấm", "Member scored";
     AuditCount => "{0} trên {1} sự kiện", "{0} of {1} events";
     Seq => "Số", "No.";
+    ExportMenu => "Xuất kết quả", "Export";
+    ExportJson => "Kết quả điện tử (.json)", "Results document (.json)";
+    ExportXlsx => "Bảng tổng hợp Excel (.xlsx)", "Excel summary (.xlsx)";
+    ExportCsv => "Bảng tổng hợp CSV (.csv)", "CSV summary (.csv)";
+    ExportPdf => "Biên bản (.pdf)", "Minutes (.pdf)";
+    ExportAll => "Cả bốn tệp", "All four files";
+    Exported => "Đã xuất: {0}", "Exported: {0}";
     SheetsHeading => "Phiếu chấm từ máy khác", "Sheets from other laptops";
     SheetsExplain => "Đại biểu chấm trên máy riêng, nộp phiếu rồi lưu phiếu ra tệp; chủ trì nhập các tệp đó vào đây (có thể kéo thả nhiều tệp). Nhập lại cùng một phiếu không thay đổi gì.", "Delegates score on their own laptops, submit, and save the sheet to a file; the chair imports those files here (several can be dropped at once). Importing the same sheet again changes nothing.";
     ImportSheets => "Nhập phiếu chấm…", "Import sheets…";

@@ -245,6 +245,51 @@ impl ThiduaApp {
         }
     }
 
+    /// Writes the exports next to the meeting file (or where the user chooses, for
+    /// a single file) and says where they went.
+    fn export(&mut self, extensions: &[&str]) {
+        let lang = self.lang();
+        let Some(meeting) = &self.meeting else { return };
+        let path = meeting.file.path();
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
+        let suffix = |ext: &str| match ext {
+            "json" => "ket-qua",
+            "pdf" => "bien-ban",
+            _ => "tong-hop",
+        };
+        let mut written = Vec::new();
+        for ext in extensions {
+            let default = path.with_file_name(format!("{stem}-{}.{ext}", suffix(ext)));
+            let target = if self.options.file_dialogs && extensions.len() == 1 {
+                match rfd::FileDialog::new()
+                    .add_filter(*ext, &[*ext])
+                    .set_file_name(
+                        default
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    )
+                    .save_file()
+                {
+                    Some(p) => p,
+                    None => return,
+                }
+            } else {
+                default
+            };
+            match crate::export::write(&meeting.file, &target, lang) {
+                Ok(()) => written.push(target.display().to_string()),
+                Err(e) => {
+                    self.message = Some(format!("{}: {}", target.display(), e.text(lang)));
+                    return;
+                }
+            }
+        }
+        self.message = None;
+        self.notice = Some(T::Exported.fill(lang, &[&written.join(", ")]));
+    }
+
     fn pick_file(&mut self) -> Option<PathBuf> {
         if !self.options.file_dialogs {
             self.start.dialog_unavailable = true;
@@ -303,6 +348,21 @@ impl ThiduaApp {
                     ui.selectable_value(&mut self.tab, Tab::Tally, T::TabTally.get(lang));
                     ui.selectable_value(&mut self.tab, Tab::Chair, T::TabChair.get(lang));
                     ui.selectable_value(&mut self.tab, Tab::Audit, T::TabAudit.get(lang));
+                    ui.separator();
+                    ui.menu_button(T::ExportMenu.get(lang), |ui| {
+                        for (label, extensions) in [
+                            (T::ExportJson, &["json"][..]),
+                            (T::ExportXlsx, &["xlsx"][..]),
+                            (T::ExportCsv, &["csv"][..]),
+                            (T::ExportPdf, &["pdf"][..]),
+                            (T::ExportAll, &["json", "xlsx", "csv", "pdf"][..]),
+                        ] {
+                            if ui.button(label.get(lang)).clicked() {
+                                self.export(extensions);
+                                ui.close();
+                            }
+                        }
+                    });
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let mut chosen = lang;
