@@ -45,8 +45,10 @@ fn styles(decimals: u8) -> Styles {
     }
 }
 
-/// A4, landscape, one page wide, header rows repeated on every printed page.
+/// A4, landscape, one page wide, header rows repeated on every printed page, and a
+/// header tall enough for two lines of wrapped text.
 fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    sheet.set_row_height(header_row, 32)?;
     sheet.set_paper_size(9);
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
@@ -126,7 +128,6 @@ pub fn workbook(
         sheet.write_string_with_format(header_row, c as u16, h, &s.header)?;
         widen(&mut widths, c, h.split_whitespace().next().unwrap_or(""));
     }
-    sheet.set_row_height(header_row, 32)?;
     for (i, &m) in tally.order.iter().enumerate() {
         let row = header_row + 1 + i as u32;
         let r = &tally.members[m];
