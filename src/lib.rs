@@ -7,4 +7,5 @@ pub mod export;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod synthetic;
 pub mod ui;

@@ -1,0 +1,180 @@
+//! The budgets of the performance issue, measured: `cargo bench`.
+//! Figures and the machine are recorded in BENCHMARKS.md.
+
+use divan::Bencher;
+use std::path::{Path, PathBuf};
+use thidua::model::event::{Actor, Event, Record};
+use thidua::model::points::Points;
+use thidua::model::{Session, Tally};
+use thidua::store::MeetingFile;
+use thidua::synthetic::{self, LARGE, MEETING, SCALES, Scale};
+
+fn main() {
+    divan::main();
+}
+
+/// Reopens the last scorer's sheet so one of its scores can change.
+fn with_open_sheet(scale: Scale) -> (Session, Event, Event) {
+    let mut s = synthetic::scored_session(scale);
+    let last = s.config().members[scale.members - 1].id.clone();
+    let first = s.config().members[0].id.clone();
+    let reopen = Record {
+        seq: s.event_count() + 1,
+        at: String::new(),
+        by: Actor::Chair,
+        event: Event::Reopen {
+            scorer: last.clone(),
+            reason: "bench".into(),
+        },
+    };
+    s.apply(&reopen).unwrap();
+    let set = |v| Event::Score {
+        scorer: last.clone(),
+        target: first.clone(),
+        item: "1.1".into(),
+        value: Some(Points(v)),
+    };
+    (s, set(100), set(150))
+}
+
+#[divan::bench(args = SCALES, sample_count = 20)]
+fn tally_from_scratch(bencher: Bencher, scale: Scale) {
+    let session = synthetic::scored_session(scale);
+    bencher.bench(|| Tally::compute(divan::black_box(&session)));
+}
+
+/// One score committed in memory and the tally recomputed: what a keystroke that
+/// commits a value costs (the file write is measured separately).
+#[divan::bench(args = SCALES, sample_count = 20)]
+fn tally_after_one_change(bencher: Bencher, scale: Scale) {
+    let (mut session, a, b) = with_open_sheet(scale);
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let event = if flip { a.clone() } else { b.clone() };
+        let record = Record {
+            seq: session.event_count() + 1,
+            at: String::new(),
+            by: Actor::Chair,
+            event,
+        };
+        session.apply(&record).unwrap();
+        Tally::compute(&session)
+    });
+}
+
+/// A meeting file holding every sheet of the scale, written once per run.
+fn meeting_file(scale: Scale, dir: &Path) -> PathBuf {
+    let path = dir.join(format!("{}.thidua", scale.name));
+    let mut file = MeetingFile::create(
+        &path,
+        &synthetic::config_bytes(scale),
+        "2025-12-20T08:00:00+07:00",
+    )
+    .unwrap();
+    let config = file.config().clone();
+    for s in 0..scale.members {
+        file.append_all(
+            Actor::Chair,
+            synthetic::sheet_events(&config, s),
+            "2025-12-20T09:00:00+07:00",
+        )
+        .unwrap();
+    }
+    path
+}
+
+#[divan::bench(args = SCALES, sample_count = 5, sample_size = 1)]
+fn open_and_replay(bencher: Bencher, scale: Scale) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = meeting_file(scale, dir.path());
+    bencher.bench_local(|| MeetingFile::open(&path).unwrap());
+}
+
+/// One score event committed to disk (WAL, synchronous=FULL: includes the fsync).
+#[divan::bench(sample_count = 100, sample_size = 1)]
+fn commit_one_score_event(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.thidua");
+    let mut file = MeetingFile::create(
+        &path,
+        &synthetic::config_bytes(MEETING),
+        "2025-12-20T08:00:00+07:00",
+    )
+    .unwrap();
+    let (scorer, target) = ("dv-000".to_string(), "dv-001".to_string());
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let event = Event::Score {
+            scorer: scorer.clone(),
+            target: target.clone(),
+            item: "1.1".into(),
+            value: Some(Points(if flip { 100 } else { 150 })),
+        };
+        file.append(
+            Actor::Member(scorer.clone()),
+            event,
+            "2025-12-20T09:00:00+07:00",
+        )
+        .unwrap()
+    });
+}
+
+mod ui_frame {
+    use super::*;
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use thidua::ui::{AppOptions, ThiduaApp};
+
+    fn harness(dir: &Path, path: PathBuf, tally: bool) -> Harness<'static, ThiduaApp> {
+        let options = AppOptions {
+            documents: dir.to_path_buf(),
+            file_dialogs: false,
+            open: Some(path),
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .with_max_steps(20)
+            .build_eframe(move |cc| ThiduaApp::new(cc, options));
+        h.run();
+        if tally {
+            h.key_press(egui::Key::F3);
+            h.run();
+        }
+        assert!(
+            h.query_by_label_contains("Cụm thử nghiệm").is_some() || h.state().meeting.is_some()
+        );
+        h
+    }
+
+    /// One frame of the scoring grid at the large scale (layout, no rendering).
+    #[divan::bench(sample_count = 50)]
+    fn scoring_grid_large(bencher: Bencher) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = meeting_file(LARGE, dir.path());
+        let mut h = harness(dir.path(), path, false);
+        bencher.bench_local(|| h.step());
+    }
+
+    #[divan::bench(sample_count = 50)]
+    fn tally_screen_large(bencher: Bencher) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = meeting_file(LARGE, dir.path());
+        let mut h = harness(dir.path(), path, true);
+        bencher.bench_local(|| h.step());
+    }
+}
+
+mod export {
+    use super::*;
+
+    #[divan::bench(args = ["xlsx", "pdf"], sample_count = 10, sample_size = 1)]
+    fn large(bencher: Bencher, format: &str) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = meeting_file(LARGE, dir.path());
+        let file = MeetingFile::open(&path).unwrap();
+        bencher.bench_local(|| thidua::export::render(&file, format, thidua::model::Lang::Vi).unwrap());
+    }
+}
