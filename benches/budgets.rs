@@ -28,13 +28,15 @@ fn with_open_sheet(scale: Scale) -> (Session, Event, Event) {
         },
     };
     s.apply(&reopen).unwrap();
+    let current = s.score(scale.members - 1, 0, 0).map_or(0, |p| p.0);
     let set = |v| Event::Score {
         scorer: last.clone(),
         target: first.clone(),
         item: "1.1".into(),
         value: Some(Points(v)),
     };
-    (s, set(100), set(150))
+    // Two values that differ from each other and from the one already there.
+    (s, set((current + 50) % 250), set((current + 100) % 250))
 }
 
 #[divan::bench(args = SCALES, sample_count = 20)]
@@ -175,6 +177,8 @@ mod export {
         let dir = tempfile::tempdir().unwrap();
         let path = meeting_file(LARGE, dir.path());
         let file = MeetingFile::open(&path).unwrap();
-        bencher.bench_local(|| thidua::export::render(&file, format, thidua::model::Lang::Vi).unwrap());
+        bencher.bench_local(|| {
+            thidua::export::render(&file, format, thidua::model::Lang::Vi).unwrap()
+        });
     }
 }

@@ -94,6 +94,23 @@ pub enum Command {
     },
     /// Print the bundled sample meeting's tally (scored in memory).
     Sample,
+    /// Commit score events one at a time, printing each sequence number once it is
+    /// on disk (used by the crash tests).
+    /// Write a generated meeting of a given scale (meeting, large, stress), every
+    /// sheet scored and submitted (for measurements).
+    #[command(hide = true)]
+    Synthetic {
+        #[arg(long, default_value = "large")]
+        scale: String,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    #[command(hide = true)]
+    ScoreStream {
+        meeting: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -168,6 +185,8 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
         }) => save_sheet(&out, &meeting, &scorer, &output),
         Some(Command::Sample) => demo(&out),
+        Some(Command::ScoreStream { meeting, count }) => score_stream(&out, &meeting, count),
+        Some(Command::Synthetic { scale, output }) => synthetic_meeting(&out, &scale, &output),
         // Without a command the window opens (see main.rs); here, say what to use.
         None => Err(out.error(out.lang.pick(
             "hãy nêu một lệnh; xem `thidua --help`",
@@ -658,6 +677,63 @@ fn save_sheet(out: &Out, meeting: &Path, scorer: &str, output: &Path) -> Outcome
             output.display()
         ),
     });
+    Ok(())
+}
+
+fn synthetic_meeting(out: &Out, scale: &str, output: &Path) -> Outcome {
+    let Some(scale) = crate::synthetic::SCALES
+        .into_iter()
+        .find(|s| s.name == scale)
+    else {
+        return Err(out.error("scale: meeting, large or stress"));
+    };
+    let bytes = crate::synthetic::config_bytes(scale);
+    let mut file =
+        MeetingFile::create(output, &bytes, &now()).map_err(|e| out.error(&e.text(out.lang)))?;
+    let config = file.config().clone();
+    for s in 0..scale.members {
+        file.append_all(
+            Actor::Chair,
+            crate::synthetic::sheet_events(&config, s),
+            &now(),
+        )
+        .map_err(|e| out.error(&e.text(out.lang)))?;
+    }
+    out.say(&format!("{} events", file.last_seq()));
+    Ok(())
+}
+
+/// Walks the first open sheet's cells, changing one value per event, each committed
+/// on its own; prints "committed N" only after N is on disk.
+fn score_stream(out: &Out, meeting: &Path, count: u64) -> Outcome {
+    let mut file = open_meeting(out, meeting)?;
+    let config = file.config().clone();
+    let Some(scorer) = (0..config.members.len())
+        .find(|&m| file.session().is_present(m) && !file.session().is_submitted(m))
+    else {
+        return Err(out.error("no open sheet to score"));
+    };
+    let cells: Vec<(usize, usize)> = (0..config.members.len())
+        .filter(|&t| config.scores_target(scorer, t))
+        .flat_map(|t| (0..config.cells.len()).map(move |c| (t, c)))
+        .collect();
+    let scorer_id = config.members[scorer].id.clone();
+    for _ in 0..count {
+        let (t, c) = cells[file.last_seq() as usize % cells.len()];
+        let cell = &config.cells[c];
+        let current = file.session().score(scorer, t, c).map_or(0, |p| p.0);
+        let next = (current + cell.step.0) % (cell.max.0 + cell.step.0);
+        let event = Event::Score {
+            scorer: scorer_id.clone(),
+            target: config.members[t].id.clone(),
+            item: cell.id.clone(),
+            value: Some(crate::model::Points(next)),
+        };
+        let seq = file
+            .append(Actor::Member(scorer_id.clone()), event, &now())
+            .map_err(|e| out.error(&e.text(out.lang)))?;
+        out.say(&format!("committed {seq}"));
+    }
     Ok(())
 }
 

@@ -2,6 +2,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    thidua::ui::mark_process_start();
     let cli = thidua::cli::Cli::parse();
     if cli.command.is_some() {
         return thidua::cli::run(cli);

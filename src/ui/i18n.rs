@@ -132,6 +132,7 @@ texts! {
     DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
     BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} votes ({2}%)";
     Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
+    CompletionHover => "{0} chấm {1}: {2}/{3} tiêu chí", "{0} scoring {1}: {2}/{3} items";
     Chart => "Biểu đồ tổng điểm", "Totals chart";
     Group => "Nhóm {0}", "Group {0}";
     NotScoredYet => "chưa có phiếu", "no sheet yet";

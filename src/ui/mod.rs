@@ -28,6 +28,27 @@ use std::path::{Path, PathBuf};
 
 const PREFS_KEY: &str = "thidua-prefs";
 
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Remembers when the process started, for `THIDUA_PRINT_STARTUP_MS`.
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(std::time::Instant::now);
+}
+
+/// With `THIDUA_PRINT_STARTUP_MS=1`, prints the time from process start to the end of
+/// the first frame; with `=exit`, then closes the window (for measurements).
+fn report_startup(ctx: &egui::Context) {
+    let Ok(mode) = std::env::var("THIDUA_PRINT_STARTUP_MS") else {
+        return;
+    };
+    if let Some(start) = PROCESS_START.get() {
+        println!("startup_ms {}", start.elapsed().as_millis());
+    }
+    if mode == "exit" {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
 /// Where the app may look and write, injected so tests run in temporary folders.
 #[derive(Debug, Clone)]
 pub struct AppOptions {
@@ -80,6 +101,7 @@ pub struct ThiduaApp {
     pub tab: Tab,
     /// A refusal from the meeting file or the rules, shown until the next action.
     pub message: Option<String>,
+    first_frame_done: bool,
     /// A confirmation (e.g. where a file was saved), shown until the next action.
     pub notice: Option<String>,
     pub chair: chair::ChairState,
@@ -107,6 +129,7 @@ impl ThiduaApp {
             grid: GridState::default(),
             tab: Tab::Scoring,
             message: None,
+            first_frame_done: false,
             notice: None,
             chair: chair::ChairState::default(),
             audit: audit::AuditState::default(),
@@ -762,6 +785,10 @@ impl eframe::App for ThiduaApp {
             }
         }
         self.prefs.zoom = ui.ctx().zoom_factor();
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            report_startup(ui.ctx());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -249,63 +249,104 @@ fn commendations(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) 
     }
 }
 
+/// Who has scored whom: one painted square per delegate and member (green: every
+/// item scored, amber: partly, grey: not yet), the counts on hover. Painting keeps a
+/// 30 × 30 grid cheap to draw every frame.
 fn completion_grid(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
     let session = meeting.session();
     let config = meeting.config();
     ui.label(RichText::new(T::Completion.get(lang)).strong());
     let items = config.item_count();
+    let delegates = meeting.delegates();
+    let n = config.members.len();
+    let cell = 28.0f32;
+    let name_width = 180.0f32;
+    let size = egui::vec2(
+        name_width + n as f32 * cell,
+        (delegates.len() + 1) as f32 * cell,
+    );
     egui::ScrollArea::horizontal()
         .id_salt("completion")
         .show(ui, |ui| {
-            egui::Grid::new("completion-grid")
-                .striped(true)
-                .spacing([6.0, 2.0])
-                .show(ui, |ui| {
-                    ui.label("");
-                    for m in &config.members {
-                        ui.label(RichText::new(initials(&m.short)).small())
-                            .on_hover_text(&m.short);
+            let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let painter = ui.painter_at(rect);
+            let font = egui::FontId::proportional(12.0);
+            let ink = ui.visuals().text_color();
+            for (t, member) in config.members.iter().enumerate() {
+                let x = rect.left() + name_width + t as f32 * cell + cell / 2.0;
+                painter.text(
+                    egui::pos2(x, rect.top() + cell / 2.0),
+                    egui::Align2::CENTER_CENTER,
+                    initials(&member.short),
+                    font.clone(),
+                    ink,
+                );
+            }
+            let mut hovered = None;
+            for (row, &s) in delegates.iter().enumerate() {
+                let y = rect.top() + (row + 1) as f32 * cell;
+                let done = session.is_submitted(s);
+                let color = if done { style::OK_GREEN } else { ink };
+                painter.text(
+                    egui::pos2(rect.left(), y + cell / 2.0),
+                    egui::Align2::LEFT_CENTER,
+                    &config.members[s].short,
+                    font.clone(),
+                    color,
+                );
+                for t in 0..n {
+                    let square = egui::Rect::from_min_size(
+                        egui::pos2(rect.left() + name_width + t as f32 * cell, y),
+                        egui::vec2(cell, cell),
+                    )
+                    .shrink(2.0);
+                    if !config.scores_target(s, t) {
+                        continue;
                     }
-                    ui.end_row();
-                    for s in meeting.delegates() {
-                        let submitted = session.is_submitted(s);
-                        let name = if submitted {
-                            RichText::new(format!(
-                                "{} — {}",
-                                config.members[s].short,
-                                T::SubmittedShort.get(lang)
-                            ))
-                            .color(style::OK_GREEN)
-                            .strong()
-                        } else {
-                            RichText::new(&config.members[s].short)
-                        };
-                        ui.label(name);
-                        for t in 0..config.members.len() {
-                            if !config.scores_target(s, t) {
-                                ui.label("·");
-                                continue;
-                            }
-                            let filled = session
-                                .row(s, t)
-                                .iter()
-                                .zip(&config.cells)
-                                .filter(|(v, c)| v.is_some() && c.is_item())
-                                .count();
-                            let count = format!("{filled}/{items}");
-                            let mark = if filled == items {
-                                RichText::new(count).color(style::OK_GREEN)
-                            } else if filled == 0 {
-                                RichText::new(count).color(egui::Color32::GRAY)
-                            } else {
-                                RichText::new(count).color(style::WARN_TEXT)
-                            };
-                            ui.label(mark);
-                        }
-                        ui.end_row();
+                    let filled = session
+                        .row(s, t)
+                        .iter()
+                        .zip(&config.cells)
+                        .filter(|(v, c)| v.is_some() && c.is_item())
+                        .count();
+                    let fill = if filled == items {
+                        style::OK_GREEN
+                    } else if filled == 0 {
+                        egui::Color32::from_gray(0xd8)
+                    } else {
+                        egui::Color32::from_rgb(0xe0, 0xa0, 0x20)
+                    };
+                    painter.rect_filled(square, 2.0, fill);
+                    if response.hover_pos().is_some_and(|p| square.contains(p)) {
+                        hovered = Some((s, t, filled));
                     }
-                });
+                }
+            }
+            if let Some((s, t, filled)) = hovered {
+                response.on_hover_text(T::CompletionHover.fill(
+                    lang,
+                    &[
+                        &config.members[s].short,
+                        &config.members[t].short,
+                        &filled,
+                        &items,
+                    ],
+                ));
+            }
         });
+    let submitted: Vec<&str> = delegates
+        .iter()
+        .filter(|&&s| session.is_submitted(s))
+        .map(|&s| config.members[s].short.as_str())
+        .collect();
+    ui.label(
+        RichText::new(format!(
+            "{}: {}",
+            T::SubmittedShort.get(lang),
+            submitted.join(", ")
+        ))
+        .small(),
+    );
 }
 
 fn initials(name: &str) -> String {
