@@ -65,25 +65,35 @@ fn sigkill_during_a_stream_of_committed_scores_loses_nothing_reported() {
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| {
-                    l.strip_prefix("committed ")
-                        .and_then(|n| n.parse::<u64>().ok())
-                })
-                .collect::<Vec<u64>>()
-        });
-        // Kill somewhere in the stream: anywhere from start-up to late in it.
-        let delay = 20 + rng.below(1500) as u64;
-        std::thread::sleep(std::time::Duration::from_millis(delay));
+        // Kill at a random point of the stream: after the k-th event reported
+        // committed (the process may have committed a few more by then), or, one
+        // round in four, a few milliseconds after start, while it opens the file.
+        let kill_after = if round % 4 == 3 {
+            0
+        } else {
+            1 + rng.below(999)
+        };
+        let mut reported = Vec::new();
+        if kill_after == 0 {
+            std::thread::sleep(std::time::Duration::from_millis(rng.below(30) as u64));
+        } else {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(n) = line
+                    .strip_prefix("committed ")
+                    .and_then(|n| n.parse::<u64>().ok())
+                {
+                    reported.push(n);
+                }
+                if reported.len() >= kill_after {
+                    break;
+                }
+            }
+        }
         if child.try_wait().unwrap().is_none() {
             kills += 1;
         }
         let _ = child.kill();
         let _ = child.wait();
-        let reported = reader.join().unwrap();
         let file = MeetingFile::open(&meeting).expect("the file opens after SIGKILL");
         assert_eq!(
             file.integrity(),
@@ -99,7 +109,7 @@ fn sigkill_during_a_stream_of_committed_scores_loses_nothing_reported() {
         }
         reported_total += reported.len() as u64;
         eprintln!(
-            "round {round}: killed after {delay} ms, {} events reported, file has {}",
+            "round {round}: killed after {} reported events, file has {}",
             reported.len(),
             file.last_seq()
         );
