@@ -53,24 +53,31 @@ else
   echo "the summaries differ" >&2; exit 1
 fi
 
+echo "== a meeting file with Vietnamese letters in its name, made by thidua.exe"
+home=$(mktemp -d)
+meeting="$home/hội nghị thử.thidua"
+wine "$exe" new "$config" -o "$meeting" --date 2024-12-20 --place "Hội trường" 2>/dev/null | tr -d '\r'
+wine "$exe" import "$meeting" sample-data/ha-noi-cum-1-2024/sheets/hoang-mai.json 2>/dev/null | tr -d '\r'
+wine "$exe" verify "$meeting" 2>/dev/null | tr -d '\r' | head -1
+target/release/thidua verify "$meeting" | head -1
+
 echo "== the app under Wine"
 display=:93
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-home=$(mktemp -d)
-cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; rm -rf "$home"; }
+cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; wineserver -k 2>/dev/null; kill "$xvfb" 2>/dev/null; rm -rf "$home"; true; }
 trap cleanup EXIT
 sleep 1
 export DISPLAY="$display"
-(cd "$home" && USERPROFILE="$home" wine "$OLDPWD/$exe" >"$out/app.log" 2>&1) &
-app=$!
-sleep "${WAIT:-25}"
-import -window root "$out/start.png"
-xdotool search --name thidua windowfocus >/dev/null 2>&1 || true
-xdotool mousemove 185 145 click 1   # "Dùng cụm mẫu"
-sleep 4
-import -window root "$out/setup.png"
-xdotool mousemove 68 713 click 1    # "Tạo hội nghị"
-sleep 5
-import -window root "$out/grid.png"
-echo "screenshots: $out/start.png $out/setup.png $out/grid.png"
+shoot() { # name, then the program's arguments
+  local name="$1"; shift
+  wine "$exe" "$@" >"$out/$name.log" 2>&1 &
+  app=$!
+  sleep "${WAIT:-25}"
+  import -window root "$out/$name.png"
+  kill "$app" 2>/dev/null; wineserver -k 2>/dev/null || true
+  sleep 2
+}
+shoot start
+shoot grid "$meeting"
+echo "screenshots: $out/start.png $out/grid.png"
