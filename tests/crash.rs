@@ -3,63 +3,29 @@
 
 mod common;
 use common::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use thidua::store::{Integrity, MeetingFile};
 
 const MEMBERS: usize = 30;
-const GROUPS: usize = 6;
-const ITEMS_PER_GROUP: usize = 10;
 
-/// A large cluster (30 members × 60 items) and one complete sheet per member.
+/// A large cluster (30 members × 60 items) and one complete sheet file per member.
 fn large_meeting(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
-    let members: Vec<Value> = (0..MEMBERS)
-        .map(|i| json!({"id": format!("phuong-{i:02}"), "name": format!("Ủy ban MTTQ phường số {i}")}))
-        .collect();
-    let criteria: Vec<Value> = (0..GROUPS)
-        .map(|g| {
-            let items: Vec<Value> = (0..ITEMS_PER_GROUP)
-                .map(|i| json!({"id": format!("{}.{}", g + 1, i + 1), "name": format!("Tiêu chí {}.{}", g + 1, i + 1), "max": 2, "step": 0.5}))
-                .collect();
-            json!({"id": format!("{}", g + 1), "name": format!("Nhóm {}", g + 1), "items": items})
+    use thidua::synthetic::{LARGE, config_bytes, scored_session};
+    let config_path = dir.join("cluster.json");
+    std::fs::write(&config_path, config_bytes(LARGE)).unwrap();
+    let session = scored_session(LARGE);
+    let sheets = (0..MEMBERS)
+        .map(|s| {
+            let path = dir.join(format!("phieu-{s:02}.json"));
+            let text =
+                thidua::model::sheet::Sheet::to_json(&session, s, "2025-12-20T09:30:00+07:00");
+            std::fs::write(&path, text).unwrap();
+            path
         })
         .collect();
-    let config = json!({
-        "format": "thidua.cluster/1",
-        "cluster": {"id": "lon", "name": "Cụm thi đua lớn", "organizer": "MTTQ", "year": 2025, "member_label": "phường"},
-        "members": members,
-        "criteria": criteria,
-    });
-    let config_bytes = serde_json::to_vec_pretty(&config).unwrap();
-    let config_path = dir.join("cluster.json");
-    std::fs::write(&config_path, &config_bytes).unwrap();
-    let hash = thidua::model::config::sha256_hex(&config_bytes);
-    let mut sheets = Vec::new();
-    for scorer in 0..MEMBERS {
-        let mut scores = serde_json::Map::new();
-        for target in (0..MEMBERS).filter(|&t| t != scorer) {
-            let mut row = serde_json::Map::new();
-            for g in 0..GROUPS {
-                for i in 0..ITEMS_PER_GROUP {
-                    let v = ((scorer * 7 + target * 3 + g + i) % 5) as f64 * 0.5;
-                    row.insert(format!("{}.{}", g + 1, i + 1), json!(v));
-                }
-            }
-            scores.insert(format!("phuong-{target:02}"), Value::Object(row));
-        }
-        let sheet = json!({
-            "format": "thidua.sheet/1",
-            "config_sha256": hash,
-            "scorer": format!("phuong-{scorer:02}"),
-            "scores": scores,
-            "submitted_at": "2025-12-20T09:30:00+07:00",
-        });
-        let path = dir.join(format!("phieu-{scorer:02}.json"));
-        std::fs::write(&path, serde_json::to_vec(&sheet).unwrap()).unwrap();
-        sheets.push(path);
-    }
     (config_path, sheets)
 }
 

@@ -5,35 +5,17 @@
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use thidua::model::event::Actor;
 use thidua::model::points::Points;
 use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
-use thidua::ui::{AppOptions, Tab, ThiduaApp};
+use thidua::ui::{Tab, ThiduaApp};
 
-fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
-    let options = AppOptions {
-        documents: documents.to_path_buf(),
-        file_dialogs: false,
-        open,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 900.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| ThiduaApp::new(cc, options));
-    h.run();
-    h
-}
+mod ui_common;
+use ui_common::{app, type_into};
 
 fn text_input<'a>(h: &'a Harness<'static, ThiduaApp>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::TextInput, label)
-}
-
-fn type_into(h: &mut Harness<'static, ThiduaApp>, label: &str, text: &str) {
-    text_input(h, label).focus();
-    h.run();
-    text_input(h, label).type_text(text);
-    h.run();
 }
 
 /// From the start screen to an open meeting of the bundled sample.

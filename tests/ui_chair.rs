@@ -2,41 +2,22 @@
 //! refused counts, a tie decided with a reason, undo and redo, finalizing, and every
 //! decision in the results document and the audit trail.
 
-use eframe::egui::{self, Key, Modifiers, accesskit::Role};
+use eframe::egui::{Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use thidua::model::event::Actor;
 use thidua::model::points::Points;
-use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
 use thidua::model::tally::{Basis, ProposalStatus};
-use thidua::ui::{AppOptions, Tab, ThiduaApp};
+use thidua::ui::{Tab, ThiduaApp};
+
+mod ui_common;
+use ui_common::{import, sample_dir, type_into};
 
 fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
-    let options = AppOptions {
-        documents: documents.to_path_buf(),
-        file_dialogs: false,
-        open,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 1400.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| ThiduaApp::new(cc, options));
-    h.run();
-    h
-}
-
-fn type_into(h: &mut Harness<'static, ThiduaApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.run();
-}
-
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/ha-noi-cum-1-2024")
+    // Tall, so the whole chair screen is laid out.
+    ui_common::app_sized(documents, open, 1400.0)
 }
 
 /// Sets up the sample meeting through the UI and imports the given sheets through
@@ -48,26 +29,8 @@ fn sample_meeting(dir: &Path, sheets: &[&str]) -> Harness<'static, ThiduaApp> {
     type_into(&mut h, "Địa điểm", "Hội trường quận Long Biên");
     h.get_by_label("Tạo hội nghị").click();
     h.run();
-    import(&mut h, &sample_dir(), sheets);
+    import(&mut h, &sample_dir("ha-noi-cum-1-2024"), sheets);
     h
-}
-
-fn import(h: &mut Harness<'static, ThiduaApp>, dir: &Path, sheets: &[&str]) {
-    for name in sheets {
-        let bytes = std::fs::read(dir.join("sheets").join(format!("{name}.json"))).unwrap();
-        let events = {
-            let m = h.state().meeting.as_ref().unwrap();
-            let sheet = Sheet::from_bytes(&bytes, m.config()).unwrap();
-            match plan_import(m.session(), &sheet, name).unwrap() {
-                ImportPlan::Events(events) => events,
-                ImportPlan::Unchanged => continue,
-            }
-        };
-        for event in events {
-            h.state_mut().record(Actor::Chair, event);
-        }
-    }
-    h.run();
 }
 
 const ALL: [&str; 6] = [
@@ -122,7 +85,7 @@ fn the_projector_hides_figures_until_revealed() {
     );
     // Revealing needs every sheet.
     assert!(!h.state().projector.figures_visible());
-    import(&mut h, &sample_dir(), &ALL[4..]);
+    import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &ALL[4..]);
     h.get_by_label("Công bố kết quả").click_accesskit();
     h.run();
     assert!(h.state().projector.figures_visible());
@@ -415,7 +378,7 @@ fn undo_stops_at_a_submitted_sheet() {
             value: Some(Points(400)),
         },
     );
-    import(&mut h, &sample_dir(), &["ba-dinh"]);
+    import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &["ba-dinh"]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
@@ -447,7 +410,7 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
     );
     assert!(!h.state().meeting.as_ref().unwrap().session().finalized);
 
-    import(&mut h, &sample_dir(), &ALL[5..]);
+    import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &ALL[5..]);
     type_into(&mut h, "Số phiếu phát ra", "6");
     type_into(&mut h, "Số phiếu hợp lệ", "6");
     type_into(&mut h, "Số phiếu cho Hoàng Mai", "6");

@@ -1,27 +1,30 @@
 //! The app remembers, opens what is dropped on it, resumes the last meeting, speaks
 //! English on request, and lays out only the rows on screen.
 
-use eframe::egui::{self, accesskit::Role};
+use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use thidua::ui::{AppOptions, ThiduaApp};
+use thidua::ui::ThiduaApp;
+
+mod ui_common;
+use ui_common::Dropped;
 
 fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
-    let options = AppOptions {
-        documents: documents.to_path_buf(),
-        file_dialogs: false,
-        open,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| ThiduaApp::new(cc, options));
-    h.run();
-    h
+    ui_common::app_sized(documents, open, 768.0)
+}
+
+/// A cluster of 30 members and 60 items, as a config file.
+fn large_config(dir: &Path) -> PathBuf {
+    let path = dir.join("lon.json");
+    std::fs::write(
+        &path,
+        thidua::synthetic::config_bytes(thidua::synthetic::LARGE),
+    )
+    .unwrap();
+    path
 }
 
 #[derive(Default)]
@@ -71,18 +74,6 @@ fn language_zoom_and_recent_files_are_saved() {
     assert_eq!(saved.recent[0], std::fs::canonicalize(&meeting).unwrap());
 }
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_file_dropped_on_the_window_opens() {
     let dir = tempfile::tempdir().unwrap();
@@ -117,30 +108,6 @@ fn english_is_one_choice_away() {
     h.get_by_label("Use the sample cluster").click();
     h.run();
     assert!(h.query_by_label("Create the meeting").is_some());
-}
-
-/// A cluster of 30 members and 60 items, as a config file.
-fn large_config(dir: &Path) -> PathBuf {
-    let members: Vec<Value> = (0..30)
-        .map(|i| json!({"id": format!("p{i:02}"), "name": format!("Ủy ban MTTQ phường {i}"), "short": format!("Phường {i}")}))
-        .collect();
-    let criteria: Vec<Value> = (0..6)
-        .map(|g| {
-            let items: Vec<Value> = (0..10)
-                .map(|i| json!({"id": format!("{}.{}", g + 1, i + 1), "name": format!("Tiêu chí {}.{}", g + 1, i + 1), "max": 2, "step": 0.5}))
-                .collect();
-            json!({"id": format!("{}", g + 1), "name": format!("Nhóm {}", g + 1), "items": items})
-        })
-        .collect();
-    let config = json!({
-        "format": "thidua.cluster/1",
-        "cluster": {"id": "lon", "name": "Cụm lớn", "organizer": "MTTQ", "year": 2025, "member_label": "phường"},
-        "members": members,
-        "criteria": criteria,
-    });
-    let path = dir.join("lon.json");
-    std::fs::write(&path, serde_json::to_vec(&config).unwrap()).unwrap();
-    path
 }
 
 #[test]

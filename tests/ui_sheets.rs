@@ -1,43 +1,25 @@
 //! Scoring on several laptops through the app: a delegate saves a submitted sheet,
 //! the chair drops it (and a wrong one) on the meeting window.
 
-use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use thidua::model::event::Actor;
 use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
-use thidua::ui::{AppOptions, ThiduaApp};
+use thidua::ui::ThiduaApp;
 
+mod ui_common;
+use ui_common::Dropped;
+
+/// The app with a meeting of the bundled sample open.
 fn app(documents: &Path) -> Harness<'static, ThiduaApp> {
-    let options = AppOptions {
-        documents: documents.to_path_buf(),
-        file_dialogs: false,
-        open: None,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 900.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| ThiduaApp::new(cc, options));
-    h.run();
+    let mut h = ui_common::app(documents, None);
     h.get_by_label("Dùng cụm mẫu").click();
     h.run();
     h.get_by_label("Tạo hội nghị").click();
     h.run();
     h
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 fn report(h: &Harness<'static, ThiduaApp>) -> Vec<(bool, String)> {
