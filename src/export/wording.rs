@@ -2,10 +2,13 @@
 //! officials sign: the scoring method, ballots, decisions and proposals.
 
 use crate::model::Session;
-use crate::model::config::{Aggregate, BallotBase, Config, SelfRule};
-use crate::model::exact::{Exact, Rounded};
+use crate::model::config::{Aggregate, BallotBase, BallotRule, Config, SelfRule};
+use crate::model::exact::Rounded;
 use crate::model::problem::Lang;
-use crate::model::tally::{Basis, Proposal, ProposalStatus, Tally, ballot_base, ballot_passes};
+use crate::model::session::BallotRecord;
+use crate::model::tally::{
+    Basis, Proposal, ProposalStatus, Tally, ballot_base, ballot_passes, vote_share,
+};
 
 /// Excel sheet names: at most 31 characters, none of `[ ] : * ? / \`.
 pub fn sheet_name(name: &str) -> String {
@@ -115,16 +118,25 @@ pub struct BallotRow {
     pub result: String,
 }
 
+/// Every recorded ballot round in order, with its rule and the base its shares
+/// are measured against.
+fn recorded_ballots(session: &Session) -> Vec<(&BallotRecord, BallotRule, u32)> {
+    let config = session.config();
+    let mut ballots: Vec<&BallotRecord> = session.ballots.iter().collect();
+    ballots.sort_by_key(|b| (b.commendation, b.round));
+    ballots
+        .into_iter()
+        .filter_map(|b| {
+            let rule = config.commendations[b.commendation].ballot?;
+            Some((b, rule, ballot_base(&rule, session, b.valid)))
+        })
+        .collect()
+}
+
 pub fn ballot_rows(session: &Session, lang: Lang) -> Vec<BallotRow> {
     let config = session.config();
     let mut rows = Vec::new();
-    let mut ballots: Vec<_> = session.ballots.iter().collect();
-    ballots.sort_by_key(|b| (b.commendation, b.round));
-    for b in ballots {
-        let Some(rule) = config.commendations[b.commendation].ballot else {
-            continue;
-        };
-        let base = ballot_base(&rule, session, b.valid);
+    for (b, rule, base) in recorded_ballots(session) {
         for &(m, votes) in &b.votes {
             let passes = ballot_passes(&rule, votes, base);
             rows.push(BallotRow {
@@ -133,7 +145,7 @@ pub fn ballot_rows(session: &Session, lang: Lang) -> Vec<BallotRow> {
                 member: config.members[m].short.clone(),
                 votes,
                 base,
-                percent: percent(votes, base),
+                percent: vote_share(votes, base),
                 result: lang
                     .pick(
                         if passes { "đạt" } else { "không đạt" },
@@ -146,29 +158,12 @@ pub fn ballot_rows(session: &Session, lang: Lang) -> Vec<BallotRow> {
     rows
 }
 
-fn percent(votes: u32, base: u32) -> Rounded {
-    if base == 0 {
-        Rounded {
-            units: 0,
-            decimals: 2,
-        }
-    } else {
-        Exact::mean(votes as i64 * 10_000, base as usize).round(2)
-    }
-}
-
 /// One sentence per recorded ballot round, for the minutes.
 pub fn ballot_sentences(session: &Session, lang: Lang) -> Vec<String> {
     let config = session.config();
     let sep = lang.decimal_separator();
     let mut out = Vec::new();
-    let mut ballots: Vec<_> = session.ballots.iter().collect();
-    ballots.sort_by_key(|b| (b.commendation, b.round));
-    for b in ballots {
-        let Some(rule) = config.commendations[b.commendation].ballot else {
-            continue;
-        };
-        let base = ballot_base(&rule, session, b.valid);
+    for (b, rule, base) in recorded_ballots(session) {
         let base_name = match (rule.base, lang) {
             (BallotBase::Present, Lang::Vi) => "số đại biểu có mặt",
             (BallotBase::Members, Lang::Vi) => "tổng số đơn vị",
@@ -190,12 +185,12 @@ pub fn ballot_sentences(session: &Session, lang: Lang) -> Vec<String> {
                     Lang::Vi => format!(
                         "{} {v}/{base} phiếu ({}% {base_name}) — {verdict}",
                         config.members[m].short,
-                        percent(v, base).display(sep)
+                        vote_share(v, base).display(sep)
                     ),
                     Lang::En => format!(
                         "{} {v}/{base} votes ({}% of {base_name}) — {verdict}",
                         config.members[m].short,
-                        percent(v, base).display(sep)
+                        vote_share(v, base).display(sep)
                     ),
                 }
             })

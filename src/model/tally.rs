@@ -95,15 +95,9 @@ pub struct BallotOutcome {
 }
 
 impl BallotOutcome {
-    /// The vote share in hundredths of a percent, rounded half up.
+    /// The vote share as a percentage with 2 decimals, rounded half up.
     pub fn percent(&self) -> Rounded {
-        if self.base == 0 {
-            return Rounded {
-                units: 0,
-                decimals: 2,
-            };
-        }
-        Exact::mean(self.votes as i64 * 10_000, self.base as usize).round(2)
+        vote_share(self.votes, self.base)
     }
 }
 
@@ -486,6 +480,17 @@ pub fn ballot_base(rule: &BallotRule, session: &Session, valid: u32) -> u32 {
         BallotBase::Members => session.config().members.len() as u32,
         BallotBase::Valid => valid,
     }
+}
+
+/// votes / base as a percentage with 2 decimals, rounded half up (0 when no base).
+pub fn vote_share(votes: u32, base: u32) -> Rounded {
+    if base == 0 {
+        return Rounded {
+            units: 0,
+            decimals: 2,
+        };
+    }
+    Exact::mean(votes as i64 * 10_000, base as usize).round(2)
 }
 
 /// votes / base × 100 against the threshold (hundredths of a percent), exactly.

@@ -9,9 +9,9 @@ use crate::model::Session;
 use crate::model::confidence::{Change, LineMargin, Scenario, class_margin, line_margin};
 use crate::model::config::{Aggregate, BallotBase};
 use crate::model::event::{Actor, Event};
-use crate::model::exact::Exact;
+
 use crate::model::session::{CountError, EventError};
-use crate::model::tally::{Basis, ballot_base, ballot_passes};
+use crate::model::tally::{Basis, ballot_base, ballot_passes, vote_share};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
 
@@ -202,9 +202,7 @@ fn ballots(
                             let percent = if base == 0 {
                                 "—".to_string()
                             } else {
-                                Exact::mean(v as i64 * 10_000, base as usize)
-                                    .round(2)
-                                    .display(sep)
+                                vote_share(v, base).display(sep)
                             };
                             let passes = ballot_passes(&ballot_rule, v, base);
                             let verdict = if passes { T::Passes } else { T::Fails };
