@@ -12,7 +12,7 @@ use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
 use thidua::ui::{Tab, ThiduaApp};
 
 mod ui_common;
-use ui_common::{app, type_into};
+use ui_common::{app, meeting, type_into};
 
 fn text_input<'a>(h: &'a Harness<'static, ThiduaApp>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::TextInput, label)
@@ -45,7 +45,7 @@ fn score_of(
     target: &str,
     item: &str,
 ) -> Option<Points> {
-    let meeting = h.state().meeting.as_ref().unwrap();
+    let meeting = meeting(h);
     let c = meeting.config();
     meeting.session().score(
         c.member(scorer).unwrap(),
@@ -64,7 +64,7 @@ fn import_other_sheets(h: &mut Harness<'static, ThiduaApp>, except: &str) {
         }
         let bytes = std::fs::read(&path).unwrap();
         let events = {
-            let meeting = h.state().meeting.as_ref().unwrap();
+            let meeting = meeting(h);
             let sheet = Sheet::from_bytes(&bytes, meeting.config()).unwrap();
             match plan_import(meeting.session(), &sheet, "test").unwrap() {
                 ImportPlan::Events(events) => events,
@@ -83,11 +83,7 @@ fn a_delegate_scores_by_keyboard_and_the_tally_follows() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), None);
     set_up_sample(&mut h);
-    assert_eq!(
-        h.state().meeting.as_ref().unwrap().delegate,
-        0,
-        "Ba Đình scores first"
-    );
+    assert_eq!(meeting(&h).delegate, 0, "Ba Đình scores first");
 
     // 9,5 with a decimal comma is accepted.
     let first = cell_label("1.1", "Hoàng Mai");
@@ -145,18 +141,15 @@ fn a_delegate_scores_by_keyboard_and_the_tally_follows() {
     h.run();
 
     // A keystroke that is not a commit does not recompute the tally.
-    let before = h.state().meeting.as_ref().unwrap().recomputations;
+    let before = meeting(&h).recomputations;
     text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).focus();
     h.run();
     text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).type_text("4");
     h.run();
-    assert_eq!(h.state().meeting.as_ref().unwrap().recomputations, before);
+    assert_eq!(meeting(&h).recomputations, before);
     h.key_press(Key::Tab);
     h.run();
-    assert_eq!(
-        h.state().meeting.as_ref().unwrap().recomputations,
-        before + 1
-    );
+    assert_eq!(meeting(&h).recomputations, before + 1);
     assert_eq!(
         score_of(&h, "ba-dinh", "hoan-kiem", "1.1"),
         Some(Points(400))
@@ -184,7 +177,7 @@ fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
     )
     .unwrap();
     let (config, targets) = {
-        let m = h.state().meeting.as_ref().unwrap();
+        let m = meeting(&h);
         let c = m.config().clone();
         let targets: Vec<usize> = (1..c.members.len()).collect();
         (c, targets)
@@ -210,21 +203,14 @@ fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
             h.run();
         }
     }
-    let (filled, total) = h.state().meeting.as_ref().unwrap().session().progress(0);
+    let (filled, total) = meeting(&h).session().progress(0);
     assert_eq!(filled, total, "every cell was typed");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     h.run();
     assert!(h.state().grid.confirm_submit, "the confirmation asks first");
     h.key_press(Key::Enter);
     h.run();
-    assert!(
-        h.state()
-            .meeting
-            .as_ref()
-            .unwrap()
-            .session()
-            .is_submitted(0)
-    );
+    assert!(meeting(&h).session().is_submitted(0));
     assert!(h.query_by_label("Đã nộp — phiếu đã khóa").is_some());
 
     import_other_sheets(&mut h, "ba-dinh");
@@ -232,7 +218,7 @@ fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
     h.run();
     assert_eq!(h.state().tab, Tab::Tally);
     {
-        let m = h.state().meeting.as_ref().unwrap();
+        let m = meeting(&h);
         let first = m.tally.order[0];
         assert_eq!(m.config().members[first].id, "hoang-mai");
         assert_eq!(m.tally.members[first].total.unwrap().to_string(), "97.60");
@@ -255,15 +241,8 @@ fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
     type_into(&mut h, "Lý do", "Đại biểu xin sửa tiêu chí 1.1");
     h.get_by_label("Mở lại phiếu").click();
     h.run();
-    assert!(
-        !h.state()
-            .meeting
-            .as_ref()
-            .unwrap()
-            .session()
-            .is_submitted(0)
-    );
-    assert!(h.state().meeting.as_ref().unwrap().tally.is_provisional());
+    assert!(!meeting(&h).session().is_submitted(0));
+    assert!(meeting(&h).tally.is_provisional());
 
     // A new instance opening the same file finds every score.
     let path = h
@@ -275,7 +254,7 @@ fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
         .path()
         .to_path_buf();
     let scores: Vec<_> = {
-        let s = h.state().meeting.as_ref().unwrap().session();
+        let s = meeting(&h).session();
         (0..6)
             .flat_map(|a| (0..6).map(move |b| (a, b)))
             .map(|(a, b)| s.row(a, b).to_vec())

@@ -13,7 +13,7 @@ use thidua::model::tally::{Basis, ProposalStatus};
 use thidua::ui::{Tab, ThiduaApp};
 
 mod ui_common;
-use ui_common::{import, sample_dir, type_into};
+use ui_common::{import, meeting, sample_dir, type_into};
 
 fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
     // Tall, so the whole chair screen is laid out.
@@ -43,7 +43,7 @@ const ALL: [&str; 6] = [
 ];
 
 fn flag_status(h: &Harness<'static, ThiduaApp>) -> Vec<(String, ProposalStatus)> {
-    let m = h.state().meeting.as_ref().unwrap();
+    let m = meeting(h);
     m.tally.commendations[0]
         .proposals
         .iter()
@@ -66,7 +66,7 @@ fn the_projector_hides_figures_until_revealed() {
     );
     // Figures show by default: the leader's total is on the tally and on the projector.
     let leader_total = {
-        let m = h.state().meeting.as_ref().unwrap();
+        let m = meeting(&h);
         m.tally.members[m.tally.order[0]]
             .total
             .unwrap()
@@ -135,7 +135,7 @@ fn a_ballot_that_passes_and_one_that_fails() {
         flag_status(&h),
         [("hoang-mai".into(), ProposalStatus::Proposed)]
     );
-    let ballots = &h.state().meeting.as_ref().unwrap().session().ballots;
+    let ballots = &meeting(&h).session().ballots;
     assert_eq!(ballots.len(), 2);
     // How firm the result is, in plain words.
     assert!(
@@ -160,15 +160,7 @@ fn an_impossible_count_is_refused_with_a_reason() {
         h.query_by_label_contains("số phiếu hợp lệ (7) lớn hơn số phiếu phát ra (6)")
             .is_some()
     );
-    assert!(
-        h.state()
-            .meeting
-            .as_ref()
-            .unwrap()
-            .session()
-            .ballots
-            .is_empty()
-    );
+    assert!(meeting(&h).session().ballots.is_empty());
     // Votes above the valid ballots.
     h.state_mut().chair.ballots.clear();
     h.run();
@@ -180,15 +172,7 @@ fn an_impossible_count_is_refused_with_a_reason() {
         h.query_by_label_contains("lớn hơn số đại biểu có mặt (6)")
             .is_some()
     );
-    assert!(
-        h.state()
-            .meeting
-            .as_ref()
-            .unwrap()
-            .session()
-            .ballots
-            .is_empty()
-    );
+    assert!(meeting(&h).session().ballots.is_empty());
 }
 
 /// A cluster where two members tie exactly for the one certificate.
@@ -263,7 +247,7 @@ fn a_tie_is_decided_with_a_written_reason() {
     h.run();
     h.get_by_label("Ghi quyết định").click();
     h.run();
-    let m = h.state().meeting.as_ref().unwrap();
+    let m = meeting(&h);
     let p = &m.tally.commendations[0].proposals;
     assert_eq!(p.len(), 1);
     assert_eq!(m.config().members[p[0].member].id, "binh-minh");
@@ -278,7 +262,7 @@ fn a_tie_is_decided_with_a_written_reason() {
 
     // The decision is in the results document and in the audit trail.
     let doc = {
-        let m = h.state().meeting.as_ref().unwrap();
+        let m = meeting(&h);
         thidua::export::results::results_document(m.session(), &m.tally, m.file.head())
     };
     assert_eq!(doc["decisions"][0]["chosen"][0], "binh-minh");
@@ -304,7 +288,7 @@ fn the_audit_trail_filters_by_delegate_and_member() {
     let mut h = sample_meeting(dir.path(), &["ba-dinh", "hoang-mai"]);
     h.key_press(Key::F5);
     h.run();
-    let total = h.state().meeting.as_ref().unwrap().file.last_seq();
+    let total = meeting(&h).file.last_seq();
     assert!(
         h.query_by_label(&format!("{total} trên {total} sự kiện"))
             .is_some()
@@ -337,11 +321,8 @@ fn undo_and_redo_of_a_score() {
     h.run();
     h.key_press(Key::Tab);
     h.run();
-    let score = |h: &Harness<'static, ThiduaApp>| {
-        h.state().meeting.as_ref().unwrap().session().score(0, 1, 0)
-    };
-    let events =
-        |h: &Harness<'static, ThiduaApp>| h.state().meeting.as_ref().unwrap().file.last_seq();
+    let score = |h: &Harness<'static, ThiduaApp>| meeting(h).session().score(0, 1, 0);
+    let events = |h: &Harness<'static, ThiduaApp>| meeting(h).file.last_seq();
     assert_eq!(score(&h), Some(Points(550)));
     let before = events(&h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -381,14 +362,7 @@ fn undo_stops_at_a_submitted_sheet() {
     import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &["ba-dinh"]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(
-        h.state()
-            .meeting
-            .as_ref()
-            .unwrap()
-            .session()
-            .is_submitted(0)
-    );
+    assert!(meeting(&h).session().is_submitted(0));
     assert!(h.query_by_label_contains("Không hoàn tác được").is_some());
 }
 
@@ -408,7 +382,7 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
         h.query_by_label_contains("chưa ghi kết quả bỏ phiếu")
             .is_some()
     );
-    assert!(!h.state().meeting.as_ref().unwrap().session().finalized);
+    assert!(!meeting(&h).session().finalized);
 
     import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &ALL[5..]);
     type_into(&mut h, "Số phiếu phát ra", "6");
@@ -429,10 +403,7 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
     h.run();
     h.get_by_label("Ghi").click();
     h.run();
-    assert_eq!(
-        h.state().meeting.as_ref().unwrap().session().next_year,
-        Some((1, 3))
-    );
+    assert_eq!(meeting(&h).session().next_year, Some((1, 3)));
     h.get_by_label("Chốt kết quả hội nghị").click();
     h.run();
     h.get_all_by_label("Chốt kết quả hội nghị")
@@ -440,7 +411,7 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
         .unwrap()
         .click();
     h.run();
-    assert!(h.state().meeting.as_ref().unwrap().session().finalized);
+    assert!(meeting(&h).session().finalized);
 
     // The audit trail shows the decisions.
     h.key_press(Key::F5);

@@ -79,3 +79,8 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// The open meeting (the tests open one before asking).
+pub fn meeting(h: &App) -> &thidua::ui::meeting::OpenMeeting {
+    h.state().meeting.as_ref().expect("a meeting is open")
+}
