@@ -12,27 +12,10 @@ use thidua::model::sheet::{ImportPlan, Sheet, plan_import};
 use thidua::ui::{Tab, ThiduaApp};
 
 mod ui_common;
-use ui_common::{app, meeting, type_into};
+use ui_common::{app, meeting, set_up_sample, type_into};
 
 fn text_input<'a>(h: &'a Harness<'static, ThiduaApp>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::TextInput, label)
-}
-
-/// From the start screen to an open meeting of the bundled sample.
-fn set_up_sample(h: &mut Harness<'static, ThiduaApp>) {
-    h.get_by_label("Dùng cụm mẫu").click();
-    h.run();
-    assert!(h.state().is_in_setup());
-    type_into(h, "Địa điểm", "Hội trường UBND quận Long Biên");
-    type_into(h, "Chủ trì", "Nguyễn Văn An");
-    type_into(h, "Thư ký", "Trần Thị Bình");
-    h.get_by_label("Tạo hội nghị").click();
-    h.run();
-    let meeting = h.state().meeting.as_ref().expect("the meeting is open");
-    assert_eq!(
-        meeting.session().meeting.as_ref().unwrap().place,
-        "Hội trường UBND quận Long Biên"
-    );
 }
 
 fn cell_label(item: &str, member: &str) -> String {

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod chair;
 pub mod i18n;
+pub mod input_order;
 pub mod meeting;
 pub mod prefs;
 pub mod projector;
@@ -107,6 +108,7 @@ pub struct ThiduaApp {
     pub chair: chair::ChairState,
     pub audit: audit::AuditState,
     pub projector: projector::ProjectorState,
+    input_order: input_order::InputOrder,
 }
 
 impl ThiduaApp {
@@ -134,6 +136,7 @@ impl ThiduaApp {
             chair: chair::ChairState::default(),
             audit: audit::AuditState::default(),
             projector: projector::ProjectorState::default(),
+            input_order: input_order::InputOrder::default(),
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -143,6 +146,12 @@ impl ThiduaApp {
 
     pub fn lang(&self) -> Lang {
         self.prefs.lang()
+    }
+
+    /// Keys or clicks still waiting for their frame (see [`input_order`]), or a focus
+    /// change not yet made.
+    pub fn input_waiting(&self) -> bool {
+        self.input_order.is_holding() || self.grid.focus_pending()
     }
 
     pub fn is_on_start(&self) -> bool {
@@ -709,6 +718,16 @@ fn read_config_bytes(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 impl eframe::App for ThiduaApp {
+    /// Runs before egui sees a frame's input: see [`input_order`].
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        let focus_pending = matches!(self.screen, Screen::Meeting)
+            && self.tab == Tab::Scoring
+            && self.grid.focus_pending();
+        if self.input_order.split(raw_input, focus_pending) {
+            ctx.request_repaint();
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let lang = self.lang();
         self.handle_dropped_files(ui.ctx());

@@ -35,6 +35,35 @@ pub struct GridState {
     pub reopen_reason: Option<String>,
     /// A dialog just opened: its main control takes focus once.
     pub dialog_focus: bool,
+    /// The sheet has been shown once (its first empty cell was given focus).
+    pub opened: bool,
+    /// Frames a focus change has waited for its cell to be laid out.
+    focus_wait: u32,
+    /// Row heights for the criterion column's width (names wrap, rows grow).
+    heights: RowHeights,
+}
+
+#[derive(Default)]
+struct RowHeights {
+    width: f32,
+    lang: Option<Lang>,
+    rows: usize,
+    heights: Vec<f32>,
+}
+
+/// A focus change that cannot happen within this many frames is dropped.
+const MAX_FOCUS_WAIT: u32 = 6;
+
+impl GridState {
+    /// Whether the grid still has a focus change to make before keys may reach a cell.
+    pub fn focus_pending(&self) -> bool {
+        self.focus.is_some()
+    }
+}
+
+/// The id of a cell's text field (stable, so focus can be given before it is drawn).
+pub fn cell_id(scorer: usize, (target, cell): CellKey) -> egui::Id {
+    egui::Id::unique(("cell", scorer, target, cell))
 }
 
 impl GridState {
@@ -42,6 +71,7 @@ impl GridState {
     pub fn reset(&mut self) {
         *self = GridState {
             selected: self.selected,
+            heights: std::mem::take(&mut self.heights),
             ..GridState::default()
         };
     }
@@ -80,6 +110,99 @@ fn rows(config: &Config) -> Vec<Row> {
     }
     rows.push(Row::Total);
     rows
+}
+
+const MAX_WIDTH: f32 = 70.0;
+const MEMBER_WIDTH: f32 = 100.0;
+const NAME_MIN_WIDTH: f32 = 280.0;
+const NAME_MAX_WIDTH: f32 = 560.0;
+const ROW_MIN_HEIGHT: f32 = 34.0;
+
+fn group_title(config: &Config, g: usize, lang: Lang) -> String {
+    let group = &config.groups[g];
+    T::GroupMax.fill(
+        lang,
+        &[
+            &format!("{}. {}", group.id, group.name),
+            &group.max().display(lang.decimal_separator()),
+        ],
+    )
+}
+
+/// Each row's height with its name wrapped to `width`; measured again only when the
+/// width, the language or the rows change, never per frame.
+fn row_heights(
+    ui: &egui::Ui,
+    config: &Config,
+    rows: &[Row],
+    cache: &mut RowHeights,
+    width: f32,
+    lang: Lang,
+) -> Vec<f32> {
+    if cache.width != width || cache.lang != Some(lang) || cache.rows != rows.len() {
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let bold = egui::FontId::new(body.size, style::bold());
+        // A hair narrower than the cell, so a name never needs a line more than its
+        // row was given.
+        let wrap = width - 2.0;
+        cache.heights = rows
+            .iter()
+            .map(|row| {
+                let (text, font) = match *row {
+                    Row::Group(g) => (group_title(config, g, lang), bold.clone()),
+                    Row::Cell(c) => (cell_name(config, c).0, body.clone()),
+                    Row::Heading(_) | Row::Total => return ROW_MIN_HEIGHT,
+                };
+                let height =
+                    ui.fonts_mut(|f| f.layout(text, font, egui::Color32::BLACK, wrap).size().y);
+                (height + 10.0).max(ROW_MIN_HEIGHT)
+            })
+            .collect();
+        cache.width = width;
+        cache.lang = Some(lang);
+        cache.rows = rows.len();
+    }
+    cache.heights.clone()
+}
+
+/// Gives focus to the first cell without a value, row by row, left to right.
+fn focus_first_empty(
+    session: &Session,
+    grid: &mut GridState,
+    scorer: usize,
+    rows: &[Row],
+    targets: &[usize],
+) {
+    let first = rows.iter().enumerate().find_map(|(r, row)| match *row {
+        Row::Cell(c) => targets
+            .iter()
+            .find(|&&t| session.score(scorer, t, c).is_none())
+            .map(|&t| ((t, c), r)),
+        _ => None,
+    });
+    if let Some((key, row)) = first {
+        grid.focus = Some(key);
+        grid.focus_wait = 0;
+        grid.scroll_to = Some(row);
+    }
+}
+
+/// A focus change is made at the start of a frame, before any cell reads its keys, so
+/// the keys of this frame go to the cell that now has focus and to no other.
+fn apply_pending_focus(ctx: &egui::Context, grid: &mut GridState, scorer: usize, locked: bool) {
+    let Some(key) = grid.focus else { return };
+    if locked || grid.focus_wait >= MAX_FOCUS_WAIT {
+        grid.focus = None;
+        grid.focus_wait = 0;
+        return;
+    }
+    grid.focus_wait += 1;
+    let id = cell_id(scorer, key);
+    ctx.memory_mut(|m| {
+        if m.focused() != Some(id) {
+            m.request_focus(id);
+        }
+    });
 }
 
 fn points_error_text(error: &PointsError, lang: Lang) -> String {
@@ -208,6 +331,12 @@ pub fn show(
         .filter(|&t| config.scores_target(scorer, t))
         .collect();
 
+    let rows = rows(config);
+    if !std::mem::replace(&mut grid.opened, true) && !locked {
+        focus_first_empty(session, grid, scorer, &rows, &targets);
+    }
+    apply_pending_focus(ui.ctx(), grid, scorer, locked);
+
     header(ui, meeting, grid, lang, locked, &mut actions);
 
     egui::Panel::right("criterion-guide")
@@ -216,25 +345,24 @@ pub fn show(
         .show(ui, |ui| guide_panel(ui, config, grid, lang));
 
     egui::CentralPanel::default().show(ui, |ui| {
+        // The criterion column takes what the members' columns leave, within reason;
+        // its names wrap and their rows grow, so every word can be read.
+        let across =
+            MAX_WIDTH + MEMBER_WIDTH * targets.len() as f32 + 12.0 * (targets.len() as f32 + 2.0);
+        let name_width = (ui.available_width() - across).clamp(NAME_MIN_WIDTH, NAME_MAX_WIDTH);
+        let heights = row_heights(ui, config, &rows, &mut grid.heights, name_width, lang);
         // Many members do not fit across: the grid scrolls sideways too.
         egui::ScrollArea::horizontal()
             .id_salt("grid-across")
             .show(ui, |ui| {
-                let rows = rows(config);
-                let row_height = 34.0;
                 let mut table = TableBuilder::new(ui)
                     .id_salt(("grid", scorer))
                     .striped(true)
                     .auto_shrink([false, false])
-                    .column(
-                        Column::initial(330.0)
-                            .at_least(200.0)
-                            .resizable(true)
-                            .clip(true),
-                    )
-                    .column(Column::exact(70.0));
+                    .column(Column::exact(name_width))
+                    .column(Column::exact(MAX_WIDTH));
                 for _ in &targets {
-                    table = table.column(Column::exact(100.0));
+                    table = table.column(Column::exact(MEMBER_WIDTH));
                 }
                 if let Some(row) = grid.scroll_to.take() {
                     table = table.scroll_to_row(row, Some(egui::Align::Center));
@@ -259,23 +387,19 @@ pub fn show(
                         }
                     })
                     .body(|body| {
-                        body.rows(row_height, rows.len(), |mut row| {
+                        body.heterogeneous_rows(heights.into_iter(), |mut row| {
                             seen = (seen.0.min(row.index()), seen.1.max(row.index()));
                             let kind = rows[row.index()];
                             match kind {
                                 Row::Group(g) => {
-                                    let group = &config.groups[g];
                                     row.col(|ui| {
-                                        ui.label(
-                                            RichText::new(T::GroupMax.fill(
-                                                lang,
-                                                &[
-                                                    &format!("{}. {}", group.id, group.name),
-                                                    &group.max().display(lang.decimal_separator()),
-                                                ],
-                                            ))
-                                            .strong()
-                                            .color(style::ACCENT),
+                                        ui.add(
+                                            egui::Label::new(
+                                                RichText::new(group_title(config, g, lang))
+                                                    .strong()
+                                                    .color(style::ACCENT),
+                                            )
+                                            .wrap(),
                                         );
                                     });
                                     for _ in &targets {
@@ -350,6 +474,10 @@ pub fn show(
                 grid.visible_rows = seen;
             });
     });
+    if grid.focus.is_some() {
+        // The focus change is made at the start of the next frame.
+        ui.ctx().request_repaint();
+    }
     actions
 }
 
@@ -569,11 +697,7 @@ fn criterion_label(
         hover.push_str(&format!("\n\n{}: {g}", T::Guide.get(lang)));
     }
     let response = ui
-        .add(
-            egui::Label::new(text)
-                .truncate()
-                .sense(egui::Sense::click()),
-        )
+        .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
         .on_hover_text(hover);
     if response.clicked() {
         grid.selected = Some(cell);
@@ -632,7 +756,7 @@ fn cell(
         .accessible_name(name);
         return None;
     }
-    let id = egui::Id::unique(("cell", scorer, key.0, key.1));
+    let id = cell_id(scorer, key);
     let editing = grid.editing == Some(key);
     let mut text = if editing {
         grid.buffer.clone()
@@ -660,13 +784,31 @@ fn cell(
             .text_color(style::ERROR_TEXT);
     }
     let response = ui.add(edit).accessible_name(name);
-    if grid.focus == Some(key) {
-        response.request_focus();
+    // The change is made once the cell has held focus for a whole frame: only then
+    // does egui know that Tab and the arrows belong to the cell, not to its own
+    // focus navigation.
+    if grid.focus == Some(key) && response.has_focus() && !response.gained_focus() {
         grid.focus = None;
+        grid.focus_wait = 0;
     }
     if grid.select_pending == Some(key) {
         select_all(ui.ctx(), id, text.chars().count());
         grid.select_pending = None;
+    }
+    if response.has_focus()
+        && let Some(previous) = grid.editing.filter(|&k| k != key)
+    {
+        // A click took focus from a cell still being typed in: its text is saved (or
+        // refused, and focus goes back to it) before this cell starts.
+        let saved = leave(session, grid, scorer, previous, lang, None, rows, targets);
+        if grid.error.is_some() {
+            return saved;
+        }
+        grid.editing = Some(key);
+        grid.buffer = text.clone();
+        grid.selected = Some(key.1);
+        select_all(ui.ctx(), id, text.chars().count());
+        return saved;
     }
     if response.gained_focus() && !editing {
         grid.editing = Some(key);
@@ -691,12 +833,13 @@ fn cell(
     let len = text.chars().count();
     let step = ui.input_mut(|i| {
         use egui::Modifiers as M;
+        // Shift+Tab first: a pattern without Shift also matches a key pressed with it.
         if i.consume_key(M::NONE, Key::Escape) {
             None
-        } else if i.consume_key(M::NONE, Key::Tab) {
-            Some(Some(Move::Right))
         } else if i.consume_key(M::SHIFT, Key::Tab) {
             Some(Some(Move::Left))
+        } else if i.consume_key(M::NONE, Key::Tab) {
+            Some(Some(Move::Right))
         } else if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::ArrowDown) {
             Some(Some(Move::Down))
         } else if i.consume_key(M::NONE, Key::ArrowUp) {

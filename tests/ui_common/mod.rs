@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use eframe::App as _;
 use eframe::egui::{self, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -83,4 +84,74 @@ impl egui::DroppedFile for Dropped {
 /// The open meeting (the tests open one before asking).
 pub fn meeting(h: &App) -> &thidua::ui::meeting::OpenMeeting {
     h.state().meeting.as_ref().expect("a meeting is open")
+}
+
+/// From the start screen to an open meeting of the bundled sample.
+pub fn set_up_sample(h: &mut App) {
+    h.get_by_label("Dùng cụm mẫu").click();
+    h.run();
+    assert!(h.state().is_in_setup());
+    type_into(h, "Địa điểm", "Hội trường UBND quận Long Biên");
+    type_into(h, "Chủ trì", "Nguyễn Văn An");
+    type_into(h, "Thư ký", "Trần Thị Bình");
+    h.get_by_label("Tạo hội nghị").click();
+    h.run();
+    let meeting = h.state().meeting.as_ref().expect("the meeting is open");
+    assert_eq!(
+        meeting.session().meeting.as_ref().unwrap().place,
+        "Hội trường UBND quận Long Biên"
+    );
+}
+
+pub fn key(key: egui::Key) -> egui::Event {
+    key_with(key, egui::Modifiers::NONE)
+}
+
+pub fn key_with(key: egui::Key, modifiers: egui::Modifiers) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
+/// The events a keyboard sends for typed text: one per character.
+pub fn typed(text: &str) -> Vec<egui::Event> {
+    text.chars().map(|c| egui::Event::Text(c.into())).collect()
+}
+
+/// The pointer moved to `pos`, then a press and release of the left button there.
+pub fn click_at(pos: egui::Pos2) -> Vec<egui::Event> {
+    let mut events = vec![egui::Event::PointerMoved(pos)];
+    events.extend(
+        [true, false]
+            .into_iter()
+            .map(|pressed| egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            }),
+    );
+    events
+}
+
+/// Puts all `events` into ONE frame of input, as a slow laptop or a fast typist
+/// delivers them, then runs frames the way eframe does: every frame's input passes
+/// the app's raw-input hook before egui sees it, until no input is left waiting.
+pub fn in_one_frame(h: &mut App, events: Vec<egui::Event>) {
+    h.input_mut().events.extend(events);
+    for _ in 0..500 {
+        let ctx = h.ctx.clone();
+        let mut input = std::mem::take(h.input_mut());
+        h.state_mut().raw_input_hook(&ctx, &mut input);
+        *h.input_mut() = input;
+        h.step();
+        if !h.state().input_waiting() {
+            break;
+        }
+    }
+    h.run();
 }
