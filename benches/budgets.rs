@@ -135,6 +135,7 @@ mod ui_frame {
             documents: dir.to_path_buf(),
             file_dialogs: false,
             open: Some(path),
+            state_dir: None,
         };
         let mut h = Harness::builder()
             .with_size(egui::vec2(1366.0, 768.0))

@@ -12,7 +12,6 @@ use crate::model::problem::Lang;
 use crate::model::sheet::Sheet;
 use crate::model::{Session, Tally};
 use crate::store::MeetingFile;
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -46,23 +45,7 @@ impl ExportError {
 /// Writes `bytes` next to `path` and renames it into place, so a reader never sees
 /// half a file and an old export survives a failed one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.tmp"));
-    {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-    }
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })?;
-    Ok(())
+    Ok(crate::store::files::write_atomically(path, bytes)?)
 }
 
 /// The bytes of one export format, chosen by the file's extension.

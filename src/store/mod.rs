@@ -3,6 +3,8 @@
 //! applied, so a crash loses nothing that was reported as saved.
 
 mod chain;
+pub mod files;
+pub mod recent;
 
 pub use chain::{ChainBreak, GENESIS_NOTE, row_hash};
 

@@ -59,6 +59,9 @@ pub struct AppOptions {
     pub file_dialogs: bool,
     /// A file to open at start (`thidua FILE`).
     pub open: Option<PathBuf>,
+    /// Where the recent files are recorded the moment a meeting is created or opened
+    /// (`None`: nowhere), so a crash never hides the last meeting.
+    pub state_dir: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -74,6 +77,7 @@ impl AppOptions {
             documents,
             file_dialogs: true,
             open,
+            state_dir: eframe::storage_dir("thidua"),
         }
     }
 }
@@ -115,10 +119,13 @@ impl ThiduaApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> ThiduaApp {
         style::install_fonts(&cc.egui_ctx);
         style::apply_theme(&cc.egui_ctx);
-        let prefs: Prefs = cc
+        let mut prefs: Prefs = cc
             .storage
             .and_then(|s| eframe::get_value(s, PREFS_KEY))
             .unwrap_or_default();
+        if let Some(dir) = &options.state_dir {
+            prefs.merge_recent(crate::store::recent::load(dir));
+        }
         if prefs.zoom > 0.0 && (prefs.zoom - 1.0).abs() > f32::EPSILON {
             cc.egui_ctx.set_zoom_factor(prefs.zoom);
         }
@@ -176,7 +183,7 @@ impl ThiduaApp {
         if is_meeting {
             match MeetingFile::open(path) {
                 Ok(file) => {
-                    self.prefs.remember(path);
+                    self.remember(path);
                     self.show_meeting(file);
                 }
                 Err(e) => self.fail(path, vec![e.text(lang)]),
@@ -188,7 +195,7 @@ impl ThiduaApp {
             };
             match Config::from_bytes(&bytes) {
                 Ok(config) => {
-                    self.prefs.remember(path);
+                    self.remember(path);
                     let folder = path
                         .parent()
                         .map_or_else(|| self.options.documents.clone(), Path::to_path_buf);
@@ -207,6 +214,16 @@ impl ThiduaApp {
             }
         } else {
             self.fail(path, vec![T::UnknownKind.get(lang).to_string()]);
+        }
+    }
+
+    /// Puts `path` first among the recent files and records the list on disk at once.
+    pub fn remember(&mut self, path: &Path) {
+        self.prefs.remember(path);
+        if let Some(dir) = &self.options.state_dir {
+            // Only a convenience is lost if this fails: the meeting file itself is
+            // safe, and the window's preferences still keep the list.
+            let _ = crate::store::recent::save(dir, &self.prefs.recent);
         }
     }
 
@@ -259,7 +276,7 @@ impl ThiduaApp {
             });
         match created {
             Ok(file) => {
-                self.prefs.remember(&path);
+                self.remember(&path);
                 self.show_meeting(file);
             }
             Err(e) => setup.error = Some(e.text(lang)),

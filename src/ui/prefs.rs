@@ -45,6 +45,19 @@ impl Prefs {
         self.recent.truncate(MAX_RECENT);
     }
 
+    /// Puts `newer` (most recent first, e.g. the list recorded on disk after a crash)
+    /// before the remembered files.
+    pub fn merge_recent(&mut self, newer: Vec<PathBuf>) {
+        let older = std::mem::take(&mut self.recent);
+        self.recent = newer;
+        for path in older {
+            if !self.recent.contains(&path) {
+                self.recent.push(path);
+            }
+        }
+        self.recent.truncate(MAX_RECENT);
+    }
+
     /// The most recent meeting file that still exists: offered after a crash.
     pub fn last_meeting(&self) -> Option<&Path> {
         self.recent

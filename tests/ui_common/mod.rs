@@ -22,6 +22,7 @@ pub fn app_sized(documents: &Path, open: Option<PathBuf>, height: f32) -> App {
         documents: documents.to_path_buf(),
         file_dialogs: false,
         open,
+        state_dir: Some(documents.join(".thidua-state")),
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1366.0, height))
