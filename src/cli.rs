@@ -12,6 +12,7 @@ use crate::model::sheet::{ImportPlan, Sheet, plan_import};
 use crate::model::{Session, Tally};
 use crate::sample;
 use crate::store::{Integrity, MeetingFile};
+use crate::ui::i18n::plural;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -236,8 +237,10 @@ fn report_problems(out: &Out, path: &Path, problems: &Problems) -> Failed {
         "{}",
         match out.lang {
             Lang::Vi => format!("{n} lỗi; hãy sửa tệp theo từng vị trí ở trên rồi kiểm tra lại."),
-            Lang::En =>
-                format!("{n} problem(s); fix the file at each place above and check again."),
+            Lang::En => format!(
+                "{n} {}; fix the file at each place above and check again.",
+                plural(n, "problem", "problems")
+            ),
         }
     );
     Failed
@@ -309,23 +312,28 @@ pub fn config_summary(config: &Config, lang: Lang) -> String {
             lines.push("Cấu hình hợp lệ.".into());
         }
         Lang::En => {
+            let count = |n: usize, one: &str, other: &str| format!("{n} {}", plural(n, one, other));
             lines.push(format!(
-                "{} members (head: {}, deputy: {})",
-                config.members.len(),
+                "{} (head: {}, deputy: {})",
+                count(config.members.len(), "member", "members"),
                 head(Role::Head),
                 head(Role::Deputy)
             ));
             lines.push(format!(
-                "{} criteria groups, {} items, maximum total {}",
-                config.groups.len(),
-                items,
+                "{}, {}, maximum total {}",
+                count(config.groups.len(), "criteria group", "criteria groups"),
+                count(items, "item", "items"),
                 config.max_total().display(sep)
             ));
             lines.push(format!(
-                "{} bonus/deduction items, {} classes, {} commendations",
-                config.adjustments.len(),
-                config.classes.len(),
-                config.commendations.len()
+                "{}, {}, {}",
+                count(
+                    config.adjustments.len(),
+                    "bonus/deduction item",
+                    "bonus/deduction items"
+                ),
+                count(config.classes.len(), "class", "classes"),
+                count(config.commendations.len(), "commendation", "commendations")
             ));
             lines.push(format!("config_sha256: {}", config.sha256));
             lines.push("The config is valid.".into());
@@ -451,22 +459,35 @@ fn import(out: &Out, meeting: &Path, sheets: &[PathBuf]) -> Outcome {
         }
     }
     if failed > 0 {
-        eprintln!(
-            "{}",
-            match out.lang {
-                Lang::Vi => format!(
-                    "{failed}/{} phiếu không nhập được; các phiếu còn lại đã được lưu.",
-                    sheets.len()
-                ),
-                Lang::En => format!(
-                    "{failed} of {} sheets were not imported; the others are saved.",
-                    sheets.len()
-                ),
-            }
-        );
+        eprintln!("{}", import_failures(failed, sheets.len(), out.lang));
         return Err(Failed);
     }
     Ok(())
+}
+
+/// What an import with failures left behind. Each sheet is its own transaction, so
+/// a failed sheet changes nothing and the others are in the meeting file (imported
+/// now or already there).
+fn import_failures(failed: usize, total: usize, lang: Lang) -> String {
+    let ok = total.saturating_sub(failed);
+    match (lang, ok, total) {
+        (Lang::Vi, 0, 1) => "Phiếu chấm không nhập được; tệp hội nghị không thay đổi.".into(),
+        (Lang::Vi, 0, _) => {
+            format!("Không nhập được phiếu nào trong {total} phiếu; tệp hội nghị không thay đổi.")
+        }
+        (Lang::Vi, _, _) => format!(
+            "{failed}/{total} phiếu không nhập được; {ok} phiếu còn lại đã có trong tệp hội nghị."
+        ),
+        (Lang::En, 0, 1) => "The sheet was not imported; the meeting file is unchanged.".into(),
+        (Lang::En, 0, _) => {
+            format!("None of the {total} sheets was imported; the meeting file is unchanged.")
+        }
+        (Lang::En, _, _) => format!(
+            "{failed} of {total} sheets {} not imported; the other {ok} {} in the meeting file.",
+            plural(failed, "was", "were"),
+            plural(ok, "is", "are")
+        ),
+    }
 }
 
 fn import_one(out: &Out, file: &mut MeetingFile, path: &Path) -> Result<String, Failed> {
@@ -501,7 +522,8 @@ fn import_one(out: &Out, file: &mut MeetingFile, path: &Path) -> Result<String, 
                     "{shown}: đã nhập và nộp phiếu của {scorer} ({cells} ô điểm; đã lưu đến sự kiện số {seq})."
                 ),
                 Lang::En => format!(
-                    "{shown}: imported and submitted {scorer}'s sheet ({cells} cells; committed through event #{seq})."
+                    "{shown}: imported and submitted {scorer}'s sheet ({cells} {}; committed through event #{seq}).",
+                    plural(cells, "cell", "cells")
                 ),
             })
         }
@@ -569,8 +591,9 @@ fn verify(out: &Out, path: &Path, session: Option<&Path>) -> Outcome {
                     text::verification_code(file.head())
                 ),
                 Lang::En => format!(
-                    "{}: OK — {events} events, the hash chain verifies.\nconfig_sha256: {}\nsession_head: {}\nCheck code: {}",
+                    "{}: OK — {events} {}, the hash chain verifies.\nconfig_sha256: {}\nsession_head: {}\nCheck code: {}",
                     path.display(),
+                    plural(events, "event", "events"),
                     file.config().sha256,
                     file.head(),
                     text::verification_code(file.head())
@@ -746,4 +769,77 @@ fn demo(out: &Out) -> Outcome {
     ));
     print_tally(out, &session, &head, TallyFormat::Text);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_import_says_what_was_saved() {
+        // One sheet, and it failed: there are no "others".
+        assert_eq!(
+            import_failures(1, 1, Lang::En),
+            "The sheet was not imported; the meeting file is unchanged."
+        );
+        assert_eq!(
+            import_failures(1, 1, Lang::Vi),
+            "Phiếu chấm không nhập được; tệp hội nghị không thay đổi."
+        );
+        assert_eq!(
+            import_failures(3, 3, Lang::En),
+            "None of the 3 sheets was imported; the meeting file is unchanged."
+        );
+        assert_eq!(
+            import_failures(3, 3, Lang::Vi),
+            "Không nhập được phiếu nào trong 3 phiếu; tệp hội nghị không thay đổi."
+        );
+        assert_eq!(
+            import_failures(1, 3, Lang::En),
+            "1 of 3 sheets was not imported; the other 2 are in the meeting file."
+        );
+        assert_eq!(
+            import_failures(2, 3, Lang::En),
+            "2 of 3 sheets were not imported; the other 1 is in the meeting file."
+        );
+        assert_eq!(
+            import_failures(1, 3, Lang::Vi),
+            "1/3 phiếu không nhập được; 2 phiếu còn lại đã có trong tệp hội nghị."
+        );
+    }
+
+    #[test]
+    fn the_config_summary_counts_in_good_english() {
+        let bytes = crate::sample::SAMPLE_CONFIG;
+        let Ok(config) = Config::from_bytes(bytes) else {
+            panic!("the sample config loads");
+        };
+        let text = config_summary(&config, Lang::En);
+        assert!(text.contains("6 members (head: Long Biên"), "{text}");
+        assert!(
+            text.contains("4 bonus/deduction items, 4 classes, 2 commendations"),
+            "{text}"
+        );
+        // A cluster with one of each reads in the singular.
+        let mut doc: serde_json::Value = serde_json::from_slice(bytes).unwrap_or_default();
+        doc["criteria"] = serde_json::json!([doc["criteria"][0].clone()]);
+        doc["criteria"][0]["items"] = serde_json::json!([doc["criteria"][0]["items"][0].clone()]);
+        doc["adjustments"] = serde_json::json!([doc["adjustments"][0].clone()]);
+        doc["commendations"] = serde_json::json!([doc["commendations"][1].clone()]);
+        doc["tie_break"] = serde_json::json!(["bonus"]);
+        let bytes = serde_json::to_vec(&doc).unwrap_or_default();
+        let config = match Config::from_bytes(&bytes) {
+            Ok(c) => c,
+            Err(p) => panic!("{}", p.text(Lang::En)),
+        };
+        let text = config_summary(&config, Lang::En);
+        assert!(
+            text.contains("1 criteria group, 1 item, maximum total 6"),
+            "{text}"
+        );
+        assert!(
+            text.contains("1 bonus/deduction item, 4 classes, 1 commendation"),
+            "{text}"
+        );
+    }
 }

@@ -9,6 +9,7 @@ use crate::model::session::BallotRecord;
 use crate::model::tally::{
     Basis, Proposal, ProposalStatus, Tally, ballot_base, ballot_passes, vote_share,
 };
+use crate::ui::i18n::{T, plural};
 
 /// Excel sheet names: at most 31 characters, none of `[ ] : * ? / \`.
 pub fn sheet_name(name: &str) -> String {
@@ -73,12 +74,15 @@ pub fn scoring_method(config: &Config, lang: Lang) -> String {
             config.scoring.decimals
         ),
         Lang::En => format!(
-            "Each member scores {} criteria (at most {} points, plus bonus, minus deductions); a member's total is {} {}, rounded to {} decimals; ranks follow the rounded totals.",
+            "Each member scores {} {} (at most {} {}, plus bonus, minus deductions); a member's total is {} {}, rounded to {} {}; ranks follow the rounded totals.",
             config.item_count(),
+            plural(config.item_count(), "criterion", "criteria"),
             config.max_total().display(sep),
+            plural(config.max_total().display(sep), "point", "points"),
             aggregate,
             own,
-            config.scoring.decimals
+            config.scoring.decimals,
+            plural(config.scoring.decimals, "decimal", "decimals"),
         ),
     }
 }
@@ -188,8 +192,9 @@ pub fn ballot_sentences(session: &Session, lang: Lang) -> Vec<String> {
                         vote_share(v, base).display(sep)
                     ),
                     Lang::En => format!(
-                        "{} {v}/{base} votes ({}% of {base_name}) — {verdict}",
+                        "{} {v}/{base} {} ({}% of {base_name}) — {verdict}",
                         config.members[m].short,
+                        plural(base, "vote", "votes"),
                         vote_share(v, base).display(sep)
                     ),
                 }
@@ -269,6 +274,63 @@ pub fn next_year_line(session: &Session, lang: Lang) -> Option<String> {
     })
 }
 
+/// Why seats of a commendation stay empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vacancy {
+    /// The members left (not listed, not holding an earlier commendation) are
+    /// scored but below the commendation's minimum class (an index into classes).
+    BelowClass(usize),
+    /// The members left have no counted sheet yet.
+    NotScored,
+    /// No member is left: the others hold an earlier commendation.
+    NoOther,
+}
+
+/// Seats of commendation `c` that stay empty because every eligible member is
+/// already listed, and why. A tie waiting for the meeting's decision is not an empty
+/// seat, nor is a seat whose ballot failed (its member is listed with that status).
+pub fn vacant_seats(config: &Config, tally: &Tally, c: usize) -> Option<(usize, Vacancy)> {
+    let result = tally.commendations.get(c)?;
+    let listed = result
+        .proposals
+        .iter()
+        .filter(|p| p.status != ProposalStatus::TieUnresolved)
+        .count();
+    let vacant = result.quota.saturating_sub(listed + result.open_seats);
+    if vacant == 0 {
+        return None;
+    }
+    let holds_earlier = |m: usize| {
+        tally
+            .commendation_of(m)
+            .is_some_and(|(earlier, _)| earlier < c)
+    };
+    let left: Vec<usize> = (0..config.members.len())
+        .filter(|m| !result.eligible.contains(m) && !holds_earlier(*m))
+        .collect();
+    let why = match config.commendations[c].min_class {
+        Some(min) if left.iter().any(|&m| tally.members[m].total.is_some()) => {
+            Vacancy::BelowClass(min)
+        }
+        _ if !left.is_empty() => Vacancy::NotScored,
+        _ => Vacancy::NoOther,
+    };
+    Some((vacant, why))
+}
+
+/// The sentence saying how many seats stay empty and why, e.g. "Còn trống 2 suất:
+/// không còn đơn vị nào đạt mức xếp loại tối thiểu (Hoàn thành xuất sắc nhiệm vụ)."
+pub fn vacant_seats_line(config: &Config, tally: &Tally, c: usize, lang: Lang) -> Option<String> {
+    let (seats, why) = vacant_seats(config, tally, c)?;
+    Some(match why {
+        Vacancy::BelowClass(class) => {
+            T::SeatsOpenBelowClass.fill(lang, &[&seats, &config.classes[class].name])
+        }
+        Vacancy::NotScored => T::SeatsOpenNotScored.fill(lang, &[&seats]),
+        Vacancy::NoOther => T::SeatsOpenNoOther.fill(lang, &[&seats]),
+    })
+}
+
 /// Why a member is on a commendation's list, in words.
 pub fn proposal_reason(
     session: &Session,
@@ -285,11 +347,14 @@ pub fn proposal_reason(
             r.rank.map_or("—".into(), |k| k.to_string()),
             r.total.map_or("—".into(), |t| t.display(sep))
         ),
-        Lang::En => format!(
-            "rank {}, {} points",
-            r.rank.map_or("—".into(), |k| k.to_string()),
-            r.total.map_or("—".into(), |t| t.display(sep))
-        ),
+        Lang::En => {
+            let total = r.total.map_or("—".into(), |t| t.display(sep));
+            format!(
+                "rank {}, {total} {}",
+                r.rank.map_or("—".into(), |k| k.to_string()),
+                plural(&total, "point", "points")
+            )
+        }
     }];
     match &proposal.basis {
         Basis::TieBrokenBy(key) => parts.push(format!(
@@ -317,14 +382,155 @@ pub fn proposal_reason(
                 b.percent().display(sep)
             ),
             Lang::En => format!(
-                "ballot round {}: {}/{} votes ({}%)",
+                "ballot round {}: {}/{} {} ({}%)",
                 b.round,
                 b.votes,
                 b.base,
+                plural(b.base, "vote", "votes"),
                 b.percent().display(sep)
             ),
         });
     }
     let _ = config;
     parts.join("; ")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::event::{Actor, Event, Record};
+    use crate::model::points::Points;
+    use serde_json::json;
+    use std::sync::Arc;
+
+    /// Members m0…m{n-1} (short ĐV0…), one item of 100 points, classes "Xuất sắc"
+    /// ≥ 90 and "Khác"; commendations as given.
+    fn config(n: usize, commendations: serde_json::Value) -> Config {
+        let members: Vec<_> = (0..n)
+            .map(|i| json!({"id": format!("m{i}"), "name": format!("Đơn vị {i}"), "short": format!("ĐV{i}")}))
+            .collect();
+        let doc = json!({
+            "format": "thidua.cluster/1",
+            "cluster": {"id": "t", "name": "Cụm thử", "organizer": "MTTQ", "year": 2024, "member_label": "đơn vị"},
+            "members": members,
+            "criteria": [{"id": "1", "name": "Nhóm 1", "items": [
+                {"id": "1.1", "name": "Tiêu chí 1.1", "max": 100, "step": 0.5}]}],
+            "classes": [
+                {"id": "A", "name": "Xuất sắc", "min": 90},
+                {"id": "C", "name": "Khác", "min": 0}
+            ],
+            "commendations": commendations
+        });
+        match Config::from_bytes(&serde_json::to_vec(&doc).unwrap_or_default()) {
+            Ok(c) => c,
+            Err(p) => panic!("{}", p.text(Lang::En)),
+        }
+    }
+
+    /// Every delegate gives each other member `totals[target]` and submits.
+    fn scored(config: Config, totals: &[i64]) -> Session {
+        let mut session = Session::new(Arc::new(config));
+        let n = totals.len();
+        for s in 0..n {
+            let by = Actor::Member(format!("m{s}"));
+            let mut events: Vec<Event> = (0..n)
+                .filter(|&t| t != s)
+                .map(|t| Event::Score {
+                    scorer: format!("m{s}"),
+                    target: format!("m{t}"),
+                    item: "1.1".into(),
+                    value: Some(Points(totals[t])),
+                })
+                .collect();
+            events.push(Event::Submit {
+                scorer: format!("m{s}"),
+            });
+            for event in events {
+                let record = Record {
+                    seq: session.event_count() + 1,
+                    at: "2024-12-20T09:00:00+07:00".into(),
+                    by: by.clone(),
+                    event,
+                };
+                if let Err(e) = session.apply(&record) {
+                    panic!("{}", e.text(Lang::En));
+                }
+            }
+        }
+        session
+    }
+
+    /// A "Bằng khen" with `seats` seats for members of class "Xuất sắc".
+    pub(crate) fn seat_session(seats: u32, totals: &[i64]) -> Session {
+        let commendations =
+            json!([{"id": "k", "name": "Bằng khen", "max_count": seats, "min_class": "A"}]);
+        scored(config(totals.len(), commendations), totals)
+    }
+
+    /// 3 seats, and only ĐV0 reaches the class.
+    pub(crate) fn one_of_three_seats() -> Session {
+        seat_session(3, &[9500, 8000, 7000, 6000])
+    }
+
+    #[test]
+    fn the_minutes_say_how_many_seats_stay_open_and_why() {
+        let session = one_of_three_seats();
+        let tally = Tally::compute(&session);
+        let config = session.config();
+        assert_eq!(tally.commendations[0].proposals.len(), 1);
+        assert_eq!(
+            vacant_seats(config, &tally, 0),
+            Some((2, Vacancy::BelowClass(0)))
+        );
+        assert_eq!(
+            vacant_seats_line(config, &tally, 0, Lang::Vi).as_deref(),
+            Some("Còn trống 2 suất: không còn đơn vị nào đạt mức xếp loại tối thiểu (Xuất sắc).")
+        );
+        assert_eq!(
+            vacant_seats_line(config, &tally, 0, Lang::En).as_deref(),
+            Some("2 seats stay open: no remaining member reached the minimum class (Xuất sắc).")
+        );
+        // Every seat taken: nothing to say.
+        let full = seat_session(2, &[9500, 9400, 7000, 6000]);
+        assert_eq!(vacant_seats(full.config(), &Tally::compute(&full), 0), None);
+    }
+
+    #[test]
+    fn a_seat_left_because_the_others_hold_an_earlier_commendation() {
+        // Two members; a flag for one, then two certificates with no class rule.
+        let commendations = json!([
+            {"id": "co", "name": "Cờ thi đua", "max_count": 1},
+            {"id": "k", "name": "Bằng khen", "max_count": 2}
+        ]);
+        let session = scored(config(2, commendations), &[9500, 9000]);
+        let tally = Tally::compute(&session);
+        assert_eq!(vacant_seats(session.config(), &tally, 0), None);
+        assert_eq!(
+            vacant_seats_line(session.config(), &tally, 1, Lang::En).as_deref(),
+            Some("1 seat stays open: no other member is eligible.")
+        );
+        assert_eq!(
+            vacant_seats_line(session.config(), &tally, 1, Lang::Vi).as_deref(),
+            Some("Còn trống 1 suất: không còn đơn vị nào khác đủ điều kiện.")
+        );
+    }
+
+    #[test]
+    fn english_counts_in_the_minutes_agree() {
+        let session = one_of_three_seats();
+        let method = scoring_method(session.config(), Lang::En);
+        assert!(
+            method.contains("scores 1 criterion (at most 100 points"),
+            "{method}"
+        );
+        assert!(method.contains("rounded to 2 decimals"), "{method}");
+        let tally = Tally::compute(&session);
+        let reason = proposal_reason(
+            &session,
+            &tally,
+            &tally.commendations[0].proposals[0],
+            Lang::En,
+        );
+        assert_eq!(reason, "rank 1, 95.00 points");
+    }
 }

@@ -18,8 +18,11 @@ pub fn class_margin(session: &Session, tally: &Tally, member: usize) -> Option<(
         None => config.classes.len().checked_sub(1)?,
     };
     let scale = 10i64.pow(total.decimals as u32);
-    // The class minimum in the same units as the rounded total.
-    let min_units = config.classes[better].min.0 * scale / 100;
+    // The smallest rounded total that reaches the class (ranks and classes use the
+    // rounded total): the class minimum in its units, rounded UP. With no decimals
+    // a minimum of 95.5 is reached at 96, not 95.
+    let min_hundredths = config.classes[better].min.0 * scale;
+    let min_units = -(-min_hundredths).div_euclid(100);
     Some((
         better,
         Rounded {
@@ -232,6 +235,31 @@ mod tests {
                 }
             })
         );
+    }
+
+    #[test]
+    fn a_fractional_class_minimum_needs_the_next_whole_point_without_decimals() {
+        // No decimals, class A from 25.5: a rounded total of 25 is not enough,
+        // 26 is. Totals 24 and 25 need 2 and 1 points.
+        let mut c = cfg();
+        c["scoring"] = json!({"decimals": 0});
+        c["classes"][0]["min"] = json!(25.5);
+        let rows: Vec<Vec<i64>> = (0..4).map(|_| vec![2400, 2500, 2600, 1800]).collect();
+        let s = scored(&c, &rows);
+        let t = Tally::compute(&s);
+        assert_eq!(t.members[2].class, Some(0), "26 reaches 25.5");
+        let (class, by) = class_margin(&s, &t, 0).unwrap();
+        assert_eq!((class, by.to_string()), (0, "2".into()));
+        let (class, by) = class_margin(&s, &t, 1).unwrap();
+        assert_eq!((class, by.to_string()), (0, "1".into()));
+        // Gaining exactly the margin reaches the class; one unit less does not.
+        for m in [0, 1] {
+            let total = t.members[m].total.unwrap();
+            let (_, by) = class_margin(&s, &t, m).unwrap();
+            let min = s.config().classes[0].min;
+            let at = |units| Rounded { units, decimals: 0 }.at_least(min);
+            assert!(at(total.units + by.units) && !at(total.units + by.units - 1));
+        }
     }
 
     #[test]

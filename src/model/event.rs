@@ -32,7 +32,9 @@ impl Actor {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
-    /// Meeting details. A later one replaces an earlier one.
+    /// Meeting details. A later one replaces an earlier one. All four fields empty
+    /// (see [`Event::no_meeting_details`]) takes the details back to none: what undoing
+    /// the first details writes.
     Meeting {
         /// `YYYY-MM-DD`.
         date: String,
@@ -70,6 +72,8 @@ pub enum Event {
         chosen: Vec<String>,
         reason: String,
     },
+    /// Next year's head and deputy. Both empty (see [`Event::no_next_year`]) takes
+    /// the pair back to none: what undoing the first pair writes.
     NextYear {
         head: String,
         deputy: String,
@@ -96,6 +100,39 @@ impl Event {
             Event::NextYear { .. } => "next_year",
             Event::Finalize => "finalize",
             Event::ImportSheet { .. } => "import_sheet",
+        }
+    }
+
+    /// Meeting details back to none. Files written before this existed never hold
+    /// it (the rules refused an empty date), so they read exactly as before.
+    pub fn no_meeting_details() -> Event {
+        Event::Meeting {
+            date: String::new(),
+            place: String::new(),
+            chair: String::new(),
+            secretary: String::new(),
+        }
+    }
+
+    /// Next year's head and deputy back to none (not agreed yet).
+    pub fn no_next_year() -> Event {
+        Event::NextYear {
+            head: String::new(),
+            deputy: String::new(),
+        }
+    }
+
+    /// Whether this event takes meeting details or next year's pair back to none.
+    pub fn clears(&self) -> bool {
+        match self {
+            Event::Meeting {
+                date,
+                place,
+                chair,
+                secretary,
+            } => date.is_empty() && place.is_empty() && chair.is_empty() && secretary.is_empty(),
+            Event::NextYear { head, deputy } => head.is_empty() && deputy.is_empty(),
+            _ => false,
         }
     }
 
@@ -152,6 +189,35 @@ mod tests {
             .to_json(),
             r#"{"type":"score","scorer":"a","target":"b","item":"1.1","value":9.5}"#
         );
+    }
+
+    #[test]
+    fn taking_details_back_to_none_is_stored_in_the_old_shapes() {
+        // Old files hold these shapes; a clearing event uses them too, so every
+        // file reads with the same type, and the old events still read as they were.
+        let none = Event::no_meeting_details();
+        assert_eq!(
+            none.to_json(),
+            r#"{"type":"meeting","date":"","place":"","chair":"","secretary":""}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Event>(&none.to_json()).unwrap(),
+            none
+        );
+        assert!(none.clears() && Event::no_next_year().clears());
+        assert_eq!(
+            Event::no_next_year().to_json(),
+            r#"{"type":"next_year","head":"","deputy":""}"#
+        );
+        let old: Event =
+            serde_json::from_str(r#"{"type":"next_year","head":"long-bien","deputy":"ba-dinh"}"#)
+                .unwrap();
+        assert!(!old.clears());
+        let old: Event = serde_json::from_str(
+            r#"{"type":"meeting","date":"2024-12-20","place":"","chair":"","secretary":""}"#,
+        )
+        .unwrap();
+        assert!(!old.clears(), "a date alone is details");
     }
 
     #[test]

@@ -37,16 +37,24 @@ pub fn inverse(session: &Session, event: &Event) -> Option<Event> {
                 present: session.is_present(m),
             })
         }
-        Event::Meeting { .. } => session.meeting.as_ref().map(|m| Event::Meeting {
-            date: m.date.clone(),
-            place: m.place.clone(),
-            chair: m.chair.clone(),
-            secretary: m.secretary.clone(),
-        }),
-        Event::NextYear { .. } => session.next_year.map(|(h, d)| Event::NextYear {
-            head: config.members[h].id.clone(),
-            deputy: config.members[d].id.clone(),
-        }),
+        // Before the first details or the first pair there was none: the inverse
+        // takes them back to none.
+        Event::Meeting { .. } => Some(session.meeting.as_ref().map_or_else(
+            Event::no_meeting_details,
+            |m| Event::Meeting {
+                date: m.date.clone(),
+                place: m.place.clone(),
+                chair: m.chair.clone(),
+                secretary: m.secretary.clone(),
+            },
+        )),
+        Event::NextYear { .. } => Some(session.next_year.map_or_else(
+            Event::no_next_year,
+            |(h, d)| Event::NextYear {
+                head: config.members[h].id.clone(),
+                deputy: config.members[d].id.clone(),
+            },
+        )),
         _ => None,
     }
 }
@@ -129,6 +137,47 @@ mod tests {
         assert_eq!(s.score(0, 1, 0), Some(Points(500)));
         assert_eq!(s.event_count(), 3, "history only grows");
         assert_eq!(inverse(&s, &Event::Finalize), None);
+    }
+
+    #[test]
+    fn undoing_the_first_details_and_the_first_pair_goes_back_to_none() {
+        let mut s = session(&config_json(3));
+        let details = Event::Meeting {
+            date: "2024-12-20".into(),
+            place: "Hội trường".into(),
+            chair: "Nguyễn Văn A".into(),
+            secretary: "Trần Thị B".into(),
+        };
+        let pair = Event::NextYear {
+            head: id(1),
+            deputy: id(2),
+        };
+        for (event, is_set) in [
+            (
+                details,
+                (|s: &Session| s.meeting.is_some()) as fn(&Session) -> bool,
+            ),
+            (pair, |s: &Session| s.next_year.is_some()),
+        ] {
+            // As the window does it: the inverse is taken before the change.
+            let undo = inverse(&s, &event).expect("the first one can be undone");
+            apply(&mut s, Actor::Chair, event.clone()).unwrap();
+            assert!(is_set(&s));
+            apply(&mut s, Actor::Chair, undo).unwrap();
+            assert!(!is_set(&s), "undo restores the state before: none");
+            apply(&mut s, Actor::Chair, event).unwrap();
+            assert!(is_set(&s), "redo applies it again");
+        }
+        assert_eq!(s.meeting.as_ref().unwrap().place, "Hội trường");
+        assert_eq!(s.next_year, Some((1, 2)));
+        assert_eq!(s.event_count(), 6, "history only grows");
+        // Without details the meeting cannot be finalized again after an undo.
+        apply(&mut s, Actor::Chair, Event::no_meeting_details()).unwrap();
+        assert!(
+            crate::model::Tally::compute(&s)
+                .missing(&s)
+                .contains(&crate::model::tally::Missing::MeetingDetails)
+        );
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub enum EventError {
     Locked { scorer: String },
     #[error("{scorer}'s sheet is not submitted")]
     NotSubmitted { scorer: String },
-    #[error("{scorer}'s sheet is incomplete: {missing} of {total} cells are empty")]
+    #[error("{scorer}'s sheet is incomplete: empty cells: {missing} of {total}")]
     Incomplete {
         scorer: String,
         missing: usize,
@@ -165,7 +165,7 @@ impl CountError {
                 },
                 Lang::En,
             ) => {
-                format!("{member} has {votes} votes, more than the valid ballots ({valid})")
+                format!("the votes for {member} ({votes}) exceed the valid ballots ({valid})")
             }
             (CountError::NotACandidate { member }, Lang::Vi) => {
                 format!("{member} không thuộc danh sách được bỏ phiếu")
@@ -416,8 +416,10 @@ impl Session {
         match event {
             Event::Meeting { date, .. } => {
                 Self::chair_only(by)?;
-                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                    .map_err(|_| EventError::BadDate)?;
+                if !event.clears() {
+                    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                        .map_err(|_| EventError::BadDate)?;
+                }
             }
             Event::Attendance { member, present } => {
                 Self::chair_only(by)?;
@@ -556,6 +558,9 @@ impl Session {
             }
             Event::NextYear { head, deputy } => {
                 Self::chair_only(by)?;
+                if event.clears() {
+                    return Ok(());
+                }
                 if self.member(head)? == self.member(deputy)? {
                     return Err(EventError::SameHeadAndDeputy);
                 }
@@ -586,6 +591,7 @@ impl Session {
         // Ids were resolved by `check`, so the lookups below succeed.
         let member = |s: &Session, id: &str| s.config.member(id).unwrap_or(0);
         match &record.event {
+            event @ Event::Meeting { .. } if event.clears() => self.meeting = None,
             Event::Meeting {
                 date,
                 place,
@@ -665,6 +671,7 @@ impl Session {
                     reason: reason.trim().to_string(),
                 });
             }
+            event @ Event::NextYear { .. } if event.clears() => self.next_year = None,
             Event::NextYear { head, deputy } => {
                 self.next_year = Some((member(self, head), member(self, deputy)));
             }

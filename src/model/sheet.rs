@@ -139,7 +139,9 @@ fn read_scores(
     };
     r.duplicate_keys(targets, "scores");
     let n = config.members.len();
-    let mut filled = vec![vec![false; config.cells.len()]; n];
+    // A cell is settled once it has a good value or its problem is reported: a bad
+    // value is named once, never again as a missing cell.
+    let mut settled = vec![vec![false; config.cells.len()]; n];
     let mut out = Vec::new();
     let mut ok = true;
     for target in targets {
@@ -169,6 +171,8 @@ fn read_scores(
                     found: target.value.value.kind(),
                 },
             );
+            // The whole row is named; its cells are not missing on top of that.
+            settled[t].fill(true);
             ok = false;
             continue;
         };
@@ -186,16 +190,14 @@ fn read_scores(
                 ok = false;
                 continue;
             };
+            settled[t][c] = true;
             let Some(value) = r.points_at(&cell.value, &cell_path) else {
                 ok = false;
                 continue;
             };
             let limits = &config.cells[c];
             match value.check_within(limits.max, limits.step) {
-                Ok(v) => {
-                    filled[t][c] = true;
-                    out.push((t, c, v));
-                }
+                Ok(v) => out.push((t, c, v)),
                 Err(e) => {
                     r.report(cell_path, Some(&cell.value), Issue::Points(e));
                     ok = false;
@@ -206,7 +208,7 @@ fn read_scores(
     let mut missing = Vec::new();
     for t in (0..n).filter(|&t| config.scores_target(scorer, t)) {
         for (c, cell) in config.cells.iter().enumerate() {
-            if matches!(cell.kind, CellKind::Item { .. }) && !filled[t][c] {
+            if matches!(cell.kind, CellKind::Item { .. }) && !settled[t][c] {
                 missing.push(format!("{} / {}", config.members[t].id, cell.id));
             }
         }
@@ -237,7 +239,7 @@ pub enum ImportPlan {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     #[error(
-        "{scorer}'s sheet is already submitted with different scores ({differences} cells differ, e.g. {example}); the chair must reopen it before another sheet replaces it"
+        "{scorer}'s sheet is already submitted with different scores (cells that differ: {differences}, e.g. {example}); the chair must reopen it before another sheet replaces it"
     )]
     Conflict {
         scorer: String,

@@ -145,6 +145,48 @@ fn wrong_cluster_unknown_scorer_and_bad_values_are_named() {
     );
 }
 
+#[test]
+fn a_bad_cell_is_reported_once_not_again_as_missing() {
+    let s = session(&config_json(3));
+    // 1.1 is above its maximum; every other item is there.
+    let bytes = sheet_bytes(
+        &s,
+        "m0",
+        json!({"m1": {"1.1": 12, "1.2": 9, "2.1": 9}, "m2": full_row(8.0)}),
+    );
+    let p = problems_of(&s, &bytes);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].0, "scores[\"m1\"][\"1.1\"]");
+    assert!(matches!(p[0].1, Issue::Points(_)), "{p:?}");
+
+    // A value that is not a number, and a row that is not an object: named once.
+    let bytes = sheet_bytes(
+        &s,
+        "m0",
+        json!({"m1": {"1.1": "chín", "1.2": 9, "2.1": 9}, "m2": [8, 8, 8]}),
+    );
+    let p = problems_of(&s, &bytes);
+    let paths: Vec<&str> = p.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["scores[\"m1\"][\"1.1\"]", "scores[\"m2\"]"],
+        "{p:?}"
+    );
+
+    // A cell really left out is still missing, beside a bad one elsewhere.
+    let bytes = sheet_bytes(
+        &s,
+        "m0",
+        json!({"m1": {"1.1": 12, "1.2": 9}, "m2": full_row(8.0)}),
+    );
+    let p = problems_of(&s, &bytes);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(
+        matches!(&p[1].1, Issue::IncompleteSheet { missing: 1, example } if example == "m1 / 2.1"),
+        "{p:?}"
+    );
+}
+
 proptest! {
     #[test]
     fn import_is_idempotent(values in proptest::collection::vec(0u32..=20, 6), bonus in 0u32..=10) {

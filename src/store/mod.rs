@@ -28,6 +28,13 @@ pub enum StoreError {
     Exists { path: String },
     #[error("{path}: the folder does not exist; choose an existing folder")]
     NoFolder { path: String },
+    #[error("{path}: this is the meeting file itself; choose another name for the copy")]
+    SameFile { path: String },
+    #[error("{path}: the copy could not be written: {source}")]
+    Copy {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: not a thidua meeting file, or the file is damaged")]
     NotAMeetingFile { path: String },
     #[error("{path}: written by a newer version of thidua (schema {found})")]
@@ -60,6 +67,12 @@ impl StoreError {
             }
             StoreError::NoFolder { path } => {
                 format!("{path}: thư mục không tồn tại; hãy chọn một thư mục có sẵn")
+            }
+            StoreError::SameFile { path } => {
+                format!("{path}: đây chính là tệp hội nghị đang mở; hãy chọn tên khác cho bản sao")
+            }
+            StoreError::Copy { path, source } => {
+                format!("{path}: không ghi được bản sao: {source}")
             }
             StoreError::NotAMeetingFile { path } => {
                 format!("{path}: không phải tệp hội nghị của thidua, hoặc tệp đã bị hỏng")
@@ -130,6 +143,14 @@ fn sync_directory(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// Whether two paths name the same file (after resolving links and `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 impl MeetingFile {
@@ -444,6 +465,137 @@ impl MeetingFile {
         Ok((session, head))
     }
 
+    /// "Save as": a consistent copy of the meeting file at `to`, made with SQLite's
+    /// `VACUUM INTO` (a snapshot of the committed events, whatever the WAL holds).
+    ///
+    /// The copy is written under a temporary name in the target folder, checked (it
+    /// opens, and its chain ends at this file's head after the same number of
+    /// events), synced, then renamed to `to`: a failure at any point leaves no half
+    /// file under the chosen name, and the temporary file is removed.
+    ///
+    /// An existing `to` is refused ([`StoreError::Exists`]) unless replacing it loses
+    /// nothing: it is an earlier copy of this same meeting (same stored config, and
+    /// its last event's chain hash is this file's hash at that event), so every event
+    /// it holds is in the new copy too, as when a backup is saved again to the same
+    /// USB stick. It must not look open either (no `-wal` or `-journal` beside it).
+    /// The open file itself is never a target ([`StoreError::SameFile`]).
+    pub fn save_copy(&self, to: &Path) -> Result<(), StoreError> {
+        let shown = || to.display().to_string();
+        let folder = match to.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !folder.is_dir() {
+            return Err(StoreError::NoFolder { path: shown() });
+        }
+        let Some(name) = to.file_name() else {
+            return Err(StoreError::Open {
+                path: shown(),
+                source: rusqlite::Error::InvalidPath(to.to_path_buf()),
+            });
+        };
+        if to.exists() {
+            if same_file(&self.path, to) {
+                return Err(StoreError::SameFile { path: shown() });
+            }
+            if !self.is_earlier_copy(to) {
+                return Err(StoreError::Exists { path: shown() });
+            }
+        }
+        let temp = (0u32..)
+            .map(|n| {
+                folder.join(format!(
+                    ".{}.{}-{n}.copy-tmp",
+                    name.to_string_lossy(),
+                    std::process::id()
+                ))
+            })
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| folder.join(".thidua.copy-tmp"));
+        let result = self.write_copy(&temp, to);
+        if result.is_err() {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut leftover = temp.clone().into_os_string();
+                leftover.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(leftover));
+            }
+        }
+        result
+    }
+
+    fn write_copy(&self, temp: &Path, to: &Path) -> Result<(), StoreError> {
+        let temp_text = temp.to_str().ok_or_else(|| StoreError::Open {
+            path: to.display().to_string(),
+            source: rusqlite::Error::InvalidPath(to.to_path_buf()),
+        })?;
+        self.conn.execute("VACUUM INTO ?1", params![temp_text])?;
+        {
+            // The copy must hold exactly what this file holds.
+            let copy = MeetingFile::open(temp)?;
+            let same = copy.head == self.head
+                && copy.last_seq == self.last_seq
+                && (copy.integrity == Integrity::Verified || self.integrity != Integrity::Verified);
+            if !same {
+                return Err(StoreError::ChangedElsewhere);
+            }
+        }
+        let io = |source| StoreError::Copy {
+            path: to.display().to_string(),
+            source,
+        };
+        std::fs::File::open(temp)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        std::fs::rename(temp, to).map_err(io)?;
+        sync_directory(to);
+        Ok(())
+    }
+
+    /// Whether `path` is an earlier copy of this meeting that a new copy may replace.
+    fn is_earlier_copy(&self, path: &Path) -> bool {
+        let beside = |suffix: &str| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            PathBuf::from(p).exists()
+        };
+        if beside("-wal") || beside("-journal") {
+            return false;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let Ok(other) = Connection::open_with_flags(path, flags) else {
+            return false;
+        };
+        let read = || -> Result<bool, rusqlite::Error> {
+            let app: i32 = other.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            if app != APPLICATION_ID {
+                return Ok(false);
+            }
+            let sha: String =
+                other.query_row("SELECT sha256 FROM config WHERE id = 1", [], |r| r.get(0))?;
+            if sha != self.config().sha256 {
+                return Ok(false);
+            }
+            let last: Option<(i64, String)> = other
+                .query_row(
+                    "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((seq, hash)) = last else {
+                return Ok(true);
+            };
+            let ours: Option<String> = self
+                .conn
+                .query_row("SELECT hash FROM events WHERE seq = ?1", [seq], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            Ok(ours.as_deref() == Some(hash.as_str()))
+        };
+        read().unwrap_or(false)
+    }
+
     /// Every event as recorded, for the audit trail.
     pub fn records(&self) -> Result<Vec<Record>, StoreError> {
         self.records_after(0)
@@ -475,5 +627,112 @@ impl MeetingFile {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tally;
+    use crate::model::sheet::{ImportPlan, Sheet, plan_import};
+    use crate::sample::{SAMPLE_CONFIG, SAMPLE_SHEETS};
+
+    const AT: &str = "2024-12-20T09:00:00+07:00";
+
+    /// The sample meeting with the sample sheets in `sheets` imported.
+    fn meeting(path: &Path, sheets: std::ops::Range<usize>) -> MeetingFile {
+        let mut file = MeetingFile::create(path, SAMPLE_CONFIG, AT).unwrap();
+        for (name, bytes) in &SAMPLE_SHEETS[sheets] {
+            let sheet = Sheet::from_bytes(bytes, file.config()).unwrap();
+            let ImportPlan::Events(events) = plan_import(file.session(), &sheet, name).unwrap()
+            else {
+                panic!("a new sheet imports");
+            };
+            file.append_all(Actor::Chair, events, AT).unwrap();
+        }
+        file
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("copy-tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn a_saved_copy_opens_verifies_and_holds_the_same_meeting() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = meeting(&dir.path().join("hoi-nghi.thidua"), 0..6);
+        let to = dir.path().join("bản sao.thidua");
+        file.save_copy(&to).unwrap();
+        let copy = MeetingFile::open(&to).unwrap();
+        assert_eq!(copy.integrity(), &Integrity::Verified);
+        assert_eq!(copy.records().unwrap(), file.records().unwrap());
+        assert_eq!(copy.head(), file.head());
+        assert_eq!(copy.config_bytes(), file.config_bytes());
+        let tally = Tally::compute(copy.session());
+        assert_eq!(tally, Tally::compute(file.session()));
+        assert_eq!(tally.sheets_submitted, 6);
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file stays");
+    }
+
+    #[test]
+    fn a_copy_into_a_missing_folder_says_so_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = meeting(&dir.path().join("hoi-nghi.thidua"), 0..1);
+        let to = dir.path().join("không-có").join("bản sao.thidua");
+        let error = file.save_copy(&to).unwrap_err();
+        assert!(matches!(error, StoreError::NoFolder { .. }), "{error}");
+        assert!(error.to_string().contains("the folder does not exist"));
+        assert!(error.text(Lang::Vi).contains("thư mục không tồn tại"));
+        assert!(!to.exists());
+    }
+
+    #[test]
+    fn a_copy_replaces_only_an_earlier_copy_of_the_same_meeting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("hoi-nghi.thidua");
+        let mut file = meeting(&path, 0..2);
+        let to = dir.path().join("sao-luu.thidua");
+        file.save_copy(&to).unwrap();
+        // More sheets later, saved again to the same backup: nothing is lost.
+        for (name, bytes) in &SAMPLE_SHEETS[2..4] {
+            let sheet = Sheet::from_bytes(bytes, file.config()).unwrap();
+            let ImportPlan::Events(events) = plan_import(file.session(), &sheet, name).unwrap()
+            else {
+                panic!("a new sheet imports");
+            };
+            file.append_all(Actor::Chair, events, AT).unwrap();
+        }
+        file.save_copy(&to).unwrap();
+        assert_eq!(MeetingFile::open(&to).unwrap().last_seq(), file.last_seq());
+
+        // Another meeting's file (same cluster, other events), or any other file,
+        // is never overwritten.
+        let other_path = dir.path().join("khac.thidua");
+        let other = meeting(&other_path, 5..6);
+        drop(other);
+        let before = std::fs::read(&other_path).unwrap();
+        let error = file.save_copy(&other_path).unwrap_err();
+        assert!(matches!(error, StoreError::Exists { .. }), "{error}");
+        assert_eq!(std::fs::read(&other_path).unwrap(), before);
+        let text = dir.path().join("ghi-chu.txt");
+        std::fs::write(&text, "không phải tệp hội nghị").unwrap();
+        assert!(matches!(
+            file.save_copy(&text),
+            Err(StoreError::Exists { .. })
+        ));
+        assert_eq!(
+            std::fs::read_to_string(&text).unwrap(),
+            "không phải tệp hội nghị"
+        );
+        // Nor the open file itself.
+        assert!(matches!(
+            file.save_copy(&path),
+            Err(StoreError::SameFile { .. })
+        ));
+        assert!(leftovers(dir.path()).is_empty());
     }
 }

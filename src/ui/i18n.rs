@@ -22,14 +22,51 @@ macro_rules! texts {
 }
 
 impl T {
-    /// The template with `{0}`, `{1}`… replaced by `args` in order.
+    /// The template with `{0}`, `{1}`… replaced by `args` in order; see [`fill`].
     pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        let mut text = self.get(lang).to_string();
-        for (i, arg) in args.iter().enumerate() {
-            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
-        }
-        text
+        fill(self.get(lang), args)
     }
+}
+
+/// English number agreement: `one` when `count` reads exactly "1", else `other`
+/// ("1 seat", "0 seats", "2 seats", "1.50 points"). Vietnamese has no plural.
+pub fn plural<'a>(count: impl std::fmt::Display, one: &'a str, other: &'a str) -> &'a str {
+    if count.to_string() == "1" { one } else { other }
+}
+
+/// Fills a template in one pass: `{i}` is `args[i]`; `{i|one|other}` is the word
+/// form that agrees with `args[i]` (see [`plural`]), so an English template writes
+/// `{1} {1|seat|seats}`. Anything else in braces stays as written.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let values: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let mut parts = after[..close].split('|');
+            let value = values.get(parts.next()?.parse::<usize>().ok()?)?;
+            let text = match (parts.next(), parts.next(), parts.next()) {
+                (None, _, _) => value.as_str(),
+                (Some(one), Some(other), None) => plural(value, one, other),
+                _ => return None,
+            };
+            Some((text.to_string(), close))
+        });
+        match filled {
+            Some((text, close)) => {
+                out.push_str(&text);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 texts! {
@@ -52,13 +89,13 @@ texts! {
     ResumeLast => "Tiếp tục hội nghị gần nhất: {0}", "Continue the last meeting: {0}";
     NoRecent => "Chưa có tệp nào.", "No files yet.";
     FileDialogUnavailable => "Không mở được hộp chọn tệp trên máy này; hãy gõ đường dẫn tệp vào ô bên dưới.", "The file dialog is not available here; type the file's path in the field below.";
-    ConfigErrors => "Tệp cấu hình có {0} lỗi. Hãy sửa tệp tại các vị trí dưới đây rồi mở lại:", "The config has {0} problem(s). Fix the file at these places and open it again:";
+    ConfigErrors => "Tệp cấu hình có {0} lỗi. Hãy sửa tệp tại các vị trí dưới đây rồi mở lại:", "The config has {0} {0|problem|problems}. Fix the file at these places and open it again:";
     CannotOpen => "Không mở được tệp", "Cannot open the file";
     UnknownKind => "Chỉ mở được tệp cấu hình .json hoặc tệp hội nghị .thidua.", "Only a .json config or a .thidua meeting file can be opened.";
 
     SetupHeading => "Chuẩn bị hội nghị", "Meeting setup";
     ClusterLine => "{0} — năm {1}", "{0} — year {1}";
-    MembersLine => "{0} {1}, {2} tiêu chí, tổng điểm tối đa {3}", "{0} {1}, {2} criteria, maximum {3} points";
+    MembersLine => "{0} {1}, {2} tiêu chí, tổng điểm tối đa {3}", "{0} {1}, {2} {2|criterion|criteria}, maximum {3} {3|point|points}";
     Date => "Ngày họp", "Date";
     DateHint => "ngày/tháng/năm", "dd/mm/yyyy";
     Place => "Địa điểm", "Place";
@@ -78,7 +115,7 @@ texts! {
     TabScoring => "Chấm điểm (F2)", "Scoring (F2)";
     TabTally => "Tổng hợp (F3)", "Tally (F3)";
     MeetingFile => "Tệp hội nghị: {0}", "Meeting file: {0}";
-    SavedEvents => "Đã lưu {0} thay đổi", "{0} changes saved";
+    SavedEvents => "Đã lưu {0} thay đổi", "{0} {0|change|changes} saved";
     ReadOnly => "Tệp hội nghị không còn nguyên vẹn hoặc không ghi được; chỉ mở để xem:", "The meeting file does not verify or cannot be written; open read-only:";
     Finalized => "Hội nghị đã chốt kết quả; mọi phiếu đã khóa.", "The meeting is finalized; every sheet is locked.";
     StartScreen => "Màn hình đầu", "Start screen";
@@ -86,14 +123,14 @@ texts! {
     Delegate => "Đại biểu chấm", "Scoring delegate";
     DelegateHint => "Ctrl+PageDown / Ctrl+PageUp: đại biểu kế tiếp / trước", "Ctrl+PageDown / Ctrl+PageUp: next / previous delegate";
     SheetOf => "Phiếu chấm của {0}", "{0}'s score sheet";
-    Progress => "Đã chấm {0}/{1} ô", "{0} of {1} cells scored";
+    Progress => "Đã chấm {0}/{1} ô", "{0} of {1} {1|cell|cells} scored";
     Submitted => "Đã nộp — phiếu đã khóa", "Submitted — the sheet is locked";
     SubmittedShort => "đã nộp", "submitted";
     Absent => "Vắng mặt", "Absent";
     Criterion => "Tiêu chí", "Criterion";
     MaxShort => "tối đa {0}", "max {0}";
     MaxColumn => "Tối đa", "Max";
-    GroupMax => "{0} ({1} điểm)", "{0} ({1} points)";
+    GroupMax => "{0} ({1} điểm)", "{0} ({1} {1|point|points})";
     Bonus => "Điểm thưởng", "Bonus";
     Deduction => "Điểm trừ", "Deduction";
     SheetTotal => "Tổng điểm", "Total";
@@ -114,8 +151,8 @@ texts! {
     Step => "bước {0}", "step {0}";
 
     TallyHeading => "Tổng hợp kết quả", "Tally";
-    Provisional => "TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} sheets missing";
-    AllIn => "Đã nộp đủ {0}/{1} phiếu chấm", "All {0}/{1} sheets submitted";
+    Provisional => "TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} {1|sheet|sheets} missing";
+    AllIn => "Đã nộp đủ {0}/{1} phiếu chấm", "All {0}/{1} {1|sheet|sheets} submitted";
     FinalResults => "KẾT QUẢ CHÍNH THỨC (đã chốt)", "FINAL RESULTS";
     Rank => "Hạng", "Rank";
     Member => "Đơn vị", "Member";
@@ -125,14 +162,17 @@ texts! {
     SelfTotal => "Tự chấm", "Self-score";
     Proposal => "Đề nghị khen thưởng", "Proposed commendation";
     Commendations => "Đề nghị khen thưởng", "Proposed commendations";
-    Seats => "{0} — {1} suất", "{0} — {1} seat(s)";
+    Seats => "{0} — {1} suất", "{0} — {1} {1|seat|seats}";
     NoEligible => "Không có đơn vị đủ điều kiện.", "No eligible member.";
-    TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} seat(s): awaiting the meeting's decision";
+    SeatsOpenBelowClass => "Còn trống {0} suất: không còn đơn vị nào đạt mức xếp loại tối thiểu ({1}).", "{0} {0|seat stays|seats stay} open: no remaining member reached the minimum class ({1}).";
+    SeatsOpenNotScored => "Còn trống {0} suất: các đơn vị còn lại chưa có phiếu chấm nào được tính.", "{0} {0|seat stays|seats stay} open: the remaining members have no counted sheet yet.";
+    SeatsOpenNoOther => "Còn trống {0} suất: không còn đơn vị nào khác đủ điều kiện.", "{0} {0|seat stays|seats stay} open: no other member is eligible.";
+    TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} {0|seat|seats}: awaiting the meeting's decision";
     TieBrokenBy => "tách bằng điểm theo {0}", "tie broken by {0}";
     DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
-    BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} votes ({2}%)";
+    BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} {1|vote|votes} ({2}%)";
     Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
-    CompletionHover => "{0} chấm {1}: {2}/{3} tiêu chí", "{0} scoring {1}: {2}/{3} items";
+    CompletionHover => "{0} chấm {1}: {2}/{3} tiêu chí", "{0} scoring {1}: {2}/{3} {3|item|items}";
     Chart => "Biểu đồ tổng điểm", "Totals chart";
     Group => "Nhóm {0}", "Group {0}";
     NotScoredYet => "chưa có phiếu", "no sheet yet";
@@ -154,7 +194,7 @@ texts! {
     Reveal => "Công bố kết quả", "Reveal the results";
     ProjectorTitle => "thidua — màn hình chiếu", "thidua — projector";
     ProjectorHint => "Kéo cửa sổ sang máy chiếu, bấm F11 để toàn màn hình.", "Drag the window to the projector; F11 for full screen.";
-    ProjectorProgress => "Đã nộp {0}/{1} phiếu chấm", "{0} of {1} sheets submitted";
+    ProjectorProgress => "Đã nộp {0}/{1} phiếu chấm", "{0} of {1} {1|sheet|sheets} submitted";
     ProvisionalShort => "TẠM TÍNH", "PROVISIONAL";
     FiguresHidden => "Kết quả sẽ được công bố khi đủ phiếu chấm.", "Results will be shown when every sheet is in.";
     NotYet => "chưa nộp", "not yet";
@@ -180,8 +220,8 @@ texts! {
     TieHeading => "Bằng điểm: {0}", "Tie: {0}";
     NoTieBreak => "quy chế không có tiêu chí phụ để phân định", "the rules have no tie-break key";
     TieKeysEqual => "các tiêu chí phụ ({0}) đều bằng nhau", "the tie-break keys ({0}) are all equal";
-    TieExplain => "{0} cùng {1} điểm, tranh {2} suất; {3}. Hội nghị cần quyết định và ghi rõ lý do.", "{0} all have {1} points for {2} seat(s); {3}. The meeting must decide and write why.";
-    ChooseSeats => "Chọn {0} đơn vị:", "Choose {0} member(s):";
+    TieExplain => "{0} cùng {1} điểm, tranh {2} suất; {3}. Hội nghị cần quyết định và ghi rõ lý do.", "{0} all have {1} {1|point|points} for {2} {2|seat|seats}; {3}. The meeting must decide and write why.";
+    ChooseSeats => "Chọn {0} đơn vị:", "Choose {0} {0|member|members}:";
     RecordDecision => "Ghi quyết định", "Record the decision";
     DecisionRecorded => "Đã quyết định ({0}): {1} — lý do: {2}", "Decided ({0}): {1} — reason: {2}";
 
@@ -200,10 +240,10 @@ texts! {
     ConfidenceExplain => "Khoảng cách đến mức xếp loại và suất khen thưởng kế tiếp; và kết quả có đổi không nếu bỏ một phiếu chấm hay tính theo cách khác.", "Margins to the next class and commendation line; and whether any proposal changes without one sheet or under another aggregate.";
     ToNextClass => "Đến mức xếp loại cao hơn", "To the next class";
     ToCommendationLine => "So với suất khen thưởng", "Against the commendation line";
-    NeedsForClass => "thiếu {0} điểm để đạt {1}", "{0} points short of {1}";
+    NeedsForClass => "thiếu {0} điểm để đạt {1}", "{0} {0|point|points} short of {1}";
     BestClass => "đã ở mức cao nhất", "already in the best class";
-    AheadBy => "hơn {0} điểm (giữ suất {1})", "{0} points ahead (holds {1})";
-    BehindBy => "kém {0} điểm (chưa có suất {1})", "{0} points behind ({1})";
+    AheadBy => "hơn {0} điểm (giữ suất {1})", "{0} {0|point|points} ahead (holds {1})";
+    BehindBy => "kém {0} điểm (chưa có suất {1})", "{0} {0|point|points} behind ({1})";
     RobustnessHeading => "Nếu tính khác đi", "If computed differently";
     NoSheetsYet => "Chưa có phiếu nào được nộp.", "No sheet has been submitted yet.";
     WithoutSheet => "Không tính phiếu của {0}", "Without {0}'s sheet";
@@ -213,7 +253,7 @@ texts! {
     AggMedian => "trung vị", "the median";
     SeatChange => "{0}: thêm {1}, mất {2}", "{0}: gains {1}, loses {2}";
     NoProposalChange => "đề nghị khen thưởng không đổi.", "no proposal changes.";
-    ClassChanges => "({0} đơn vị đổi xếp loại)", "({0} member(s) change class)";
+    ClassChanges => "({0} đơn vị đổi xếp loại)", "({0} {0|member changes|members change} class)";
 
     ChairActor => "Chủ trì", "Chair";
     AuditScore => "{0} chấm {1} cho {2}: từ {3} thành {4}", "{0} scored {1} for {2}: from {3} to {4}";
@@ -230,7 +270,7 @@ texts! {
     All => "Tất cả", "All";
     FilterDelegate => "Đại biểu", "Delegate";
     FilterTarget => "Đơn vị được chấm", "Member scored";
-    AuditCount => "{0} trên {1} sự kiện", "{0} of {1} events";
+    AuditCount => "{0} trên {1} sự kiện", "{0} of {1} {1|event|events}";
     Seq => "Số", "No.";
     ExportMenu => "Xuất kết quả", "Export";
     ExportJson => "Kết quả điện tử (.json)", "Results document (.json)";
@@ -267,5 +307,59 @@ mod tests {
             }
         }
         assert_eq!(T::Progress.fill(Lang::Vi, &[&3, &10]), "Đã chấm 3/10 ô");
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(
+            T::Seats.fill(Lang::En, &[&"Flag", &1]),
+            "Flag — 1 seat",
+            "not \"1 seats\""
+        );
+        assert_eq!(T::Seats.fill(Lang::En, &[&"Flag", &3]), "Flag — 3 seats");
+        assert_eq!(T::Seats.fill(Lang::En, &[&"Flag", &0]), "Flag — 0 seats");
+        assert_eq!(T::Seats.fill(Lang::Vi, &[&"Cờ", &1]), "Cờ — 1 suất");
+        assert_eq!(
+            T::CompletionHover.fill(Lang::En, &[&"A", &"B", &1, &1]),
+            "A scoring B: 1/1 item"
+        );
+        assert_eq!(
+            T::ClassChanges.fill(Lang::En, &[&1]),
+            "(1 member changes class)"
+        );
+        assert_eq!(
+            T::ClassChanges.fill(Lang::En, &[&2]),
+            "(2 members change class)"
+        );
+        // Decimals read as plural: "1.50 points", but "1 point".
+        assert_eq!(
+            T::NeedsForClass.fill(Lang::En, &[&"1.50", &"A"]),
+            "1.50 points short of A"
+        );
+        assert_eq!(
+            T::NeedsForClass.fill(Lang::En, &[&"1", &"A"]),
+            "1 point short of A"
+        );
+        // An argument that looks like a placeholder is not filled again.
+        assert_eq!(fill("{0} {1}", &[&"{1}", &"x"]), "{1} x");
+        assert_eq!(fill("{2} {0|a}", &[&1]), "{2} {0|a}");
+    }
+
+    #[test]
+    fn every_word_form_names_a_count_the_template_shows() {
+        for t in T::ALL {
+            for lang in [Lang::Vi, Lang::En] {
+                let text = t.get(lang);
+                for (at, _) in text.match_indices('{') {
+                    let inner: String = text[at + 1..].chars().take_while(|c| *c != '}').collect();
+                    if let Some((index, forms)) = inner.split_once('|') {
+                        assert_eq!(forms.split('|').count(), 2, "{t:?}: {inner}");
+                        assert!(text.contains(&format!("{{{index}}}")), "{t:?}: {inner}");
+                    }
+                }
+                // No English count is left to guess at with "(s)".
+                assert!(!text.contains("(s)"), "{t:?}");
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
 use super::style;
 use crate::export::text::verification_code;
+use crate::export::wording::vacant_seats_line;
 use crate::model::Config;
 use crate::model::config::{SelfRule, TieBreak};
 use crate::model::exact::Rounded;
@@ -201,7 +202,12 @@ fn commendations(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) 
         return;
     }
     ui.heading(T::Commendations.get(lang));
-    for (rule, result) in config.commendations.iter().zip(&tally.commendations) {
+    for (c, (rule, result)) in config
+        .commendations
+        .iter()
+        .zip(&tally.commendations)
+        .enumerate()
+    {
         ui.label(RichText::new(T::Seats.fill(lang, &[&rule.name, &result.quota])).strong());
         if result.proposals.is_empty() {
             ui.label(T::NoEligible.get(lang));
@@ -245,6 +251,10 @@ fn commendations(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) 
                 ProposalStatus::BallotFailed => style::ERROR_TEXT,
             };
             ui.label(RichText::new(line).color(color));
+        }
+        // Fewer names than seats: say how many stay empty and why.
+        if let Some(line) = vacant_seats_line(config, tally, c, lang) {
+            ui.label(RichText::new(line).color(style::WARN_TEXT));
         }
     }
 }
@@ -378,4 +388,55 @@ fn chart(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) {
         .show(ui, |plot| {
             plot.bar_chart(egui_plot::BarChart::new(T::Total.get(lang), bars).width(0.6))
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::wording::tests::{one_of_three_seats, seat_session};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    fn shown(session: &crate::model::Session, lang: Lang) -> Harness<'static> {
+        let tally = Tally::compute(session);
+        let config = session.config().clone();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(900.0, 400.0))
+            .with_context_setup(style::install_fonts)
+            .build_ui(move |ui| commendations(ui, &tally, &config, lang));
+        h.run();
+        h
+    }
+
+    #[test]
+    fn the_tally_says_why_seats_stay_open() {
+        let session = one_of_three_seats();
+        let h = shown(&session, Lang::Vi);
+        assert!(h.query_by_label_contains("Bằng khen — 3 suất").is_some());
+        assert!(h.query_by_label_contains("• ĐV0: đề nghị").is_some());
+        assert!(
+            h.query_by_label(
+                "Còn trống 2 suất: không còn đơn vị nào đạt mức xếp loại tối thiểu (Xuất sắc)."
+            )
+            .is_some()
+        );
+        let h = shown(&session, Lang::En);
+        assert!(h.query_by_label_contains("Bằng khen — 3 seats").is_some());
+        assert!(
+            h.query_by_label(
+                "2 seats stay open: no remaining member reached the minimum class (Xuất sắc)."
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn a_full_list_says_nothing_about_open_seats() {
+        // Two seats, two members of the class: every seat is taken.
+        let session = seat_session(2, &[9500, 9400, 7000, 6000]);
+        let h = shown(&session, Lang::En);
+        assert!(h.query_by_label_contains("Bằng khen — 2 seats").is_some());
+        assert!(h.query_by_label_contains("stay open").is_none());
+        assert!(h.query_by_label_contains("stays open").is_none());
+    }
 }
