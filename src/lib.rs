@@ -8,4 +8,5 @@ pub mod model;
 pub mod sample;
 pub mod store;
 pub mod synthetic;
+pub mod text;
 pub mod ui;

@@ -176,7 +176,7 @@ mod tests {
         assert!(
             crate::model::Tally::compute(&s)
                 .missing(&s)
-                .contains(&crate::model::tally::Missing::MeetingDetails)
+                .contains(&crate::model::session::Missing::MeetingDetails)
         );
     }
 

@@ -10,6 +10,7 @@ pub mod json;
 pub mod points;
 pub mod problem;
 pub mod reader;
+pub mod rules;
 pub mod session;
 pub mod sheet;
 pub mod tally;

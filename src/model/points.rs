@@ -10,34 +10,27 @@ pub const MAX_POINTS: Points = Points(1_000_000);
 pub struct Points(pub i64);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.text(crate::text::Lang::En))]
 pub enum PointsError {
-    #[error("not a number")]
     NotANumber,
-    #[error("more than 2 decimal places")]
     TooManyDecimals,
-    #[error("below 0")]
     Negative,
-    #[error("above 10000")]
     TooLarge,
-    #[error("above the maximum {max}")]
     AboveMax { max: Points },
-    #[error("not a multiple of the step {step}")]
     OffStep { step: Points },
 }
 
 impl PointsError {
-    pub fn vi(&self) -> String {
+    pub fn text(&self, lang: crate::text::Lang) -> String {
+        use crate::text::errors::E;
+        let sep = lang.decimal_separator();
         match self {
-            PointsError::NotANumber => "không phải là số".into(),
-            PointsError::TooManyDecimals => "có quá 2 chữ số thập phân".into(),
-            PointsError::Negative => "nhỏ hơn 0".into(),
-            PointsError::TooLarge => "lớn hơn 10000".into(),
-            PointsError::AboveMax { max } => {
-                format!("vượt điểm tối đa {}", max.display(','))
-            }
-            PointsError::OffStep { step } => {
-                format!("không chia hết cho bước điểm {}", step.display(','))
-            }
+            PointsError::NotANumber => E::NotANumber.get(lang).into(),
+            PointsError::TooManyDecimals => E::TooManyDecimals.get(lang).into(),
+            PointsError::Negative => E::BelowZero.get(lang).into(),
+            PointsError::TooLarge => E::AboveLimit.get(lang).into(),
+            PointsError::AboveMax { max } => E::AboveMax.fill(lang, &[&max.display(sep)]),
+            PointsError::OffStep { step } => E::OffStep.fill(lang, &[&step.display(sep)]),
         }
     }
 }

@@ -5,7 +5,7 @@ use super::config::Config;
 use super::event::{Actor, Event, Record};
 use super::points::{Points, PointsError};
 use super::problem::Lang;
-use super::tally::{Missing, Tally};
+use crate::text::errors::E;
 use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,58 +51,50 @@ pub struct ImportRecord {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
 pub enum EventError {
-    #[error("the meeting is finalized; nothing can change")]
     Finalized,
-    #[error("no member has the id \"{0}\"")]
     UnknownMember(String),
-    #[error("no criterion, bonus or deduction has the id \"{0}\"")]
     UnknownCell(String),
-    #[error("no commendation has the id \"{0}\"")]
     UnknownCommendation(String),
-    #[error("{member}'s delegate is recorded absent; mark them present first")]
-    Absent { member: String },
-    #[error("under this cluster's rule {member} does not score itself")]
-    SelfExcluded { member: String },
-    #[error("{scorer}'s sheet is submitted and locked; the chair must reopen it first")]
-    Locked { scorer: String },
-    #[error("{scorer}'s sheet is not submitted")]
-    NotSubmitted { scorer: String },
-    #[error("{scorer}'s sheet is incomplete: empty cells: {missing} of {total}")]
+    Absent {
+        member: String,
+    },
+    SelfExcluded {
+        member: String,
+    },
+    Locked {
+        scorer: String,
+    },
+    NotSubmitted {
+        scorer: String,
+    },
     Incomplete {
         scorer: String,
         missing: usize,
         total: usize,
     },
-    #[error("{cell} for {target}: {error}")]
     BadPoints {
         target: String,
         cell: String,
         error: PointsError,
     },
-    #[error("the value is already {0}; nothing to change")]
     NoChange(String),
-    #[error("a reason must be written")]
     ReasonRequired,
-    #[error("a delegate may change only their own sheet")]
     NotYours,
-    #[error("only the chair may do this")]
     ChairOnly,
-    #[error("the date must be written YYYY-MM-DD, e.g. 2024-12-20")]
     BadDate,
-    #[error("\"{0}\" has no ballot in the config")]
     NoBallot(String),
-    #[error("ballot round {round} cannot follow round {last}")]
-    BadRound { round: u32, last: u32 },
-    #[error("{0}")]
+    BadRound {
+        round: u32,
+        last: u32,
+    },
     ImpossibleCount(CountError),
-    #[error("head and deputy must be two different members")]
     SameHeadAndDeputy,
-    #[error("a member is named twice")]
     RepeatedMember,
-    #[error("{member} has a submitted sheet; reopen it before marking the delegate absent")]
-    AbsentWithSheet { member: String },
-    #[error("the meeting cannot be finalized yet: {}", .0.len())]
+    AbsentWithSheet {
+        member: String,
+    },
     NotReady(Vec<Missing>),
 }
 
@@ -134,121 +126,82 @@ impl std::fmt::Display for CountError {
 
 impl CountError {
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CountError::ValidAboveIssued { valid, issued }, Lang::Vi) => {
-                format!("số phiếu hợp lệ ({valid}) lớn hơn số phiếu phát ra ({issued})")
+        match self {
+            CountError::ValidAboveIssued { valid, issued } => {
+                E::ValidAboveIssued.fill(lang, &[valid, issued])
             }
-            (CountError::ValidAboveIssued { valid, issued }, Lang::En) => {
-                format!("valid ballots ({valid}) exceed ballots issued ({issued})")
+            CountError::IssuedAbovePresent { issued, present } => {
+                E::IssuedAbovePresent.fill(lang, &[issued, present])
             }
-            (CountError::IssuedAbovePresent { issued, present }, Lang::Vi) => {
-                format!("số phiếu phát ra ({issued}) lớn hơn số đại biểu có mặt ({present})")
-            }
-            (CountError::IssuedAbovePresent { issued, present }, Lang::En) => {
-                format!("ballots issued ({issued}) exceed delegates present ({present})")
-            }
-            (
-                CountError::VotesAboveValid {
-                    member,
-                    votes,
-                    valid,
-                },
-                Lang::Vi,
-            ) => {
-                format!("{member} có {votes} phiếu, nhiều hơn số phiếu hợp lệ ({valid})")
-            }
-            (
-                CountError::VotesAboveValid {
-                    member,
-                    votes,
-                    valid,
-                },
-                Lang::En,
-            ) => {
-                format!("the votes for {member} ({votes}) exceed the valid ballots ({valid})")
-            }
-            (CountError::NotACandidate { member }, Lang::Vi) => {
-                format!("{member} không thuộc danh sách được bỏ phiếu")
-            }
-            (CountError::NotACandidate { member }, Lang::En) => {
-                format!("{member} is not a candidate on this ballot")
-            }
+            CountError::VotesAboveValid {
+                member,
+                votes,
+                valid,
+            } => E::VotesAboveValid.fill(lang, &[member, votes, valid]),
+            CountError::NotACandidate { member } => E::NotACandidate.fill(lang, &[member]),
         }
     }
 }
 
 impl EventError {
     pub fn text(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return match self {
-                EventError::NotReady(missing) => {
-                    let list: Vec<String> = missing.iter().map(|m| m.text(lang)).collect();
-                    format!("the meeting cannot be finalized yet: {}", list.join("; "))
-                }
-                EventError::BadPoints {
-                    target,
-                    cell,
-                    error,
-                } => {
-                    format!("{cell} for {target}: points {error}")
-                }
-                other => other.to_string(),
-            };
-        }
+        let fixed = |m: E| m.get(lang).to_string();
         match self {
-            EventError::Finalized => {
-                "hội nghị đã kết thúc (đã chốt kết quả); không thể thay đổi".into()
-            }
-            EventError::UnknownMember(id) => format!("không có đơn vị nào có mã \"{id}\""),
-            EventError::UnknownCell(id) => {
-                format!("không có tiêu chí hay điểm thưởng/trừ nào có mã \"{id}\"")
-            }
-            EventError::UnknownCommendation(id) => {
-                format!("không có hình thức khen thưởng nào có mã \"{id}\"")
-            }
-            EventError::Absent { member } => {
-                format!("đại biểu của {member} đang được ghi vắng mặt; hãy ghi có mặt trước")
-            }
+            EventError::Finalized => fixed(E::Finalized),
+            EventError::UnknownMember(id) => E::NoSuchMember.fill(lang, &[id]),
+            EventError::UnknownCell(id) => E::UnknownCell.fill(lang, &[id]),
+            EventError::UnknownCommendation(id) => E::NoSuchCommendation.fill(lang, &[id]),
+            EventError::Absent { member } => E::DelegateAbsent.fill(lang, &[member]),
             EventError::SelfExcluded { member } => {
-                format!("theo quy chế của cụm, {member} không tự chấm điểm cho mình")
+                E::MemberDoesNotScoreItself.fill(lang, &[member])
             }
-            EventError::Locked { scorer } => {
-                format!("phiếu chấm của {scorer} đã nộp và bị khóa; chủ trì cần mở lại phiếu trước")
-            }
-            EventError::NotSubmitted { scorer } => format!("phiếu chấm của {scorer} chưa nộp"),
+            EventError::Locked { scorer } => E::SheetLocked.fill(lang, &[scorer]),
+            EventError::NotSubmitted { scorer } => E::SheetNotSubmitted.fill(lang, &[scorer]),
             EventError::Incomplete {
                 scorer,
                 missing,
                 total,
-            } => format!("phiếu chấm của {scorer} chưa đủ: còn {missing}/{total} ô trống"),
+            } => E::SheetIncomplete.fill(lang, &[scorer, missing, total]),
             EventError::BadPoints {
                 target,
                 cell,
                 error,
-            } => format!("{cell} cho {target}: điểm {}", error.vi()),
-            EventError::NoChange(value) => format!("giá trị đã là {value}; không có gì thay đổi"),
-            EventError::ReasonRequired => "cần ghi rõ lý do".into(),
-            EventError::NotYours => "đại biểu chỉ được sửa phiếu chấm của đơn vị mình".into(),
-            EventError::ChairOnly => "chỉ chủ trì hội nghị được làm việc này".into(),
-            EventError::BadDate => "ngày phải viết theo dạng NNNN-TT-NN, ví dụ 2024-12-20".into(),
-            EventError::NoBallot(id) => {
-                format!("hình thức \"{id}\" không có bỏ phiếu trong cấu hình")
-            }
-            EventError::BadRound { round, last } => {
-                format!("không thể ghi vòng bỏ phiếu {round} sau vòng {last}")
-            }
+            } => E::BadPoints.fill(lang, &[cell, target, &error.text(lang)]),
+            EventError::NoChange(value) => E::NoChange.fill(lang, &[value]),
+            EventError::ReasonRequired => fixed(E::ReasonRequired),
+            EventError::NotYours => fixed(E::NotYours),
+            EventError::ChairOnly => fixed(E::ChairOnly),
+            EventError::BadDate => fixed(E::BadDate),
+            EventError::NoBallot(id) => E::NoBallot.fill(lang, &[id]),
+            EventError::BadRound { round, last } => E::BadRound.fill(lang, &[round, last]),
             EventError::ImpossibleCount(e) => e.text(lang),
-            EventError::SameHeadAndDeputy => {
-                "cụm trưởng và cụm phó phải là hai đơn vị khác nhau".into()
-            }
-            EventError::RepeatedMember => "một đơn vị được nêu hai lần".into(),
-            EventError::AbsentWithSheet { member } => {
-                format!("{member} đã nộp phiếu chấm; hãy mở lại phiếu trước khi ghi vắng mặt")
-            }
+            EventError::SameHeadAndDeputy => fixed(E::SameHeadAndDeputy),
+            EventError::RepeatedMember => fixed(E::RepeatedMember),
+            EventError::AbsentWithSheet { member } => E::AbsentWithSheet.fill(lang, &[member]),
             EventError::NotReady(missing) => {
                 let list: Vec<String> = missing.iter().map(|m| m.text(lang)).collect();
-                format!("chưa thể chốt kết quả: {}", list.join("; "))
+                E::NotReady.fill(lang, &[&list.join("; ")])
             }
+        }
+    }
+}
+
+/// Something that keeps the meeting from being finalized.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    MeetingDetails,
+    Sheet { scorer: String },
+    Ballot { commendation: String },
+    Tie { commendation: String },
+}
+
+impl Missing {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Missing::MeetingDetails => E::MissingDetails.get(lang).into(),
+            Missing::Sheet { scorer } => E::SheetNotSubmitted.fill(lang, &[scorer]),
+            Missing::Ballot { commendation } => E::MissingBallot.fill(lang, &[commendation]),
+            Missing::Tie { commendation } => E::MissingTieDecision.fill(lang, &[commendation]),
         }
     }
 }
@@ -405,8 +358,9 @@ impl Session {
         Ok(())
     }
 
-    /// Checks an event against the rules without changing anything.
-    pub fn check(&self, by: &Actor, event: &Event) -> Result<(), EventError> {
+    /// Checks an event against the rules the session alone can judge (everything but
+    /// finalize readiness, which `Session::check` in `rules` adds).
+    pub(super) fn check_own(&self, by: &Actor, event: &Event) -> Result<(), EventError> {
         if self.finalized {
             return Err(EventError::Finalized);
         }
@@ -565,13 +519,8 @@ impl Session {
                     return Err(EventError::SameHeadAndDeputy);
                 }
             }
-            Event::Finalize => {
-                Self::chair_only(by)?;
-                let missing = Tally::compute(self).missing(self);
-                if !missing.is_empty() {
-                    return Err(EventError::NotReady(missing));
-                }
-            }
+            // Readiness needs the tally: see `rules`, which checks it above both.
+            Event::Finalize => Self::chair_only(by)?,
             Event::ImportSheet { scorer, .. } => {
                 Self::chair_only(by)?;
                 self.member(scorer)?;
@@ -580,14 +529,7 @@ impl Session {
         Ok(())
     }
 
-    /// Checks the event, then applies it. On error nothing changes.
-    pub fn apply(&mut self, record: &Record) -> Result<(), EventError> {
-        self.check(&record.by, &record.event)?;
-        self.apply_checked(record);
-        Ok(())
-    }
-
-    fn apply_checked(&mut self, record: &Record) {
+    pub(super) fn apply_checked(&mut self, record: &Record) {
         // Ids were resolved by `check`, so the lookups below succeed.
         let member = |s: &Session, id: &str| s.config.member(id).unwrap_or(0);
         match &record.event {

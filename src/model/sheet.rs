@@ -237,34 +237,25 @@ pub enum ImportPlan {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
 pub enum ImportError {
-    #[error(
-        "{scorer}'s sheet is already submitted with different scores (cells that differ: {differences}, e.g. {example}); the chair must reopen it before another sheet replaces it"
-    )]
     Conflict {
         scorer: String,
         differences: usize,
         example: String,
     },
-    #[error("{0}")]
     Event(#[from] super::session::EventError),
 }
 
 impl ImportError {
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ImportError::Event(e), _) => e.text(lang),
-            (
-                ImportError::Conflict {
-                    scorer,
-                    differences,
-                    example,
-                },
-                Lang::Vi,
-            ) => format!(
-                "phiếu chấm của {scorer} đã nộp với điểm khác ({differences} ô khác nhau, ví dụ {example}); chủ trì cần mở lại phiếu trước khi nhập phiếu mới"
-            ),
-            (other, Lang::En) => other.to_string(),
+        match self {
+            ImportError::Event(e) => e.text(lang),
+            ImportError::Conflict {
+                scorer,
+                differences,
+                example,
+            } => crate::text::errors::E::ImportConflict.fill(lang, &[scorer, differences, example]),
         }
     }
 }

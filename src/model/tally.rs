@@ -66,14 +66,14 @@ impl ProposalStatus {
     }
 
     pub fn text(self, lang: Lang) -> &'static str {
+        use crate::text::errors::E;
         match self {
-            ProposalStatus::Proposed => lang.pick("đề nghị", "proposed"),
-            ProposalStatus::AwaitingBallot => lang.pick("chờ bỏ phiếu", "awaiting ballot"),
-            ProposalStatus::BallotFailed => lang.pick("không đạt số phiếu", "ballot failed"),
-            ProposalStatus::TieUnresolved => {
-                lang.pick("bằng điểm, chờ quyết định", "tie unresolved")
-            }
+            ProposalStatus::Proposed => E::StatusProposed,
+            ProposalStatus::AwaitingBallot => E::StatusAwaitingBallot,
+            ProposalStatus::BallotFailed => E::StatusBallotFailed,
+            ProposalStatus::TieUnresolved => E::StatusTieUnresolved,
         }
+        .get(lang)
     }
 }
 
@@ -118,42 +118,6 @@ pub struct CommendationResult {
     /// Who may receive it: ranked, of the minimum class, not holding an earlier one.
     /// Only they are listed on its ballot.
     pub eligible: Vec<usize>,
-}
-
-/// Something that keeps the meeting from being finalized.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Missing {
-    MeetingDetails,
-    Sheet { scorer: String },
-    Ballot { commendation: String },
-    Tie { commendation: String },
-}
-
-impl Missing {
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Missing::MeetingDetails, Lang::Vi) => {
-                "chưa ghi thông tin hội nghị (ngày, địa điểm)".into()
-            }
-            (Missing::MeetingDetails, Lang::En) => {
-                "meeting details (date, place) not recorded".into()
-            }
-            (Missing::Sheet { scorer }, Lang::Vi) => format!("phiếu chấm của {scorer} chưa nộp"),
-            (Missing::Sheet { scorer }, Lang::En) => format!("{scorer}'s sheet is not submitted"),
-            (Missing::Ballot { commendation }, Lang::Vi) => {
-                format!("chưa ghi kết quả bỏ phiếu cho {commendation}")
-            }
-            (Missing::Ballot { commendation }, Lang::En) => {
-                format!("the ballot for {commendation} is not recorded")
-            }
-            (Missing::Tie { commendation }, Lang::Vi) => {
-                format!("trường hợp bằng điểm ở {commendation} chưa được quyết định")
-            }
-            (Missing::Tie { commendation }, Lang::En) => {
-                format!("the tie for {commendation} is not decided")
-            }
-        }
-    }
 }
 
 /// Per-sheet sums for one scorer and one target, in hundredths.
@@ -373,35 +337,6 @@ impl Tally {
                     })
                     .map(|p| (c, p))
             })
-    }
-
-    /// What still keeps the meeting from being finalized.
-    pub fn missing(&self, session: &Session) -> Vec<Missing> {
-        let config = session.config();
-        let mut missing = Vec::new();
-        if session.meeting.is_none() {
-            missing.push(Missing::MeetingDetails);
-        }
-        for (s, member) in config.members.iter().enumerate() {
-            if session.is_present(s) && !session.is_submitted(s) {
-                missing.push(Missing::Sheet {
-                    scorer: member.short.clone(),
-                });
-            }
-        }
-        for (c, result) in self.commendations.iter().enumerate() {
-            let name = config.commendations[c].name.clone();
-            let has = |status| result.proposals.iter().any(|p| p.status == status);
-            if has(ProposalStatus::AwaitingBallot) {
-                missing.push(Missing::Ballot {
-                    commendation: name.clone(),
-                });
-            }
-            if has(ProposalStatus::TieUnresolved) {
-                missing.push(Missing::Tie { commendation: name });
-            }
-        }
-        missing
     }
 }
 

@@ -516,7 +516,7 @@ fn an_unresolved_tie_waits_for_the_chair_and_frees_the_lower_seat() {
     assert!(
         missing
             .iter()
-            .any(|m| matches!(m, super::tally::Missing::Tie { .. }))
+            .any(|m| matches!(m, super::session::Missing::Tie { .. }))
     );
 
     apply(
@@ -566,11 +566,11 @@ fn finalize_lists_what_is_missing_then_locks() {
     let super::session::EventError::NotReady(missing) = err else {
         panic!("expected NotReady, got {err:?}")
     };
-    assert!(missing.contains(&super::tally::Missing::MeetingDetails));
+    assert!(missing.contains(&super::session::Missing::MeetingDetails));
     assert_eq!(
         missing
             .iter()
-            .filter(|m| matches!(m, super::tally::Missing::Sheet { .. }))
+            .filter(|m| matches!(m, super::session::Missing::Sheet { .. }))
             .count(),
         4
     );

@@ -39,41 +39,16 @@ pub enum ChainBreak {
 
 impl ChainBreak {
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ChainBreak::ConfigChanged, Lang::Vi) => {
-                "cấu hình lưu trong tệp đã bị sửa sau khi tạo hội nghị".into()
+        use crate::text::errors::E;
+        match self {
+            ChainBreak::ConfigChanged => E::ConfigChanged.get(lang).into(),
+            ChainBreak::Gap { expected, found } => E::EventsMissing.fill(lang, &[expected, found]),
+            ChainBreak::HashMismatch { seq } => E::EventAltered.fill(lang, &[seq]),
+            ChainBreak::Unreadable { seq } => E::EventUnreadable.fill(lang, &[seq]),
+            ChainBreak::Refused { seq, error } => {
+                E::EventRefused.fill(lang, &[seq, &error.text(lang)])
             }
-            (ChainBreak::ConfigChanged, Lang::En) => {
-                "the stored config was edited after the meeting was created".into()
-            }
-            (ChainBreak::Gap { expected, found }, Lang::Vi) => {
-                format!("thiếu sự kiện: cần số {expected}, gặp số {found}")
-            }
-            (ChainBreak::Gap { expected, found }, Lang::En) => {
-                format!("events are missing: expected #{expected}, found #{found}")
-            }
-            (ChainBreak::HashMismatch { seq }, Lang::Vi) => {
-                format!("sự kiện số {seq} đã bị sửa (mã kiểm tra không khớp)")
-            }
-            (ChainBreak::HashMismatch { seq }, Lang::En) => {
-                format!("event #{seq} was altered (its hash does not match)")
-            }
-            (ChainBreak::Unreadable { seq }, Lang::Vi) => {
-                format!("sự kiện số {seq} không đọc được")
-            }
-            (ChainBreak::Unreadable { seq }, Lang::En) => format!("event #{seq} is unreadable"),
-            (ChainBreak::Refused { seq, error }, Lang::Vi) => {
-                format!("sự kiện số {seq} trái quy tắc: {}", error.text(lang))
-            }
-            (ChainBreak::Refused { seq, error }, Lang::En) => {
-                format!("event #{seq} breaks the rules: {}", error.text(lang))
-            }
-            (ChainBreak::FileReadOnly, Lang::Vi) => {
-                "tệp không cho phép ghi (chỉ đọc trên ổ đĩa)".into()
-            }
-            (ChainBreak::FileReadOnly, Lang::En) => {
-                "the file cannot be written (read-only on disk)".into()
-            }
+            ChainBreak::FileReadOnly => E::FileReadOnly.get(lang).into(),
         }
     }
 

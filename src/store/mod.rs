@@ -23,74 +23,55 @@ const SCHEMA_VERSION: i32 = 1;
 pub const SESSION_FORMAT: &str = "thidua.session/1";
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
 pub enum StoreError {
-    #[error("{path}: the file already exists; choose another name so nothing is overwritten")]
-    Exists { path: String },
-    #[error("{path}: the folder does not exist; choose an existing folder")]
-    NoFolder { path: String },
-    #[error("{path}: this is the meeting file itself; choose another name for the copy")]
-    SameFile { path: String },
-    #[error("{path}: the copy could not be written: {source}")]
+    Exists {
+        path: String,
+    },
+    NoFolder {
+        path: String,
+    },
+    SameFile {
+        path: String,
+    },
     Copy {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: not a thidua meeting file, or the file is damaged")]
-    NotAMeetingFile { path: String },
-    #[error("{path}: written by a newer version of thidua (schema {found})")]
-    TooNew { path: String, found: i32 },
-    #[error("{path}: cannot open: {source}")]
+    NotAMeetingFile {
+        path: String,
+    },
+    TooNew {
+        path: String,
+        found: i32,
+    },
     Open {
         path: String,
         source: rusqlite::Error,
     },
-    #[error("the meeting file could not be written: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("the config stored in the meeting file is damaged: {0}")]
     StoredConfig(Problems),
-    #[error("the meeting file is open read-only: {0}")]
-    ReadOnly(String),
-    #[error("the meeting file was changed by another program since it was opened; open it again")]
+    ReadOnly(ChainBreak),
     ChangedElsewhere,
-    #[error("{0}")]
     Event(#[from] EventError),
 }
 
 impl StoreError {
     pub fn text(&self, lang: Lang) -> String {
-        if lang == Lang::En {
-            return self.to_string();
-        }
+        use crate::text::errors::E;
         match self {
-            StoreError::Exists { path } => {
-                format!("{path}: tệp đã tồn tại; hãy chọn tên khác để không ghi đè dữ liệu")
-            }
-            StoreError::NoFolder { path } => {
-                format!("{path}: thư mục không tồn tại; hãy chọn một thư mục có sẵn")
-            }
-            StoreError::SameFile { path } => {
-                format!("{path}: đây chính là tệp hội nghị đang mở; hãy chọn tên khác cho bản sao")
-            }
-            StoreError::Copy { path, source } => {
-                format!("{path}: không ghi được bản sao: {source}")
-            }
-            StoreError::NotAMeetingFile { path } => {
-                format!("{path}: không phải tệp hội nghị của thidua, hoặc tệp đã bị hỏng")
-            }
-            StoreError::TooNew { path, found } => format!(
-                "{path}: tệp được tạo bởi phiên bản thidua mới hơn (lược đồ {found}); hãy cập nhật phần mềm"
-            ),
-            StoreError::Open { path, source } => format!("{path}: không mở được: {source}"),
-            StoreError::Sqlite(e) => format!("không ghi được tệp hội nghị: {e}"),
-            StoreError::StoredConfig(p) => format!(
-                "cấu hình lưu trong tệp hội nghị bị hỏng: {}",
-                p.text(Lang::Vi)
-            ),
-            StoreError::ReadOnly(why) => format!("tệp hội nghị chỉ được mở để xem: {why}"),
-            StoreError::ChangedElsewhere => {
-                "tệp hội nghị vừa bị một chương trình khác thay đổi; hãy mở lại tệp".into()
-            }
-            StoreError::Event(e) => e.text(Lang::Vi),
+            StoreError::Exists { path } => E::FileExists.fill(lang, &[path]),
+            StoreError::NoFolder { path } => E::NoFolder.fill(lang, &[path]),
+            StoreError::SameFile { path } => E::SameFile.fill(lang, &[path]),
+            StoreError::Copy { path, source } => E::CopyFailed.fill(lang, &[path, source]),
+            StoreError::NotAMeetingFile { path } => E::NotAMeetingFile.fill(lang, &[path]),
+            StoreError::TooNew { path, found } => E::TooNew.fill(lang, &[path, found]),
+            StoreError::Open { path, source } => E::CannotOpen.fill(lang, &[path, source]),
+            StoreError::Sqlite(e) => E::CannotWrite.fill(lang, &[e]),
+            StoreError::StoredConfig(p) => E::StoredConfigDamaged.fill(lang, &[&p.text(lang)]),
+            StoreError::ReadOnly(why) => E::OpenReadOnly.fill(lang, &[&why.text(lang)]),
+            StoreError::ChangedElsewhere => E::ChangedElsewhere.get(lang).into(),
+            StoreError::Event(e) => e.text(lang),
         }
     }
 }
@@ -360,7 +341,7 @@ impl MeetingFile {
         match &self.integrity {
             Integrity::Verified => Ok(()),
             Integrity::Broken(breaks) => Err(StoreError::ReadOnly(
-                breaks.first().map(|b| b.text(Lang::En)).unwrap_or_default(),
+                breaks.first().cloned().unwrap_or(ChainBreak::FileReadOnly),
             )),
         }
     }

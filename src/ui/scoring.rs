@@ -8,7 +8,7 @@ use super::style;
 use crate::model::Session;
 use crate::model::config::{AdjustmentKind, CellKind, Config};
 use crate::model::event::{Actor, Event};
-use crate::model::points::{Points, PointsError};
+use crate::model::points::Points;
 use eframe::egui::{self, Key, RichText};
 use egui_extras::{Column, TableBuilder};
 
@@ -205,12 +205,6 @@ fn apply_pending_focus(ctx: &egui::Context, grid: &mut GridState, scorer: usize,
     });
 }
 
-fn points_error_text(error: &PointsError, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => error.vi(),
-        Lang::En => error.to_string(),
-    }
-}
 
 fn shown(value: Option<Points>, lang: Lang) -> String {
     value.map_or_else(String::new, |v| v.display(lang.decimal_separator()))
@@ -231,7 +225,7 @@ pub fn commit_text(
     } else {
         let parsed = Points::parse(text)
             .and_then(|p| p.check_within(limits.max, limits.step))
-            .map_err(|e| T::NotSaved.fill(lang, &[&text.trim(), &points_error_text(&e, lang)]))?;
+            .map_err(|e| T::NotSaved.fill(lang, &[&text.trim(), &e.text(lang)]))?;
         Some(parsed)
     };
     if session.score(scorer, target, cell) == value {

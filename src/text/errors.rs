@@ -1,0 +1,137 @@
+//! Errors and problems: what was wrong with a file, a value or a request, where, and
+//! what to do.
+
+crate::texts! {
+    E {
+        // Points typed or read from a file.
+        NotANumber => "không phải là số", "not a number";
+        TooManyDecimals => "có quá 2 chữ số thập phân", "more than 2 decimal places";
+        BelowZero => "nhỏ hơn 0", "below 0";
+        AboveLimit => "lớn hơn 10000", "above 10000";
+        AboveMax => "vượt điểm tối đa {0}", "above the maximum {0}";
+        OffStep => "không chia hết cho bước điểm {0}", "not a multiple of the step {0}";
+
+        // What kind of JSON value was expected or found.
+        KindNull => "null", "null";
+        KindBool => "giá trị đúng/sai", "a boolean";
+        KindNumber => "số", "a number";
+        KindString => "chuỗi chữ", "a string";
+        KindArray => "danh sách [...]", "an array [...]";
+        KindObject => "đối tượng {...}", "an object {...}";
+        ExpectedString => "chuỗi chữ trong dấu ngoặc kép", "a string in double quotes";
+        ExpectedInteger => "số nguyên", "a whole number";
+        ExpectedBool => "true hoặc false", "true or false";
+
+        // JSON syntax.
+        SyntaxPrefix => "lỗi cú pháp JSON: {0}", "JSON syntax error: {0}";
+        EmptyFile => "tệp trống, không có nội dung JSON", "the file is empty: no JSON content";
+        UnexpectedEnd => "tệp kết thúc giữa chừng; có thể thiếu dấu } ] hoặc \"", "the file ends too early; a closing } ] or \" may be missing";
+        UnexpectedChar => "ký tự không hợp lệ ở đây: '{0}'", "unexpected character '{0}'";
+        SingleQuoteHint => " (JSON dùng dấu ngoặc kép \", không dùng ')", " (JSON strings use double quotes \", not ')";
+        CommentHint => " (JSON không cho phép chú thích)", " (JSON does not allow comments)";
+        MissingSeparator => "gặp '{0}' ở chỗ cần dấu phẩy hoặc dấu '{1}'; có thể thiếu dấu phẩy, hoặc thiếu dấu \" đóng ở giá trị phía trước", "found '{0}' where a comma or '{1}' should be; a comma may be missing, or the closing \" of the value before";
+        TrailingComma => "dấu phẩy thừa trước dấu đóng ngoặc; hãy xóa dấu phẩy", "a comma before a closing bracket; remove the comma";
+        BadNumber => "số viết không đúng (JSON dùng dấu chấm: 9.5)", "a malformed number (JSON uses a point: 9.5)";
+        BadEscape => "ký tự thoát \\ không hợp lệ", "an invalid \\ escape";
+        ControlInString => "chuỗi chứa ký tự điều khiển (xuống dòng, tab) hoặc thiếu dấu \" đóng", "a control character (line break, tab) in a string, or a missing closing \"";
+        LoneSurrogate => "mã \\u không tạo thành ký tự hợp lệ", "a \\u escape that is not a valid character";
+        TrailingText => "có nội dung thừa sau khi tài liệu JSON đã kết thúc", "extra content after the end of the JSON document";
+        TooDeep => "lồng ngoặc quá sâu (depth > {0}); tệp không phải cấu hình hợp lệ", "nesting too deep (depth > {0}); this is not a valid config";
+
+        // A file's meaning.
+        NotUtf8 => "tệp không được mã hóa UTF-8; hãy lưu lại tệp với bảng mã UTF-8", "the file is not UTF-8 encoded; save it again as UTF-8";
+        FileTooLarge => "tệp quá lớn ({0} byte, tối đa {1} byte)", "the file is too large ({0} {0|byte|bytes}, at most {1})";
+        WrongType => "cần {0}, nhưng gặp {1}", "expected {0}, found {1}";
+        MissingField => "thiếu trường bắt buộc này", "this required field is missing";
+        UnknownField => "trường không có trong định dạng (lỗi chính tả?)", "a field the format does not have (a typo?)";
+        DidYouMean => "; có phải là \"{0}\"?", "; did you mean \"{0}\"?";
+        DuplicateKey => "trường này xuất hiện hai lần trong cùng một đối tượng; hãy xóa một lần", "this field appears twice in the same object; remove one";
+        WrongFormat => "định dạng \"{0}\" không đúng; cần \"{1}\"", "format \"{0}\" is not \"{1}\"";
+        NotOneOf => "giá trị \"{0}\" không hợp lệ; chỉ được dùng: {1}", "\"{0}\" is not allowed; use one of: {1}";
+        EmptyText => "không được để trống", "must not be empty";
+        DuplicateId => "mã \"{0}\" bị trùng (đã dùng ở {1})", "the id \"{0}\" is used twice (first at {1})";
+        IntegerRange => "cần số nguyên từ {0} đến {1}", "must be a whole number from {0} to {1}";
+        PointsProblem => "điểm {0}", "points {0}";
+        NotPositive => "phải lớn hơn 0", "must be greater than 0";
+        StepDoesNotDivide => "bước điểm {0} không chia hết điểm tối đa {1}", "the step {0} does not divide the maximum {1}";
+        ClassesOutOfOrder => "các mức xếp loại phải xếp từ cao xuống thấp với điểm tối thiểu giảm dần; mức trước có {0}", "classes go best first with strictly decreasing min; the one before has {0}";
+        UnknownClass => "không có mức xếp loại nào có mã \"{0}\"", "no class has the id \"{0}\"";
+        UnknownGroup => "không có nhóm tiêu chí nào có mã \"{0}\"", "no criteria group has the id \"{0}\"";
+        TooFewMembers => "cụm cần ít nhất 2 đơn vị, ở đây có {0}", "a cluster needs at least 2 members, this has {0}";
+        EmptyList => "danh sách không được để trống", "the list must not be empty";
+        RoleHead => "cụm trưởng", "head";
+        RoleDeputy => "cụm phó", "deputy";
+        SecondRole => "chỉ có một {0} (\"{1}\"); đã có ở {2}", "only one member may be {0} (\"{1}\"); already at {2}";
+        TrimNeedsTrimmedMean => "trim chỉ dùng với aggregate \"trimmed_mean\"; hãy đặt 0", "trim applies only with aggregate \"trimmed_mean\"; set it to 0";
+        MinClassWithoutClasses => "min_class cần danh sách classes", "min_class needs a list of classes";
+        Percent => "tỷ lệ phần trăm phải từ 0 đến 100, tối đa 2 chữ số thập phân", "a percentage must be from 0 to 100 with at most 2 decimals";
+        SheetForAnotherCluster => "phiếu chấm được lập cho một cấu hình cụm khác (mã config_sha256 không khớp); hãy dùng phiếu lập từ đúng tệp cấu hình của hội nghị này", "the sheet was made for another cluster config (config_sha256 does not match); use a sheet made from this meeting's config";
+        UnknownMember => "không có đơn vị nào có mã \"{0}\" trong cụm", "no member of the cluster has the id \"{0}\"";
+        UnknownCell => "không có tiêu chí hay điểm thưởng/trừ nào có mã \"{0}\"", "no criterion, bonus or deduction has the id \"{0}\"";
+        SelfExcluded => "theo quy chế của cụm, đơn vị không tự chấm điểm cho mình", "under this cluster's rule a member does not score itself";
+        IncompleteSheet => "phiếu chưa chấm đủ: còn thiếu {0} ô (ví dụ {1})", "the sheet is incomplete: {0} {0|cell|cells} missing (e.g. {1})";
+        BadTimestamp => "thời điểm phải theo dạng RFC 3339, ví dụ 2024-12-20T09:30:00+07:00", "a time must be RFC 3339, e.g. 2024-12-20T09:30:00+07:00";
+        ProblemCount => "{0} lỗi, lỗi đầu: {1}", "{0} {0|problem|problems}, the first: {1}";
+
+        // A change the meeting's rules refuse.
+        Finalized => "hội nghị đã kết thúc (đã chốt kết quả); không thể thay đổi", "the meeting is finalized; nothing can change";
+        NoSuchMember => "không có đơn vị nào có mã \"{0}\"", "no member has the id \"{0}\"";
+        NoSuchCommendation => "không có hình thức khen thưởng nào có mã \"{0}\"", "no commendation has the id \"{0}\"";
+        DelegateAbsent => "đại biểu của {0} đang được ghi vắng mặt; hãy ghi có mặt trước", "{0}'s delegate is recorded absent; mark them present first";
+        MemberDoesNotScoreItself => "theo quy chế của cụm, {0} không tự chấm điểm cho mình", "under this cluster's rule {0} does not score itself";
+        SheetLocked => "phiếu chấm của {0} đã nộp và bị khóa; chủ trì cần mở lại phiếu trước", "{0}'s sheet is submitted and locked; the chair must reopen it first";
+        SheetNotSubmitted => "phiếu chấm của {0} chưa nộp", "{0}'s sheet is not submitted";
+        SheetIncomplete => "phiếu chấm của {0} chưa đủ: còn {1}/{2} ô trống", "{0}'s sheet is incomplete: {1} of {2} {2|cell|cells} empty";
+        BadPoints => "{0} cho {1}: điểm {2}", "{0} for {1}: points {2}";
+        NoChange => "giá trị đã là {0}; không có gì thay đổi", "the value is already {0}; nothing to change";
+        ReasonRequired => "cần ghi rõ lý do", "a reason must be written";
+        NotYours => "đại biểu chỉ được sửa phiếu chấm của đơn vị mình", "a delegate may change only their own sheet";
+        ChairOnly => "chỉ chủ trì hội nghị được làm việc này", "only the chair may do this";
+        BadDate => "ngày phải viết theo dạng NNNN-TT-NN, ví dụ 2024-12-20", "the date must be written YYYY-MM-DD, e.g. 2024-12-20";
+        NoBallot => "hình thức \"{0}\" không có bỏ phiếu trong cấu hình", "\"{0}\" has no ballot in the config";
+        BadRound => "không thể ghi vòng bỏ phiếu {0} sau vòng {1}", "ballot round {0} cannot follow round {1}";
+        SameHeadAndDeputy => "cụm trưởng và cụm phó phải là hai đơn vị khác nhau", "head and deputy must be two different members";
+        RepeatedMember => "một đơn vị được nêu hai lần", "a member is named twice";
+        AbsentWithSheet => "{0} đã nộp phiếu chấm; hãy mở lại phiếu trước khi ghi vắng mặt", "{0} has a submitted sheet; reopen it before marking the delegate absent";
+        NotReady => "chưa thể chốt kết quả: {0}", "the meeting cannot be finalized yet: {0}";
+        ValidAboveIssued => "số phiếu hợp lệ ({0}) lớn hơn số phiếu phát ra ({1})", "valid ballots ({0}) exceed ballots issued ({1})";
+        IssuedAbovePresent => "số phiếu phát ra ({0}) lớn hơn số đại biểu có mặt ({1})", "ballots issued ({0}) exceed delegates present ({1})";
+        VotesAboveValid => "{0} có {1} phiếu, nhiều hơn số phiếu hợp lệ ({2})", "{0} has {1} {1|vote|votes}, more than the valid ballots ({2})";
+        NotACandidate => "{0} không thuộc danh sách được bỏ phiếu", "{0} is not a candidate on this ballot";
+
+        // What keeps the meeting from being finalized.
+        MissingDetails => "chưa ghi thông tin hội nghị (ngày, địa điểm)", "meeting details (date, place) not recorded";
+        MissingBallot => "chưa ghi kết quả bỏ phiếu cho {0}", "the ballot for {0} is not recorded";
+        MissingTieDecision => "trường hợp bằng điểm ở {0} chưa được quyết định", "the tie for {0} is not decided";
+
+        // A proposal's status.
+        StatusProposed => "đề nghị", "proposed";
+        StatusAwaitingBallot => "chờ bỏ phiếu", "awaiting ballot";
+        StatusBallotFailed => "không đạt số phiếu", "ballot failed";
+        StatusTieUnresolved => "bằng điểm, chờ quyết định", "tie unresolved";
+
+        // Importing a sheet.
+        ImportConflict => "phiếu chấm của {0} đã nộp với điểm khác ({1} ô khác nhau, ví dụ {2}); chủ trì cần mở lại phiếu trước khi nhập phiếu mới", "{0}'s sheet is already submitted with different scores (cells that differ: {1}, e.g. {2}); the chair must reopen it before another sheet replaces it";
+
+        // The meeting file's history.
+        ConfigChanged => "cấu hình lưu trong tệp đã bị sửa sau khi tạo hội nghị", "the stored config was edited after the meeting was created";
+        EventsMissing => "thiếu sự kiện: cần số {0}, gặp số {1}", "events are missing: expected #{0}, found #{1}";
+        EventAltered => "sự kiện số {0} đã bị sửa (mã kiểm tra không khớp)", "event #{0} was altered (its hash does not match)";
+        EventUnreadable => "sự kiện số {0} không đọc được", "event #{0} is unreadable";
+        EventRefused => "sự kiện số {0} trái quy tắc: {1}", "event #{0} breaks the rules: {1}";
+        FileReadOnly => "tệp không cho phép ghi (chỉ đọc trên ổ đĩa)", "the file cannot be written (read-only on disk)";
+
+        // The meeting file itself.
+        FileExists => "{0}: tệp đã tồn tại; hãy chọn tên khác để không ghi đè dữ liệu", "{0}: the file already exists; choose another name so nothing is overwritten";
+        NoFolder => "{0}: thư mục không tồn tại; hãy chọn một thư mục có sẵn", "{0}: the folder does not exist; choose an existing folder";
+        SameFile => "{0}: đây chính là tệp hội nghị đang mở; hãy chọn tên khác cho bản sao", "{0}: this is the meeting file itself; choose another name for the copy";
+        CopyFailed => "{0}: không ghi được bản sao: {1}", "{0}: the copy could not be written: {1}";
+        NotAMeetingFile => "{0}: không phải tệp hội nghị của thidua, hoặc tệp đã bị hỏng", "{0}: not a thidua meeting file, or the file is damaged";
+        TooNew => "{0}: tệp được tạo bởi phiên bản thidua mới hơn (lược đồ {1}); hãy cập nhật phần mềm", "{0}: written by a newer version of thidua (schema {1}); update the program";
+        CannotOpen => "{0}: không mở được: {1}", "{0}: cannot open: {1}";
+        CannotWrite => "không ghi được tệp hội nghị: {0}", "the meeting file could not be written: {0}";
+        StoredConfigDamaged => "cấu hình lưu trong tệp hội nghị bị hỏng: {0}", "the config stored in the meeting file is damaged: {0}";
+        OpenReadOnly => "tệp hội nghị chỉ được mở để xem: {0}", "the meeting file is open read-only: {0}";
+        ChangedElsewhere => "tệp hội nghị vừa bị một chương trình khác thay đổi; hãy mở lại tệp", "the meeting file was changed by another program since it was opened; open it again";
+    }
+}
