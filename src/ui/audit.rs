@@ -61,6 +61,7 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             let state = if *present { T::PresentWord } else { T::Absent };
             T::AuditAttendance.fill(lang, &[&name(config, member), &state.get(lang)])
         }
+        e @ Event::Meeting { .. } if e.clears() => T::AuditMeetingCleared.get(lang).to_string(),
         Event::Meeting { date, place, .. } => T::AuditMeeting.fill(lang, &[date, place]),
         Event::Ballot {
             commendation,
@@ -86,6 +87,7 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             let list: Vec<String> = chosen.iter().map(|m| name(config, m)).collect();
             T::AuditDecision.fill(lang, &[commendation, &list.join(", "), reason])
         }
+        e @ Event::NextYear { .. } if e.clears() => T::AuditNextYearCleared.get(lang).to_string(),
         Event::NextYear { head, deputy } => {
             T::AuditNextYear.fill(lang, &[&name(config, head), &name(config, deputy)])
         }
@@ -199,4 +201,33 @@ pub fn show(ui: &mut egui::Ui, meeting: &mut OpenMeeting, state: &mut AuditState
                 });
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::event::Record;
+
+    fn row(event: Event) -> AuditRow {
+        AuditRow {
+            record: Record {
+                seq: 1,
+                at: "2024-12-20T09:00:00+07:00".into(),
+                by: Actor::Chair,
+                event,
+            },
+            old: None,
+            scorer: None,
+            target: None,
+        }
+    }
+
+    #[test]
+    fn an_undone_first_entry_reads_as_taken_back_not_as_blanks() {
+        let config = Config::from_bytes(crate::sample::SAMPLE_CONFIG).unwrap();
+        let details = describe(&row(Event::no_meeting_details()), &config, Lang::Vi);
+        assert_eq!(details, "Bỏ thông tin hội nghị đã ghi (hoàn tác)");
+        let pair = describe(&row(Event::no_next_year()), &config, Lang::En);
+        assert_eq!(pair, "Next year's head and deputy taken back (undo)");
+    }
 }

@@ -264,6 +264,8 @@ texts! {
     AuditMeeting => "Thông tin hội nghị: {0}, {1}", "Meeting details: {0}, {1}";
     AuditBallot => "Bỏ phiếu {0} vòng {1}: phát ra {2}, hợp lệ {3}; {4}", "Ballot {0} round {1}: {2} issued, {3} valid; {4}";
     AuditDecision => "Quyết định {0}: {1} — {2}", "Decision {0}: {1} — {2}";
+    AuditMeetingCleared => "Bỏ thông tin hội nghị đã ghi (hoàn tác)", "Meeting details taken back (undo)";
+    AuditNextYearCleared => "Bỏ cụm trưởng, cụm phó năm sau đã ghi (hoàn tác)", "Next year's head and deputy taken back (undo)";
     AuditNextYear => "Năm sau: cụm trưởng {0}, cụm phó {1}", "Next year: head {0}, deputy {1}";
     AuditFinalize => "Chốt kết quả hội nghị", "Meeting finalized";
     AuditImport => "Nhập phiếu của {0} từ tệp {1}", "Imported {0}'s sheet from {1}";
@@ -279,6 +281,11 @@ texts! {
     ExportPdf => "Biên bản (.pdf)", "Minutes (.pdf)";
     ExportAll => "Cả bốn tệp", "All four files";
     Exported => "Đã xuất: {0}", "Exported: {0}";
+    SaveCopy => "Lưu thành…", "Save as…";
+    SaveCopyHint => "Lưu một bản sao đầy đủ của tệp hội nghị (ví dụ vào USB); hội nghị vẫn tiếp tục trên tệp đang mở.", "Save a complete copy of the meeting file (e.g. to a USB stick); the meeting goes on in the open file.";
+    CopySaved => "Đã lưu bản sao tại {0}; hội nghị vẫn tiếp tục trên tệp {1}.", "A copy was saved to {0}; the meeting goes on in {1}.";
+    LangNameVi => "Tiếng Việt", "Tiếng Việt";
+    LangNameEn => "English", "English";
     SheetsHeading => "Phiếu chấm từ máy khác", "Sheets from other laptops";
     SheetsExplain => "Đại biểu chấm trên máy riêng, nộp phiếu rồi lưu phiếu ra tệp; chủ trì nhập các tệp đó vào đây (có thể kéo thả nhiều tệp). Nhập lại cùng một phiếu không thay đổi gì.", "Delegates score on their own laptops, submit, and save the sheet to a file; the chair imports those files here (several can be dropped at once). Importing the same sheet again changes nothing.";
     ImportSheets => "Nhập phiếu chấm…", "Import sheets…";

@@ -189,7 +189,7 @@ impl ThiduaApp {
                 Err(e) => self.fail(path, vec![e.text(lang)]),
             }
         } else if is_config {
-            let bytes = match read_config_bytes(path) {
+            let bytes = match read_config_bytes(path, lang) {
                 Ok(bytes) => bytes,
                 Err(e) => return self.fail(path, vec![e]),
             };
@@ -339,6 +339,38 @@ impl ThiduaApp {
         self.notice = Some(T::Exported.fill(lang, &[&written.join(", ")]));
     }
 
+    /// "Save as": a consistent copy of the meeting file where the chair chooses (next
+    /// to the meeting file when no dialog can be shown); the meeting stays open where
+    /// it is.
+    fn save_copy(&mut self) {
+        let lang = self.lang();
+        let Some(meeting) = &self.meeting else { return };
+        let path = meeting.file.path().to_path_buf();
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
+        let default = path.with_file_name(format!("{stem}-ban-sao.thidua"));
+        let target = if self.options.file_dialogs {
+            match rfd::FileDialog::new()
+                .add_filter("thidua", &["thidua"])
+                .set_file_name(format!("{stem}-ban-sao.thidua"))
+                .save_file()
+            {
+                Some(p) => p,
+                None => return,
+            }
+        } else {
+            default
+        };
+        match meeting.file.save_copy(&target) {
+            Ok(()) => {
+                self.message = None;
+                self.notice = Some(T::CopySaved.fill(lang, &[&target.display(), &path.display()]));
+            }
+            Err(e) => self.message = Some(e.text(lang)),
+        }
+    }
+
     fn pick_file(&mut self) -> Option<PathBuf> {
         if !self.options.file_dialogs {
             self.start.dialog_unavailable = true;
@@ -412,17 +444,24 @@ impl ThiduaApp {
                             }
                         }
                     });
+                    if ui
+                        .button(T::SaveCopy.get(lang))
+                        .on_hover_text(T::SaveCopyHint.get(lang))
+                        .clicked()
+                    {
+                        self.save_copy();
+                    }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let mut chosen = lang;
                     egui::ComboBox::from_id_salt("language")
                         .selected_text(match lang {
-                            Lang::Vi => "Tiếng Việt",
-                            Lang::En => "English",
+                            Lang::Vi => T::LangNameVi.get(lang),
+                            Lang::En => T::LangNameEn.get(lang),
                         })
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut chosen, Lang::Vi, "Tiếng Việt");
-                            ui.selectable_value(&mut chosen, Lang::En, "English");
+                            ui.selectable_value(&mut chosen, Lang::Vi, T::LangNameVi.get(lang));
+                            ui.selectable_value(&mut chosen, Lang::En, T::LangNameEn.get(lang));
                         })
                         .response
                         .on_hover_text(T::Language.get(lang));
@@ -722,14 +761,14 @@ fn looks_like_sheet(path: &Path) -> bool {
     String::from_utf8_lossy(&head[..n]).contains(crate::model::sheet::SHEET_FORMAT)
 }
 
-fn read_config_bytes(path: &Path) -> Result<Vec<u8>, String> {
+fn read_config_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.len() > crate::model::reader::MAX_FILE_BYTES {
         return Err(crate::model::problem::Issue::TooLarge {
             size: meta.len(),
             limit: crate::model::reader::MAX_FILE_BYTES,
         }
-        .text(Lang::Vi));
+        .text(lang));
     }
     std::fs::read(path).map_err(|e| e.to_string())
 }
