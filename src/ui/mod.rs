@@ -2,8 +2,10 @@
 //! return what the user asked for; this module turns that into events for the
 //! meeting file, so no view ever changes meeting data itself.
 
+mod actions;
 pub mod audit;
 pub mod chair;
+mod dialogs;
 pub mod i18n;
 pub mod input_order;
 pub mod meeting;
@@ -15,14 +17,12 @@ pub mod start;
 pub mod style;
 pub mod tally_view;
 
-use crate::model::Config;
-use crate::model::event::{Actor, Event};
-use crate::store::{Integrity, MeetingFile};
+use crate::store::Integrity;
 use eframe::egui::{self, RichText};
 use i18n::{Lang, T};
 use meeting::OpenMeeting;
 use prefs::Prefs;
-use scoring::{GridAction, GridState};
+use scoring::GridState;
 use setup::{SetupAction, SetupState};
 use start::{StartAction, StartState};
 use std::path::{Path, PathBuf};
@@ -167,250 +167,6 @@ impl ThiduaApp {
 
     pub fn is_in_setup(&self) -> bool {
         matches!(self.screen, Screen::Setup(_))
-    }
-
-    /// Opens a config (to set up a meeting) or a meeting file (to continue it).
-    pub fn open(&mut self, path: &Path) {
-        let lang = self.lang();
-        self.start.problems = None;
-        self.start.path_text = path.display().to_string();
-        let is_meeting = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("thidua"));
-        let is_config = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_meeting {
-            match MeetingFile::open(path) {
-                Ok(file) => {
-                    self.remember(path);
-                    self.show_meeting(file);
-                }
-                Err(e) => self.fail(path, vec![e.text(lang)]),
-            }
-        } else if is_config {
-            let bytes = match read_config_bytes(path, lang) {
-                Ok(bytes) => bytes,
-                Err(e) => return self.fail(path, vec![e]),
-            };
-            match Config::from_bytes(&bytes) {
-                Ok(config) => {
-                    self.remember(path);
-                    let folder = path
-                        .parent()
-                        .map_or_else(|| self.options.documents.clone(), Path::to_path_buf);
-                    self.screen = Screen::Setup(Box::new(SetupState::new(
-                        config,
-                        bytes,
-                        &folder,
-                        crate::clock::today(),
-                    )));
-                }
-                Err(problems) => {
-                    let mut lines = vec![T::ConfigErrors.fill(lang, &[&problems.0.len()])];
-                    lines.extend(problems.0.iter().map(|p| p.text(lang)));
-                    self.fail(path, lines);
-                }
-            }
-        } else {
-            self.fail(path, vec![T::UnknownKind.get(lang).to_string()]);
-        }
-    }
-
-    /// Puts `path` first among the recent files and records the list on disk at once.
-    pub fn remember(&mut self, path: &Path) {
-        self.prefs.remember(path);
-        if let Some(dir) = &self.options.state_dir {
-            // Only a convenience is lost if this fails: the meeting file itself is
-            // safe, and the window's preferences still keep the list.
-            let _ = crate::store::recent::save(dir, &self.prefs.recent);
-        }
-    }
-
-    fn fail(&mut self, path: &Path, lines: Vec<String>) {
-        self.screen = Screen::Start;
-        self.start.problems = Some((
-            format!("{}: {}", T::CannotOpen.get(self.lang()), path.display()),
-            lines,
-        ));
-    }
-
-    pub fn use_sample(&mut self) {
-        let bytes = crate::sample::SAMPLE_CONFIG.to_vec();
-        if let Ok(config) = Config::from_bytes(&bytes) {
-            self.start.problems = None;
-            self.screen = Screen::Setup(Box::new(SetupState::new(
-                config,
-                bytes,
-                &self.options.documents,
-                crate::clock::today(),
-            )));
-        }
-    }
-
-    fn show_meeting(&mut self, file: MeetingFile) {
-        self.meeting = Some(OpenMeeting::new(file));
-        self.grid = GridState::default();
-        self.chair = chair::ChairState::default();
-        self.audit = audit::AuditState::default();
-        self.projector = projector::ProjectorState::default();
-        self.message = None;
-        self.tab = Tab::Scoring;
-        self.screen = Screen::Meeting;
-    }
-
-    fn create_meeting(&mut self, setup: &mut SetupState) {
-        let lang = self.lang();
-        let events = match setup.events(lang) {
-            Ok(events) => events,
-            Err(e) => {
-                setup.error = Some(e);
-                return;
-            }
-        };
-        let path = PathBuf::from(setup.output.trim());
-        let created = MeetingFile::create(&path, &setup.config_bytes, &crate::clock::now())
-            .and_then(|mut file| {
-                file.append_all(Actor::Chair, events, &crate::clock::now())?;
-                Ok(file)
-            });
-        match created {
-            Ok(file) => {
-                self.remember(&path);
-                self.show_meeting(file);
-            }
-            Err(e) => setup.error = Some(e.text(lang)),
-        }
-    }
-
-    /// Commits one event through the meeting file; a refusal is shown, never lost.
-    pub fn record(&mut self, by: Actor, event: Event) {
-        let lang = self.lang();
-        if let Some(meeting) = self.meeting.as_mut() {
-            match meeting.record(by, event) {
-                Ok(()) => self.message = None,
-                Err(e) => self.message = Some(e.text(lang)),
-            }
-        }
-    }
-
-    /// Writes the exports next to the meeting file (or where the user chooses, for
-    /// a single file) and says where they went.
-    fn export(&mut self, extensions: &[&str]) {
-        let lang = self.lang();
-        let Some(meeting) = &self.meeting else { return };
-        let path = meeting.file.path();
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
-        let suffix = |ext: &str| match ext {
-            "json" => "ket-qua",
-            "pdf" => "bien-ban",
-            _ => "tong-hop",
-        };
-        let mut written = Vec::new();
-        for ext in extensions {
-            let default = path.with_file_name(format!("{stem}-{}.{ext}", suffix(ext)));
-            let target = if self.options.file_dialogs && extensions.len() == 1 {
-                match rfd::FileDialog::new()
-                    .add_filter(*ext, &[*ext])
-                    .set_file_name(
-                        default
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                    )
-                    .save_file()
-                {
-                    Some(p) => p,
-                    None => return,
-                }
-            } else {
-                default
-            };
-            match crate::export::write(&meeting.file, &target, lang) {
-                Ok(()) => written.push(target.display().to_string()),
-                Err(e) => {
-                    self.message = Some(format!("{}: {}", target.display(), e.text(lang)));
-                    return;
-                }
-            }
-        }
-        self.message = None;
-        self.notice = Some(T::Exported.fill(lang, &[&written.join(", ")]));
-    }
-
-    /// "Save as": a consistent copy of the meeting file where the chair chooses (next
-    /// to the meeting file when no dialog can be shown); the meeting stays open where
-    /// it is.
-    fn save_copy(&mut self) {
-        let lang = self.lang();
-        let Some(meeting) = &self.meeting else { return };
-        let path = meeting.file.path().to_path_buf();
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
-        let default = path.with_file_name(format!("{stem}-ban-sao.thidua"));
-        let target = if self.options.file_dialogs {
-            match rfd::FileDialog::new()
-                .add_filter("thidua", &["thidua"])
-                .set_file_name(format!("{stem}-ban-sao.thidua"))
-                .save_file()
-            {
-                Some(p) => p,
-                None => return,
-            }
-        } else {
-            default
-        };
-        match meeting.file.save_copy(&target) {
-            Ok(()) => {
-                self.message = None;
-                self.notice = Some(T::CopySaved.fill(lang, &[&target.display(), &path.display()]));
-            }
-            Err(e) => self.message = Some(e.text(lang)),
-        }
-    }
-
-    fn pick_file(&mut self) -> Option<PathBuf> {
-        if !self.options.file_dialogs {
-            self.start.dialog_unavailable = true;
-            return None;
-        }
-        let picked = std::panic::catch_unwind(|| {
-            rfd::FileDialog::new()
-                .add_filter("thidua", &["json", "thidua"])
-                .pick_file()
-        });
-        match picked {
-            Ok(path) => path,
-            Err(_) => {
-                self.start.dialog_unavailable = true;
-                None
-            }
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        // Sheets dropped on an open meeting are imported; anything else is opened.
-        if matches!(self.screen, Screen::Meeting)
-            && !dropped.is_empty()
-            && dropped.iter().all(|p| looks_like_sheet(p))
-            && let Some(meeting) = self.meeting.as_mut()
-        {
-            self.chair.import_report = import_all(meeting, &dropped, self.prefs.lang());
-            self.tab = Tab::Chair;
-            return;
-        }
-        if let Some(path) = dropped.into_iter().next() {
-            self.open(&path);
-        }
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {
@@ -566,6 +322,8 @@ impl ThiduaApp {
             meeting.step_delegate(next);
             self.grid.reset();
         }
+        let mut chair_actions = Vec::new();
+        let mut grid_actions = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             if let Integrity::Broken(breaks) = meeting.file.integrity() {
                 let mut text = T::ReadOnly.get(lang).to_string();
@@ -592,98 +350,18 @@ impl ThiduaApp {
                     projector_controls(ui, &mut self.projector, meeting, lang);
                     tally_view::show(ui, meeting, lang);
                 }
-                Tab::Chair => {
-                    let actions = chair::show(ui, meeting, &mut self.chair, lang);
-                    for action in actions {
-                        match action {
-                            chair::ChairAction::Record(by, event) => {
-                                if let Err(e) = meeting.record(by, event) {
-                                    self.message = Some(e.text(lang));
-                                }
-                            }
-                            chair::ChairAction::ImportSheets(paths) => {
-                                self.chair.import_report = import_all(meeting, &paths, lang);
-                            }
-                            chair::ChairAction::PickSheets => {
-                                let picked = if self.options.file_dialogs {
-                                    rfd::FileDialog::new()
-                                        .add_filter("thidua.sheet", &["json"])
-                                        .pick_files()
-                                } else {
-                                    None
-                                };
-                                if let Some(paths) = picked {
-                                    self.chair.import_report = import_all(meeting, &paths, lang);
-                                }
-                            }
-                        }
-                    }
-                }
+                Tab::Chair => chair_actions = chair::show(ui, meeting, &mut self.chair, lang),
                 Tab::Audit => audit::show(ui, meeting, &mut self.audit, lang),
-                Tab::Scoring => {
-                    let actions = scoring::show(ui, meeting, &mut self.grid, lang);
-                    for action in actions {
-                        match action {
-                            GridAction::SelectDelegate(m) => {
-                                meeting.delegate = m;
-                                self.grid.reset();
-                            }
-                            GridAction::Record(by, event) => match meeting.record(by, event) {
-                                Ok(()) => {
-                                    self.message = None;
-                                    self.notice = None;
-                                }
-                                Err(e) => self.message = Some(e.text(lang)),
-                            },
-                            GridAction::SaveSheet(scorer) => {
-                                let id = &meeting.config().members[scorer].id;
-                                let default = meeting
-                                    .file
-                                    .path()
-                                    .with_file_name(format!("phieu-{id}.json"));
-                                let path = if self.options.file_dialogs {
-                                    rfd::FileDialog::new()
-                                        .add_filter("thidua.sheet", &["json"])
-                                        .set_file_name(
-                                            default.file_name().map_or_else(String::new, |n| {
-                                                n.to_string_lossy().into_owned()
-                                            }),
-                                        )
-                                        .save_file()
-                                } else {
-                                    Some(default)
-                                };
-                                if let Some(path) = path {
-                                    match crate::export::write_sheet(
-                                        meeting.session(),
-                                        scorer,
-                                        &path,
-                                        &crate::clock::now(),
-                                    ) {
-                                        Ok(()) => {
-                                            self.notice =
-                                                Some(T::SheetSaved.fill(lang, &[&path.display()]))
-                                        }
-                                        Err(e) => self.message = Some(e.text(lang)),
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                Tab::Scoring => grid_actions = scoring::show(ui, meeting, &mut self.grid, lang),
             }
         });
+        for action in chair_actions {
+            self.on_chair_action(action);
+        }
+        for action in grid_actions {
+            self.on_grid_action(action);
+        }
     }
-}
-
-fn import_all(meeting: &mut OpenMeeting, paths: &[PathBuf], lang: Lang) -> Vec<(bool, String)> {
-    paths
-        .iter()
-        .map(|p| match meeting.import_sheet_file(p, lang) {
-            Ok(line) => (true, line),
-            Err(line) => (false, line),
-        })
-        .collect()
 }
 
 fn projector_controls(
@@ -751,28 +429,6 @@ fn show_projector(
     );
 }
 
-/// Whether a file says it is a delegate sheet (only its first bytes are read).
-fn looks_like_sheet(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 4096];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    String::from_utf8_lossy(&head[..n]).contains(crate::model::sheet::SHEET_FORMAT)
-}
-
-fn read_config_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.len() > crate::model::reader::MAX_FILE_BYTES {
-        return Err(crate::model::problem::Issue::TooLarge {
-            size: meta.len(),
-            limit: crate::model::reader::MAX_FILE_BYTES,
-        }
-        .text(lang));
-    }
-    std::fs::read(path).map_err(|e| e.to_string())
-}
-
 impl eframe::App for ThiduaApp {
     /// Runs before egui sees a frame's input: see [`input_order`].
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
@@ -832,18 +488,14 @@ impl eframe::App for ThiduaApp {
                     Some(SetupAction::ChooseLocation) => {
                         if self.options.file_dialogs
                             && let Screen::Setup(setup) = &mut self.screen
-                            && let Some(path) = rfd::FileDialog::new()
-                                .add_filter("thidua", &["thidua"])
-                                .set_file_name(
-                                    Path::new(&setup.output)
-                                        .file_name()
-                                        .map_or_else(String::new, |n| {
-                                            n.to_string_lossy().into_owned()
-                                        }),
-                                )
-                                .save_file()
                         {
-                            setup.output = path.display().to_string();
+                            let name = Path::new(&setup.output)
+                                .file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                            if let Ok(Some(path)) = dialogs::save_file("thidua", &["thidua"], &name)
+                            {
+                                setup.output = path.display().to_string();
+                            }
                         }
                     }
                     Some(SetupAction::Back) => self.screen = Screen::Start,
