@@ -26,7 +26,11 @@ fn main() -> ExitCode {
     match thidua::ui::run(cli.file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("thidua: không mở được cửa sổ ứng dụng / cannot open the window: {error}");
+            // The window's language is not known yet: both.
+            use thidua::text::{Lang, cli::C};
+            let vi = C::CannotOpenWindow.fill(Lang::Vi, &[&error]);
+            let en = C::CannotOpenWindow.fill(Lang::En, &[&error]);
+            eprintln!("thidua: {vi}\nthidua: {en}");
             ExitCode::from(1)
         }
     }

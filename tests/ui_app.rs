@@ -295,9 +295,11 @@ fn no_glyph_is_missing_for_ui_strings_and_sample_data() {
     let dir = tempfile::tempdir().unwrap();
     let h = app(dir.path(), None);
     let mut texts: Vec<String> = Vec::new();
-    for t in thidua::ui::i18n::T::ALL {
-        texts.push(t.get(thidua::ui::i18n::Lang::Vi).into());
-        texts.push(t.get(thidua::ui::i18n::Lang::En).into());
+    // The window shows its own words and, in messages, those of the errors.
+    use thidua::text::{Lang, errors::E, ui::T};
+    for lang in [Lang::Vi, Lang::En] {
+        texts.extend(T::ALL.iter().map(|t| t.get(lang).to_string()));
+        texts.extend(E::ALL.iter().map(|e| e.get(lang).to_string()));
     }
     for name in ["ha-noi-cum-1-2024", "cum-phuong-2025"] {
         let bytes = std::fs::read(

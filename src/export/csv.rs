@@ -1,8 +1,9 @@
 //! The summary table as CSV (UTF-8): rank, member, total, class, commendation.
 
 use crate::model::Session;
-use crate::model::problem::Lang;
 use crate::model::tally::Tally;
+use crate::text::Lang;
+use crate::text::export::X;
 
 /// The summary; `with_bom` adds the byte-order mark Excel needs to show Vietnamese.
 pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool) -> Vec<u8> {
@@ -12,29 +13,24 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     let mut writer = csv::Writer::from_writer(&mut out);
-    let mut header: Vec<String> = vec![
-        lang.pick("Hạng", "Rank").into(),
-        lang.pick("Mã đơn vị", "Member id").into(),
-        lang.pick("Đơn vị", "Member").into(),
-        lang.pick("Tổng điểm", "Total").into(),
-        lang.pick("Xếp loại", "Class").into(),
-    ];
+    let mut header: Vec<String> = [X::Rank, X::MemberId, X::Member, X::Total, X::Class]
+        .iter()
+        .map(|t| t.get(lang).to_string())
+        .collect();
+    header.extend(config.groups.iter().map(|g| X::Group.fill(lang, &[&g.id])));
     header.extend(
-        config
-            .groups
-            .iter()
-            .map(|g| format!("{} {}", lang.pick("Nhóm", "Group"), g.id)),
+        [
+            X::Bonus,
+            X::Deductions,
+            X::SelfScore,
+            X::SheetsCounted,
+            X::SheetsExpected,
+            X::ProposedCommendation,
+            X::Status,
+        ]
+        .iter()
+        .map(|t| t.get(lang).to_string()),
     );
-    header.extend([
-        lang.pick("Điểm thưởng", "Bonus").to_string(),
-        lang.pick("Điểm trừ", "Deductions").to_string(),
-        lang.pick("Tự chấm", "Self-score").to_string(),
-        lang.pick("Số phiếu tính", "Sheets counted").to_string(),
-        lang.pick("Số phiếu cần", "Sheets expected").to_string(),
-        lang.pick("Đề nghị khen thưởng", "Proposed commendation")
-            .to_string(),
-        lang.pick("Tình trạng", "Status").to_string(),
-    ]);
     let _ = writer.write_record(&header);
     // Numbers use a point so spreadsheets read them as numbers in any locale setting
     // that the CSV importer is told about; the XLSX export carries real numbers.

@@ -8,37 +8,51 @@ pub mod text;
 pub mod wording;
 pub mod xlsx;
 
-use crate::model::problem::Lang;
 use crate::model::sheet::Sheet;
 use crate::model::{Session, Tally};
 use crate::store::MeetingFile;
+use crate::text::Lang;
+use crate::text::export::X;
 use std::path::Path;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExportError {
-    #[error("cannot write the file: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("unknown format \"{0}\": use .json, .csv, .xlsx or .pdf")]
+    Io(std::io::Error),
     Unknown(String),
-    #[error("{0}'s sheet is not submitted yet; submit it first")]
     NotSubmitted(String),
-    #[error("{0}")]
+    /// Already in the words of the document's language.
     Format(String),
 }
 
 impl ExportError {
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ExportError::Io(e), Lang::Vi) => format!("không ghi được tệp: {e}"),
-            (ExportError::Unknown(ext), Lang::Vi) => {
-                format!("không biết định dạng \"{ext}\"; hãy dùng .json, .csv, .xlsx hoặc .pdf")
-            }
-            (ExportError::NotSubmitted(who), Lang::Vi) => {
-                format!("phiếu chấm của {who} chưa nộp; hãy nộp phiếu trước")
-            }
-            (ExportError::Format(e), Lang::Vi) => e.clone(),
-            (other, Lang::En) => other.to_string(),
+        match self {
+            ExportError::Io(e) => X::WriteFailed.fill(lang, &[e]),
+            ExportError::Unknown(ext) => X::UnknownFormat.fill(lang, &[ext]),
+            ExportError::NotSubmitted(who) => X::NotSubmitted.fill(lang, &[who]),
+            ExportError::Format(e) => e.clone(),
         }
+    }
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for ExportError {
+    fn from(e: std::io::Error) -> Self {
+        ExportError::Io(e)
     }
 }
 
@@ -59,7 +73,7 @@ pub fn render(file: &MeetingFile, extension: &str, lang: Lang) -> Result<Vec<u8>
         }
         "csv" => Ok(csv::summary_csv(session, &tally, lang, true)),
         "xlsx" => xlsx::workbook(session, &tally, file.head(), lang)
-            .map_err(|e| ExportError::Format(e.to_string())),
+            .map_err(|e| ExportError::Format(X::WorkbookFailed.fill(lang, &[&e]))),
         "pdf" => pdf::minutes(session, &tally, file.head(), lang).map_err(ExportError::Format),
         other => Err(ExportError::Unknown(other.to_string())),
     }

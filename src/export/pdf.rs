@@ -6,8 +6,9 @@
 use super::text::verification_code;
 use super::wording;
 use crate::model::Session;
-use crate::model::problem::Lang;
 use crate::model::tally::{ProposalStatus, Tally};
+use crate::text::Lang;
+use crate::text::export::X;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
@@ -74,12 +75,13 @@ fn line_height(size: f32) -> f32 {
 }
 
 impl Writer {
-    fn new(doc: &mut PdfDocument) -> Result<Writer, String> {
+    fn new(doc: &mut PdfDocument, lang: Lang) -> Result<Writer, String> {
         let mut warnings = Vec::new();
-        let regular = ParsedFont::from_bytes(NOTO_SERIF, 0, &mut warnings)
-            .ok_or("the serif font cannot be read")?;
-        let bold = ParsedFont::from_bytes(NOTO_SERIF_BOLD, 0, &mut warnings)
-            .ok_or("the bold serif font cannot be read")?;
+        let unreadable = || X::FontUnreadable.get(lang).to_string();
+        let regular =
+            ParsedFont::from_bytes(NOTO_SERIF, 0, &mut warnings).ok_or_else(unreadable)?;
+        let bold =
+            ParsedFont::from_bytes(NOTO_SERIF_BOLD, 0, &mut warnings).ok_or_else(unreadable)?;
         let regular_id = doc.add_font(&regular);
         let bold_id = doc.add_font(&bold);
         let mut w = Writer {
@@ -284,12 +286,9 @@ impl Writer {
         for (i, mut ops) in pages.into_iter().enumerate() {
             self.ops = std::mem::take(&mut ops);
             self.y = 12.0;
-            let number = match lang {
-                Lang::Vi => format!("Trang {}/{}", i + 1, total),
-                Lang::En => format!("Page {} of {}", i + 1, total),
-            };
+            let number = X::PageNumber.fill(lang, &[&(i + 1), &total]);
             self.place(&number, 10.0, false, LEFT, PAGE_W - RIGHT, Align::Center);
-            let check = format!("{}: {code}", lang.pick("Mã kiểm tra", "Check code"));
+            let check = X::CheckCode.fill(lang, &[&code]);
             self.place(&check, 9.0, false, LEFT, PAGE_W - RIGHT, Align::Right);
             out.push(PdfPage::new(
                 Mm(PAGE_W),
@@ -305,15 +304,7 @@ impl Writer {
 
 fn date_words(date: &str, lang: Lang) -> String {
     match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-        Ok(d) => match lang {
-            Lang::Vi => format!(
-                "ngày {} tháng {} năm {}",
-                d.format("%d"),
-                d.format("%m"),
-                d.format("%Y")
-            ),
-            Lang::En => d.format("%d %B %Y").to_string(),
-        },
+        Ok(d) => d.format(X::DateFormat.get(lang)).to_string(),
         Err(_) => date.to_string(),
     }
 }
@@ -346,16 +337,7 @@ fn header(w: &mut Writer, session: &Session, lang: Lang) {
     }
     let after_left = w.y;
     w.y = top;
-    let (motto1, motto2) = match lang {
-        Lang::Vi => (
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Độc lập - Tự do - Hạnh phúc",
-        ),
-        Lang::En => (
-            "SOCIALIST REPUBLIC OF VIETNAM",
-            "Independence - Freedom - Happiness",
-        ),
-    };
+    let (motto1, motto2) = (X::Motto.get(lang), X::MottoSubtitle.get(lang));
     w.place(motto1, 12.0, true, right.0, right.1, Align::Center);
     w.y -= line_height(12.0);
     w.place(motto2, 13.0, true, right.0, right.1, Align::Center);
@@ -380,22 +362,13 @@ pub fn minutes(
 ) -> Result<Vec<u8>, String> {
     let config = session.config();
     let sep = lang.decimal_separator();
-    let mut doc = PdfDocument::new(lang.pick("Biên bản hội nghị", "Meeting minutes"));
-    let mut w = Writer::new(&mut doc)?;
+    let mut doc = PdfDocument::new(X::MinutesDocumentTitle.get(lang));
+    let mut w = Writer::new(&mut doc, lang)?;
     header(&mut w, session, lang);
 
-    w.centered(lang.pick("BIÊN BẢN", "MINUTES"), 14.0, true);
+    w.centered(X::MinutesTitle.get(lang), 14.0, true);
     w.centered(
-        &match lang {
-            Lang::Vi => format!(
-                "Hội nghị chấm điểm, bình xét thi đua năm {}",
-                config.cluster.year
-            ),
-            Lang::En => format!(
-                "Scoring and emulation review meeting, {}",
-                config.cluster.year
-            ),
-        },
+        &X::MinutesSubtitle.fill(lang, &[&config.cluster.year]),
         13.0,
         true,
     );
@@ -406,19 +379,18 @@ pub fn minutes(
     }
     w.gap(4.0);
 
-    let heading = |w: &mut Writer, text: &str| {
+    // Sections are numbered as they come: the ballots' only when there were any.
+    let roman = ["I", "II", "III", "IV", "V", "VI", "VII"];
+    let mut section = 0;
+    let mut heading = |w: &mut Writer, title: X| {
         w.gap(1.5);
         w.ensure(3.0 * line_height(BODY));
-        w.paragraph(text, BODY, true, 0.0);
+        let text = format!("{}. {}", roman[section], title.get(lang));
+        w.paragraph(&text, BODY, true, 0.0);
+        section += 1;
     };
 
-    heading(
-        &mut w,
-        lang.pick(
-            "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
-            "I. TIME, PLACE, ATTENDANCE",
-        ),
-    );
+    heading(&mut w, X::SectionAttendance);
     match &session.meeting {
         Some(m) => {
             let date = date_words(&m.date, lang);
@@ -427,16 +399,7 @@ pub fn minutes(
             } else {
                 m.place.clone()
             };
-            w.paragraph(
-                &format!(
-                    "{}: {date}. {}: {place}.",
-                    lang.pick("Thời gian", "Date"),
-                    lang.pick("Địa điểm", "Place")
-                ),
-                BODY,
-                false,
-                8.0,
-            );
+            w.paragraph(&X::DatePlace.fill(lang, &[&date, &place]), BODY, false, 8.0);
             let chair = if m.chair.is_empty() {
                 "—".to_string()
             } else {
@@ -448,25 +411,13 @@ pub fn minutes(
                 m.secretary.clone()
             };
             w.paragraph(
-                &format!(
-                    "{}: {chair}. {}: {secretary}.",
-                    lang.pick("Chủ trì", "Chair"),
-                    lang.pick("Thư ký", "Secretary")
-                ),
+                &X::ChairSecretary.fill(lang, &[&chair, &secretary]),
                 BODY,
                 false,
                 8.0,
             );
         }
-        None => w.paragraph(
-            lang.pick(
-                "Thông tin hội nghị chưa được ghi.",
-                "The meeting details were not recorded.",
-            ),
-            BODY,
-            false,
-            8.0,
-        ),
+        None => w.paragraph(X::NoMeetingDetails.get(lang), BODY, false, 8.0),
     }
     let present: Vec<String> = (0..config.members.len())
         .filter(|&m| session.is_present(m))
@@ -476,42 +427,20 @@ pub fn minutes(
         .filter(|&m| !session.is_present(m))
         .map(|m| config.members[m].short.clone())
         .collect();
-    let mut attendance = match lang {
-        Lang::Vi => format!(
-            "Thành phần: đại biểu của {}/{} đơn vị thành viên: {}.",
-            present.len(),
-            config.members.len(),
-            present.join(", ")
-        ),
-        Lang::En => format!(
-            "Attending: delegates of {} of {} members: {}.",
-            present.len(),
-            config.members.len(),
-            present.join(", ")
-        ),
-    };
+    let mut attendance = X::Attendance.fill(
+        lang,
+        &[&present.len(), &config.members.len(), &present.join(", ")],
+    );
     if !absent.is_empty() {
-        attendance.push_str(&format!(
-            " {}: {}.",
-            lang.pick("Vắng", "Absent"),
-            absent.join(", ")
-        ));
+        attendance.push(' ');
+        attendance.push_str(&X::Absent.fill(lang, &[&absent.join(", ")]));
     }
     w.paragraph(&attendance, BODY, false, 8.0);
 
-    heading(
-        &mut w,
-        lang.pick("II. PHƯƠNG THỨC CHẤM ĐIỂM", "II. SCORING METHOD"),
-    );
+    heading(&mut w, X::SectionMethod);
     w.paragraph(&wording::scoring_method(config, lang), BODY, false, 8.0);
 
-    heading(
-        &mut w,
-        lang.pick(
-            "III. KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI",
-            "III. SCORES AND CLASSIFICATION",
-        ),
-    );
+    heading(&mut w, X::SectionScores);
     let rows: Vec<Vec<String>> = tally
         .order
         .iter()
@@ -527,79 +456,41 @@ pub fn minutes(
         })
         .collect();
     w.table(
-        &[
-            lang.pick("Hạng", "Rank"),
-            lang.pick("Đơn vị", "Member"),
-            lang.pick("Tổng điểm", "Total"),
-            lang.pick("Xếp loại", "Class"),
-        ],
+        &[X::Rank, X::Member, X::Total, X::Class].map(|t| t.get(lang)),
         &rows,
         &[13.0, 70.0, 22.0, 60.0],
         &[Align::Center, Align::Left, Align::Right, Align::Left],
     );
 
     let ballots = wording::ballot_sentences(session, lang);
-    let mut section = 4;
-    let roman = ["", "I", "II", "III", "IV", "V", "VI", "VII"];
     if !ballots.is_empty() {
-        heading(
-            &mut w,
-            &format!(
-                "{}. {}",
-                roman[section],
-                lang.pick("KẾT QUẢ BỎ PHIẾU KÍN", "SECRET BALLOTS")
-            ),
-        );
+        heading(&mut w, X::SectionBallots);
         for b in &ballots {
             w.paragraph(b, BODY, false, 8.0);
         }
-        section += 1;
     }
 
-    heading(
-        &mut w,
-        &format!(
-            "{}. {}",
-            roman[section],
-            lang.pick("ĐỀ NGHỊ KHEN THƯỞNG", "PROPOSED COMMENDATIONS")
-        ),
-    );
-    section += 1;
+    heading(&mut w, X::SectionCommendations);
     if config.commendations.is_empty() {
-        w.paragraph(
-            lang.pick(
-                "Quy chế của cụm không quy định hình thức khen thưởng.",
-                "The cluster's rules set no commendation.",
-            ),
-            BODY,
-            false,
-            8.0,
-        );
+        w.paragraph(X::NoCommendationRules.get(lang), BODY, false, 8.0);
     }
-    for (rule, result) in config.commendations.iter().zip(&tally.commendations) {
-        w.paragraph(
-            &format!(
-                "{} ({} {}):",
-                rule.name,
-                result.quota,
-                lang.pick("suất", "seats")
-            ),
-            BODY,
-            true,
-            8.0,
-        );
+    for (c, (rule, result)) in config
+        .commendations
+        .iter()
+        .zip(&tally.commendations)
+        .enumerate()
+    {
+        let title = X::CommendationSeats.fill(lang, &[&rule.name, &result.quota]);
+        w.paragraph(&format!("{title}:"), BODY, true, 8.0);
         let listed: Vec<_> = result
             .proposals
             .iter()
             .filter(|p| p.status != ProposalStatus::BallotFailed)
             .collect();
-        if listed.is_empty() {
-            w.paragraph(
-                lang.pick("— Không có đơn vị đủ điều kiện.", "— No eligible member."),
-                BODY,
-                false,
-                12.0,
-            );
+        let vacancy = wording::vacant_seats_line(config, tally, c, lang);
+        if listed.is_empty() && vacancy.is_none() {
+            let none = format!("— {}", X::NoEligibleMember.get(lang));
+            w.paragraph(&none, BODY, false, 12.0);
         }
         for p in listed {
             w.paragraph(
@@ -614,57 +505,33 @@ pub fn minutes(
                 12.0,
             );
         }
+        // Fewer names than seats: how many stay empty and why.
+        if let Some(vacancy) = vacancy {
+            w.paragraph(&format!("— {vacancy}"), BODY, false, 12.0);
+        }
     }
     for line in wording::decision_lines(session, lang) {
         w.paragraph(&line, BODY, false, 8.0);
     }
 
-    heading(
-        &mut w,
-        &format!(
-            "{}. {}",
-            roman[section],
-            lang.pick("CỤM TRƯỞNG, CỤM PHÓ NĂM SAU", "NEXT YEAR'S HEAD AND DEPUTY")
-        ),
-    );
+    heading(&mut w, X::SectionNextYear);
     let next = wording::next_year_line(session, lang)
-        .unwrap_or_else(|| lang.pick("Chưa thống nhất.", "Not yet agreed.").to_string());
+        .unwrap_or_else(|| X::NotYetAgreed.get(lang).to_string());
     w.paragraph(&next, BODY, false, 8.0);
 
     w.gap(2.0);
     let code = verification_code(head);
-    w.paragraph(
-        &match lang {
-            Lang::Vi => format!("Biên bản được lập từ tệp hội nghị; mã kiểm tra {code} (in ở chân mỗi trang) xác nhận nội dung trùng với tệp kết quả điện tử gửi kèm."),
-            Lang::En => format!("These minutes were produced from the meeting file; the check code {code} (at the foot of every page) ties them to the electronic results sent with them."),
-        },
-        11.0,
-        false,
-        8.0,
-    );
+    w.paragraph(&X::MinutesClosing.fill(lang, &[&code]), 11.0, false, 8.0);
 
     // Signature blocks, kept together on one page.
     w.ensure(45.0);
     w.gap(6.0);
     let (left, right) = ((LEFT, LEFT + 70.0), (PAGE_W - RIGHT - 75.0, PAGE_W - RIGHT));
-    w.place(
-        lang.pick("THƯ KÝ", "SECRETARY"),
-        BODY,
-        true,
-        left.0,
-        left.1,
-        Align::Center,
-    );
-    w.place(
-        lang.pick("CHỦ TRÌ", "CHAIR"),
-        BODY,
-        true,
-        right.0,
-        right.1,
-        Align::Center,
-    );
+    let (secretary, chair) = (X::SignSecretary.get(lang), X::SignChair.get(lang));
+    w.place(secretary, BODY, true, left.0, left.1, Align::Center);
+    w.place(chair, BODY, true, right.0, right.1, Align::Center);
     w.y -= line_height(BODY);
-    let sign = lang.pick("(Ký, ghi rõ họ tên)", "(Signature and full name)");
+    let sign = X::SignHint.get(lang);
     w.place(sign, 11.0, false, left.0, left.1, Align::Center);
     w.place(sign, 11.0, false, right.0, right.1, Align::Center);
     w.y -= 25.0;
@@ -674,4 +541,68 @@ pub fn minutes(
         w.place(&chair, BODY, true, right.0, right.1, Align::Center);
     }
     Ok(w.finish(doc, &code, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::wording::tests::{one_of_three_seats, partly_scored, seat_session};
+    use crate::export::wording::vacant_seats_line;
+
+    /// The minutes' words as `pdftotext` reads them, every run of white space one space.
+    fn minutes_words(session: &Session, lang: Lang) -> String {
+        let tally = Tally::compute(session);
+        let bytes = match minutes(session, &tally, &"ab".repeat(32), lang) {
+            Ok(bytes) => bytes,
+            Err(e) => panic!("{e}"),
+        };
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("bien-ban.pdf");
+        std::fs::write(&path, bytes).expect("the PDF is written");
+        let out = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) is needed by this test; .ci/run installs it");
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_minutes_say_under_a_commendation_how_many_seats_stay_open() {
+        let session = one_of_three_seats();
+        let tally = Tally::compute(&session);
+        for (lang, seats) in [
+            (Lang::Vi, "Bằng khen (3 suất):"),
+            (Lang::En, "Bằng khen (3 seats):"),
+        ] {
+            let words = minutes_words(&session, lang);
+            let open = vacant_seats_line(session.config(), &tally, 0, lang).expect("2 open seats");
+            let (at_seats, at_open) = (words.find(seats), words.find(&open));
+            assert!(at_seats.is_some(), "`{seats}` not in the minutes:\n{words}");
+            assert!(at_open.is_some(), "`{open}` not in the minutes:\n{words}");
+            assert!(
+                at_seats < at_open,
+                "the open seats come under their commendation"
+            );
+        }
+    }
+
+    #[test]
+    fn english_counts_in_the_minutes_agree_with_their_number() {
+        // One seat, one sheet of four missing.
+        let words = minutes_words(&partly_scored(1, &[9500, 8000, 7000, 6000], 3), Lang::En);
+        assert!(words.contains("Bằng khen (1 seat):"), "{words}");
+        assert!(
+            words.contains("PROVISIONAL — 1 of 4 sheets missing"),
+            "{words}"
+        );
+        assert!(words.contains("delegates of 4 of 4 members"), "{words}");
+        let words = minutes_words(&seat_session(2, &[9500, 9400, 7000]), Lang::En);
+        assert!(words.contains("Bằng khen (2 seats):"), "{words}");
+        assert!(
+            !words.contains("seats stay open"),
+            "every seat taken:\n{words}"
+        );
+    }
 }

@@ -4,6 +4,8 @@ use crate::model::Session;
 use crate::model::config::{Aggregate, BallotBase, SelfRule, TieBreak};
 use crate::model::exact::Rounded;
 use crate::model::tally::{Basis, Tally};
+use crate::text::Lang;
+use crate::text::export::X;
 use serde_json::{Value, json};
 
 pub const RESULTS_FORMAT: &str = "thidua.results/1";
@@ -213,7 +215,10 @@ pub const MAX_RESULTS_BYTES: usize = 32 * 1024 * 1024;
 /// Why a results document cannot be trusted, or how it differs from the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResultsProblem {
+    /// What the JSON reader said.
     Unreadable(String),
+    TooLarge,
+    NotUtf8,
     NotResults,
     NoDigest,
     Edited,
@@ -230,52 +235,26 @@ pub enum ResultsProblem {
 }
 
 impl ResultsProblem {
-    pub fn text(&self, lang: crate::model::Lang) -> String {
-        use crate::model::Lang::{En, Vi};
-        match (self, lang) {
-            (ResultsProblem::Unreadable(e), Vi) => format!("không đọc được tệp kết quả: {e}"),
-            (ResultsProblem::Unreadable(e), En) => format!("the results file cannot be read: {e}"),
-            (ResultsProblem::NotResults, Vi) => "không phải tệp kết quả thidua.results/1".into(),
-            (ResultsProblem::NotResults, En) => "not a thidua.results/1 document".into(),
-            (ResultsProblem::NoDigest, Vi) => "tệp thiếu mã kiểm tra (digest)".into(),
-            (ResultsProblem::NoDigest, En) => "the document has no digest".into(),
-            (ResultsProblem::Edited, Vi) => {
-                "nội dung đã bị sửa sau khi xuất (mã kiểm tra không khớp)".into()
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ResultsProblem::Unreadable(e) => X::ResultsUnreadable.fill(lang, &[e]),
+            ResultsProblem::TooLarge => {
+                X::ResultsUnreadable.fill(lang, &[&X::ResultsTooLarge.get(lang)])
             }
-            (ResultsProblem::Edited, En) => {
-                "the content was edited after export (the digest does not match)".into()
+            ResultsProblem::NotUtf8 => {
+                X::ResultsUnreadable.fill(lang, &[&X::ResultsNotUtf8.get(lang)])
             }
-            (
-                ResultsProblem::Differs {
-                    path,
-                    file,
-                    meeting,
-                },
-                Vi,
-            ) => {
-                format!("{path}: tệp ghi {file}, tệp hội nghị cho {meeting}")
-            }
-            (
-                ResultsProblem::Differs {
-                    path,
-                    file,
-                    meeting,
-                },
-                En,
-            ) => {
-                format!("{path}: the file says {file}, the meeting gives {meeting}")
-            }
-            (ResultsProblem::OtherMeeting, Vi) => {
-                "tệp kết quả thuộc về một hội nghị khác (config_sha256 khác)".into()
-            }
-            (ResultsProblem::OtherMeeting, En) => {
-                "the results belong to another meeting (config_sha256 differs)".into()
-            }
-            (ResultsProblem::AheadOfMeeting { events, meeting }, Vi) => {
-                format!("tệp kết quả ghi {events} sự kiện nhưng tệp hội nghị chỉ có {meeting}")
-            }
-            (ResultsProblem::AheadOfMeeting { events, meeting }, En) => {
-                format!("the results count {events} events but the meeting file has only {meeting}")
+            ResultsProblem::NotResults => X::NotResults.get(lang).into(),
+            ResultsProblem::NoDigest => X::NoDigest.get(lang).into(),
+            ResultsProblem::Edited => X::Edited.get(lang).into(),
+            ResultsProblem::Differs {
+                path,
+                file,
+                meeting,
+            } => X::Differs.fill(lang, &[path, file, meeting]),
+            ResultsProblem::OtherMeeting => X::OtherMeeting.get(lang).into(),
+            ResultsProblem::AheadOfMeeting { events, meeting } => {
+                X::AheadOfMeeting.fill(lang, &[events, meeting])
             }
         }
     }
@@ -284,10 +263,9 @@ impl ResultsProblem {
 /// Reads a results document and checks its own digest.
 pub fn read_results(bytes: &[u8]) -> Result<Value, Vec<ResultsProblem>> {
     if bytes.len() > MAX_RESULTS_BYTES {
-        return Err(vec![ResultsProblem::Unreadable("too large".into())]);
+        return Err(vec![ResultsProblem::TooLarge]);
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| vec![ResultsProblem::Unreadable("not UTF-8".into())])?;
+    let text = std::str::from_utf8(bytes).map_err(|_| vec![ResultsProblem::NotUtf8])?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         vec![ResultsProblem::Unreadable(format!(
@@ -399,4 +377,26 @@ pub fn compare_with_meeting(
     };
     differences(&strip(doc), &strip(&expected), "", &mut out, 20);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_events_agrees_with_its_number() {
+        let problem = |events| ResultsProblem::AheadOfMeeting { events, meeting: 0 };
+        assert_eq!(
+            problem(1).text(Lang::En),
+            "the results count 1 event but the meeting file has only 0"
+        );
+        assert_eq!(
+            problem(3).text(Lang::En),
+            "the results count 3 events but the meeting file has only 0"
+        );
+        assert_eq!(
+            ResultsProblem::TooLarge.text(Lang::Vi),
+            "không đọc được tệp kết quả: tệp quá lớn"
+        );
+    }
 }

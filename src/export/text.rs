@@ -2,8 +2,9 @@
 
 use crate::model::Session;
 use crate::model::exact::Rounded;
-use crate::model::problem::Lang;
 use crate::model::tally::{Basis, Tally};
+use crate::text::Lang;
+use crate::text::export::X;
 
 fn pad_right(text: &str, width: usize) -> String {
     let len = text.chars().count();
@@ -22,44 +23,21 @@ fn show(r: Option<Rounded>, lang: Lang) -> String {
 /// One line saying whether the figures are final.
 pub fn status_line(session: &Session, tally: &Tally, lang: Lang) -> String {
     if session.finalized {
-        return lang
-            .pick("KẾT QUẢ CHÍNH THỨC (đã chốt)", "FINAL RESULTS")
-            .to_string();
+        return X::StatusFinal.get(lang).to_string();
     }
     if tally.is_provisional() {
-        return match lang {
-            Lang::Vi => format!(
-                "KẾT QUẢ TẠM TÍNH — còn thiếu {} trong {} phiếu chấm",
-                tally.sheets_missing(),
-                tally.sheets_expected
-            ),
-            Lang::En => format!(
-                "PROVISIONAL — {} of {} sheets missing",
-                tally.sheets_missing(),
-                tally.sheets_expected
-            ),
-        };
+        return X::StatusProvisional.fill(lang, &[&tally.sheets_missing(), &tally.sheets_expected]);
     }
-    match lang {
-        Lang::Vi => format!(
-            "Đã nộp đủ {}/{} phiếu chấm (chưa chốt kết quả)",
-            tally.sheets_submitted, tally.sheets_expected
-        ),
-        Lang::En => format!(
-            "All {}/{} sheets submitted (not finalized)",
-            tally.sheets_submitted, tally.sheets_expected
-        ),
-    }
+    X::StatusComplete.fill(lang, &[&tally.sheets_submitted, &tally.sheets_expected])
 }
 
 pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> String {
     let config = session.config();
+    let sep = lang.decimal_separator();
     let mut out = String::new();
     out.push_str(&format!(
-        "{} — {} {}\n{}\n\n",
-        config.cluster.name,
-        lang.pick("năm", "year"),
-        config.cluster.year,
+        "{}\n{}\n\n",
+        super::wording::title_line(session, lang),
         status_line(session, tally, lang)
     ));
     let name_width = config
@@ -77,17 +55,19 @@ pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> S
         .unwrap_or(8)
         .max(8);
     let separate = config.scoring.self_rule == crate::model::config::SelfRule::Separate;
+    let self_heading = X::SelfScore.get(lang);
+    let self_width = self_heading.chars().count().max(7);
     out.push_str(&format!(
         "{}  {}  {}  {}  {}{}\n",
-        pad_left(lang.pick("Hạng", "Rank"), 4),
-        pad_right(lang.pick("Đơn vị", "Member"), name_width),
-        pad_left(lang.pick("Tổng điểm", "Total"), 9),
-        pad_right(lang.pick("Xếp loại", "Class"), class_width),
-        lang.pick("Phiếu", "Sheets"),
+        pad_left(X::Rank.get(lang), 4),
+        pad_right(X::Member.get(lang), name_width),
+        pad_left(X::Total.get(lang), 9),
+        pad_right(X::Class.get(lang), class_width),
+        X::Sheets.get(lang),
         if separate {
-            lang.pick("  Tự chấm", "  Self")
+            format!("  {}", pad_left(self_heading, self_width))
         } else {
-            ""
+            String::new()
         }
     ));
     for &m in &tally.order {
@@ -101,30 +81,28 @@ pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> S
             pad_right(class, class_width),
             pad_left(&format!("{}/{}", r.sheets_counted, r.sheets_expected), 5),
             if separate {
-                format!("  {}", pad_left(&show(r.self_total, lang), 7))
+                format!("  {}", pad_left(&show(r.self_total, lang), self_width))
             } else {
                 String::new()
             }
         ));
     }
     if !config.commendations.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            lang.pick("Đề nghị khen thưởng", "Proposed commendations")
-        ));
+        out.push_str(&format!("\n{}\n", X::ProposedCommendations.get(lang)));
     }
-    for (rule, result) in config.commendations.iter().zip(&tally.commendations) {
+    for (c, (rule, result)) in config
+        .commendations
+        .iter()
+        .zip(&tally.commendations)
+        .enumerate()
+    {
         out.push_str(&format!(
-            "  {} ({} {})\n",
-            rule.name,
-            result.quota,
-            lang.pick("suất", "seats")
+            "  {}\n",
+            X::CommendationSeats.fill(lang, &[&rule.name, &result.quota])
         ));
-        if result.proposals.is_empty() {
-            out.push_str(&format!(
-                "    {}\n",
-                lang.pick("(không có đơn vị đủ điều kiện)", "(no eligible member)")
-            ));
+        let vacancy = super::wording::vacant_seats_line(config, tally, c, lang);
+        if result.proposals.is_empty() && vacancy.is_none() {
+            out.push_str(&format!("    {}\n", X::NoEligibleNote.get(lang)));
         }
         for p in &result.proposals {
             let mut line = format!(
@@ -133,49 +111,39 @@ pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> S
                 p.status.text(lang)
             );
             if let Some(b) = p.ballot {
-                line.push_str(&match lang {
-                    Lang::Vi => format!(
-                        " ({}/{} phiếu, {}%)",
-                        b.votes,
-                        b.base,
-                        b.percent().display(',')
-                    ),
-                    Lang::En => format!(" ({}/{} votes, {}%)", b.votes, b.base, b.percent()),
-                });
+                line.push_str(&format!(
+                    " ({})",
+                    X::BallotVotes.fill(lang, &[&b.votes, &b.base, &b.percent().display(sep)])
+                ));
             }
-            match &p.basis {
-                Basis::TieBrokenBy(key) => line.push_str(&format!(
-                    " [{} {}]",
-                    lang.pick("tách bằng điểm theo", "tie broken by"),
-                    super::results::tie_break_code(*key, session)
-                )),
-                Basis::ChairDecision(reason) => line.push_str(&format!(
-                    " [{}: {reason}]",
-                    lang.pick("hội nghị quyết định", "decided by the meeting")
-                )),
-                Basis::Tied => line.push_str(&match lang {
-                    Lang::Vi => format!(" [bằng điểm tranh {} suất]", result.open_seats),
-                    Lang::En => format!(" [tied for {} seat(s)]", result.open_seats),
-                }),
-                Basis::Rank => {}
+            let basis = match &p.basis {
+                Basis::TieBrokenBy(key) => Some(
+                    X::TieBrokenBy.fill(lang, &[&super::results::tie_break_code(*key, session)]),
+                ),
+                Basis::ChairDecision(reason) => Some(X::DecidedByMeeting.fill(lang, &[reason])),
+                Basis::Tied => Some(X::TiedForSeats.fill(lang, &[&result.open_seats])),
+                Basis::Rank => None,
+            };
+            if let Some(basis) = basis {
+                line.push_str(&format!(" [{basis}]"));
             }
             out.push_str(&line);
             out.push('\n');
         }
+        // Fewer names than seats: how many stay empty and why.
+        if let Some(vacancy) = vacancy {
+            out.push_str(&format!("    {vacancy}\n"));
+        }
     }
     if let Some((h, d)) = session.next_year {
         out.push_str(&format!(
-            "\n{}: {} — {}: {}\n",
-            lang.pick("Cụm trưởng năm sau", "Next year's head"),
-            config.members[h].short,
-            lang.pick("cụm phó", "deputy"),
-            config.members[d].short
+            "\n{}\n",
+            X::NextYearShort.fill(lang, &[&config.members[h].short, &config.members[d].short])
         ));
     }
     out.push_str(&format!(
-        "\n{}: {}\n",
-        lang.pick("Mã kiểm tra phiên họp", "Session check code"),
-        verification_code(head)
+        "\n{}\n",
+        X::SessionCheckCode.fill(lang, &[&verification_code(head)])
     ));
     out
 }
@@ -189,4 +157,54 @@ pub fn verification_code(head: &str) -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::wording::tests::{one_of_three_seats, partly_scored};
+    use crate::export::wording::vacant_seats_line;
+
+    fn tally_of(session: &Session, lang: Lang) -> String {
+        tally_text(session, &Tally::compute(session), &"ab".repeat(32), lang)
+    }
+
+    #[test]
+    fn the_tally_says_under_a_commendation_how_many_seats_stay_open() {
+        let session = one_of_three_seats();
+        let tally = Tally::compute(&session);
+        for (lang, seats) in [
+            (Lang::Vi, "  Bằng khen (3 suất)\n"),
+            (Lang::En, "  Bằng khen (3 seats)\n"),
+        ] {
+            let text = tally_of(&session, lang);
+            let open = vacant_seats_line(session.config(), &tally, 0, lang).expect("2 open seats");
+            let under = format!(
+                "{seats}    - ĐV0: {}\n    {open}\n",
+                tally.commendations[0].proposals[0].status.text(lang)
+            );
+            assert!(text.contains(&under), "`{under}` not in:\n{text}");
+        }
+    }
+
+    #[test]
+    fn english_counts_in_the_tally_agree_with_their_number() {
+        let session = partly_scored(1, &[9500, 8000, 7000, 6000], 3);
+        let text = tally_of(&session, Lang::En);
+        assert!(
+            text.contains("PROVISIONAL — 1 of 4 sheets missing\n"),
+            "{text}"
+        );
+        assert!(text.contains("  Bằng khen (1 seat)\n"), "{text}");
+        assert_eq!(
+            X::BallotVotes.fill(Lang::En, &[&1, &1, &"100.00"]),
+            "1/1 vote, 100.00%"
+        );
+        assert_eq!(X::TiedForSeats.fill(Lang::En, &[&1]), "tied for 1 seat");
+        let vi = tally_of(&session, Lang::Vi);
+        assert!(
+            vi.contains("KẾT QUẢ TẠM TÍNH — còn thiếu 1 trong 4 phiếu chấm"),
+            "{vi}"
+        );
+    }
 }

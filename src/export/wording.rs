@@ -4,12 +4,12 @@
 use crate::model::Session;
 use crate::model::config::{Aggregate, BallotBase, BallotRule, Config, SelfRule};
 use crate::model::exact::Rounded;
-use crate::model::problem::Lang;
 use crate::model::session::BallotRecord;
 use crate::model::tally::{
     Basis, Proposal, ProposalStatus, Tally, ballot_base, ballot_passes, vote_share,
 };
-use crate::ui::i18n::{T, plural};
+use crate::text::Lang;
+use crate::text::export::X;
 
 /// Excel sheet names: at most 31 characters, none of `[ ] : * ? / \`.
 pub fn sheet_name(name: &str) -> String {
@@ -28,7 +28,7 @@ pub fn sheet_name(name: &str) -> String {
 
 pub fn title_line(session: &Session, lang: Lang) -> String {
     let c = &session.config().cluster;
-    format!("{} — {} {}", c.name, lang.pick("năm", "year"), c.year)
+    X::TitleLine.fill(lang, &[&c.name, &c.year])
 }
 
 pub fn status_line(session: &Session, tally: &Tally, lang: Lang) -> String {
@@ -38,53 +38,26 @@ pub fn status_line(session: &Session, tally: &Tally, lang: Lang) -> String {
 /// The scoring rule in one sentence.
 pub fn scoring_method(config: &Config, lang: Lang) -> String {
     let sep = lang.decimal_separator();
-    let aggregate = match (config.scoring.aggregate, lang) {
-        (Aggregate::Mean, Lang::Vi) => "trung bình cộng tổng điểm các phiếu chấm".to_string(),
-        (Aggregate::Mean, Lang::En) => "the mean of the sheet totals".to_string(),
-        (Aggregate::TrimmedMean, Lang::Vi) => format!(
-            "trung bình cộng tổng điểm các phiếu chấm sau khi bỏ {0} phiếu cao nhất và {0} phiếu thấp nhất",
-            config.scoring.trim
-        ),
-        (Aggregate::TrimmedMean, Lang::En) => format!(
-            "the mean of the sheet totals without the {0} highest and {0} lowest",
-            config.scoring.trim
-        ),
-        (Aggregate::Median, Lang::Vi) => "trung vị tổng điểm các phiếu chấm".to_string(),
-        (Aggregate::Median, Lang::En) => "the median of the sheet totals".to_string(),
+    let aggregate = match config.scoring.aggregate {
+        Aggregate::Mean => X::AggregateMean.get(lang).to_string(),
+        Aggregate::TrimmedMean => X::AggregateTrimmedMean.fill(lang, &[&config.scoring.trim]),
+        Aggregate::Median => X::AggregateMedian.get(lang).to_string(),
     };
-    let own = match (config.scoring.self_rule, lang) {
-        (SelfRule::Exclude, Lang::Vi) => "của các đơn vị khác (đơn vị không tự chấm)",
-        (SelfRule::Exclude, Lang::En) => "of the other members (no member scores itself)",
-        (SelfRule::Include, Lang::Vi) => "của tất cả các đơn vị, kể cả phiếu tự chấm",
-        (SelfRule::Include, Lang::En) => "of all members, its own included",
-        (SelfRule::Separate, Lang::Vi) => {
-            "của các đơn vị khác (điểm tự chấm được ghi riêng, không tính)"
-        }
-        (SelfRule::Separate, Lang::En) => {
-            "of the other members (its own score shown apart, not counted)"
-        }
+    let own = match config.scoring.self_rule {
+        SelfRule::Exclude => X::SelfExclude,
+        SelfRule::Include => X::SelfInclude,
+        SelfRule::Separate => X::SelfSeparate,
     };
-    match lang {
-        Lang::Vi => format!(
-            "Mỗi đơn vị chấm theo {} tiêu chí (tối đa {} điểm, cộng điểm thưởng, trừ điểm trừ); tổng điểm của mỗi đơn vị là {} {}, làm tròn {} chữ số thập phân; xếp hạng theo tổng điểm đã làm tròn.",
-            config.item_count(),
-            config.max_total().display(sep),
-            aggregate,
-            own,
-            config.scoring.decimals
-        ),
-        Lang::En => format!(
-            "Each member scores {} {} (at most {} {}, plus bonus, minus deductions); a member's total is {} {}, rounded to {} {}; ranks follow the rounded totals.",
-            config.item_count(),
-            plural(config.item_count(), "criterion", "criteria"),
-            config.max_total().display(sep),
-            plural(config.max_total().display(sep), "point", "points"),
-            aggregate,
-            own,
-            config.scoring.decimals,
-            plural(config.scoring.decimals, "decimal", "decimals"),
-        ),
-    }
+    X::ScoringMethod.fill(
+        lang,
+        &[
+            &config.item_count(),
+            &config.max_total().display(sep),
+            &aggregate,
+            &own.get(lang),
+            &config.scoring.decimals,
+        ],
+    )
 }
 
 /// The commendation a member is proposed for (or the closest status) and its status.
@@ -137,12 +110,20 @@ fn recorded_ballots(session: &Session) -> Vec<(&BallotRecord, BallotRule, u32)> 
         .collect()
 }
 
+/// "passes" or "fails".
+fn verdict(passes: bool, lang: Lang) -> &'static str {
+    if passes {
+        X::BallotPasses.get(lang)
+    } else {
+        X::BallotFails.get(lang)
+    }
+}
+
 pub fn ballot_rows(session: &Session, lang: Lang) -> Vec<BallotRow> {
     let config = session.config();
     let mut rows = Vec::new();
     for (b, rule, base) in recorded_ballots(session) {
         for &(m, votes) in &b.votes {
-            let passes = ballot_passes(&rule, votes, base);
             rows.push(BallotRow {
                 commendation: config.commendations[b.commendation].name.clone(),
                 round: b.round,
@@ -150,12 +131,7 @@ pub fn ballot_rows(session: &Session, lang: Lang) -> Vec<BallotRow> {
                 votes,
                 base,
                 percent: vote_share(votes, base),
-                result: lang
-                    .pick(
-                        if passes { "đạt" } else { "không đạt" },
-                        if passes { "passes" } else { "fails" },
-                    )
-                    .into(),
+                result: verdict(ballot_passes(&rule, votes, base), lang).into(),
             });
         }
     }
@@ -168,65 +144,47 @@ pub fn ballot_sentences(session: &Session, lang: Lang) -> Vec<String> {
     let sep = lang.decimal_separator();
     let mut out = Vec::new();
     for (b, rule, base) in recorded_ballots(session) {
-        let base_name = match (rule.base, lang) {
-            (BallotBase::Present, Lang::Vi) => "số đại biểu có mặt",
-            (BallotBase::Members, Lang::Vi) => "tổng số đơn vị",
-            (BallotBase::Valid, Lang::Vi) => "số phiếu hợp lệ",
-            (BallotBase::Present, Lang::En) => "delegates present",
-            (BallotBase::Members, Lang::En) => "members",
-            (BallotBase::Valid, Lang::En) => "valid ballots",
-        };
+        let base_name = match rule.base {
+            BallotBase::Present => X::BasePresent,
+            BallotBase::Members => X::BaseMembers,
+            BallotBase::Valid => X::BaseValid,
+        }
+        .get(lang);
         let votes: Vec<String> = b
             .votes
             .iter()
             .map(|&(m, v)| {
-                let verdict = if ballot_passes(&rule, v, base) {
-                    lang.pick("đạt", "passes")
-                } else {
-                    lang.pick("không đạt", "fails")
-                };
-                match lang {
-                    Lang::Vi => format!(
-                        "{} {v}/{base} phiếu ({}% {base_name}) — {verdict}",
-                        config.members[m].short,
-                        vote_share(v, base).display(sep)
-                    ),
-                    Lang::En => format!(
-                        "{} {v}/{base} {} ({}% of {base_name}) — {verdict}",
-                        config.members[m].short,
-                        plural(base, "vote", "votes"),
-                        vote_share(v, base).display(sep)
-                    ),
-                }
+                X::BallotVoteLine.fill(
+                    lang,
+                    &[
+                        &config.members[m].short,
+                        &v,
+                        &base,
+                        &vote_share(v, base).display(sep),
+                        &base_name,
+                        &verdict(ballot_passes(&rule, v, base), lang),
+                    ],
+                )
             })
             .collect();
         let strict = if rule.strict {
-            lang.pick("trên", "more than")
+            X::ThresholdMoreThan
         } else {
-            lang.pick("từ", "at least")
+            X::ThresholdAtLeast
         };
-        out.push(match lang {
-            Lang::Vi => format!(
-                "{}, vòng {}: phát ra {} phiếu, hợp lệ {} phiếu (ngưỡng: {} {}% {base_name}). {}.",
-                config.commendations[b.commendation].name,
-                b.round,
-                b.issued,
-                b.valid,
-                strict,
-                rule.threshold.display(sep),
-                votes.join("; ")
-            ),
-            Lang::En => format!(
-                "{}, round {}: {} issued, {} valid (threshold: {} {}% of {base_name}). {}.",
-                config.commendations[b.commendation].name,
-                b.round,
-                b.issued,
-                b.valid,
-                strict,
-                rule.threshold.display(sep),
-                votes.join("; ")
-            ),
-        });
+        out.push(X::BallotRound.fill(
+            lang,
+            &[
+                &config.commendations[b.commendation].name,
+                &b.round,
+                &b.issued,
+                &b.valid,
+                &strict.get(lang),
+                &rule.threshold.display(sep),
+                &base_name,
+                &votes.join("; "),
+            ],
+        ));
     }
     out
 }
@@ -242,36 +200,23 @@ pub fn decision_lines(session: &Session, lang: Lang) -> Vec<String> {
                 .iter()
                 .map(|&m| config.members[m].short.clone())
                 .collect();
-            match lang {
-                Lang::Vi => format!(
-                    "Hội nghị quyết định ({}): {} — lý do: {}",
-                    config.commendations[d.commendation].name,
-                    chosen.join(", "),
-                    d.reason
-                ),
-                Lang::En => format!(
-                    "Decision of the meeting ({}): {} — reason: {}",
-                    config.commendations[d.commendation].name,
-                    chosen.join(", "),
-                    d.reason
-                ),
-            }
+            X::Decision.fill(
+                lang,
+                &[
+                    &config.commendations[d.commendation].name,
+                    &chosen.join(", "),
+                    &d.reason,
+                ],
+            )
         })
         .collect()
 }
 
 pub fn next_year_line(session: &Session, lang: Lang) -> Option<String> {
     let config = session.config();
-    session.next_year.map(|(h, d)| match lang {
-        Lang::Vi => format!(
-            "Cụm trưởng năm sau: {}; cụm phó năm sau: {}.",
-            config.members[h].name, config.members[d].name
-        ),
-        Lang::En => format!(
-            "Next year's head: {}; deputy: {}.",
-            config.members[h].name, config.members[d].name
-        ),
-    })
+    session
+        .next_year
+        .map(|(h, d)| X::NextYear.fill(lang, &[&config.members[h].name, &config.members[d].name]))
 }
 
 /// Why seats of a commendation stay empty.
@@ -324,10 +269,10 @@ pub fn vacant_seats_line(config: &Config, tally: &Tally, c: usize, lang: Lang) -
     let (seats, why) = vacant_seats(config, tally, c)?;
     Some(match why {
         Vacancy::BelowClass(class) => {
-            T::SeatsOpenBelowClass.fill(lang, &[&seats, &config.classes[class].name])
+            X::SeatsOpenBelowClass.fill(lang, &[&seats, &config.classes[class].name])
         }
-        Vacancy::NotScored => T::SeatsOpenNotScored.fill(lang, &[&seats]),
-        Vacancy::NoOther => T::SeatsOpenNoOther.fill(lang, &[&seats]),
+        Vacancy::NotScored => X::SeatsOpenNotScored.fill(lang, &[&seats]),
+        Vacancy::NoOther => X::SeatsOpenNoOther.fill(lang, &[&seats]),
     })
 }
 
@@ -338,60 +283,29 @@ pub fn proposal_reason(
     proposal: &Proposal,
     lang: Lang,
 ) -> String {
-    let config = session.config();
     let sep = lang.decimal_separator();
     let r = &tally.members[proposal.member];
-    let mut parts = vec![match lang {
-        Lang::Vi => format!(
-            "xếp hạng {}, {} điểm",
-            r.rank.map_or("—".into(), |k| k.to_string()),
-            r.total.map_or("—".into(), |t| t.display(sep))
-        ),
-        Lang::En => {
-            let total = r.total.map_or("—".into(), |t| t.display(sep));
-            format!(
-                "rank {}, {total} {}",
-                r.rank.map_or("—".into(), |k| k.to_string()),
-                plural(&total, "point", "points")
-            )
-        }
-    }];
+    let mut parts = vec![X::ReasonRank.fill(
+        lang,
+        &[
+            &r.rank.map_or("—".into(), |k| k.to_string()),
+            &r.total.map_or("—".into(), |t| t.display(sep)),
+        ],
+    )];
     match &proposal.basis {
-        Basis::TieBrokenBy(key) => parts.push(format!(
-            "{} {}",
-            lang.pick("tách bằng điểm theo", "tie broken by"),
-            super::results::tie_break_code(*key, session)
-        )),
-        Basis::ChairDecision(reason) => parts.push(format!(
-            "{}: {reason}",
-            lang.pick("hội nghị quyết định", "decided by the meeting")
-        )),
-        Basis::Tied => parts.push(
-            lang.pick("bằng điểm, chờ quyết định", "tied, awaiting a decision")
-                .into(),
-        ),
+        Basis::TieBrokenBy(key) => {
+            parts.push(X::TieBrokenBy.fill(lang, &[&super::results::tie_break_code(*key, session)]))
+        }
+        Basis::ChairDecision(reason) => parts.push(X::DecidedByMeeting.fill(lang, &[reason])),
+        Basis::Tied => parts.push(X::TiedAwaitingDecision.get(lang).into()),
         Basis::Rank => {}
     }
     if let Some(b) = proposal.ballot {
-        parts.push(match lang {
-            Lang::Vi => format!(
-                "bỏ phiếu vòng {}: {}/{} phiếu ({}%)",
-                b.round,
-                b.votes,
-                b.base,
-                b.percent().display(sep)
-            ),
-            Lang::En => format!(
-                "ballot round {}: {}/{} {} ({}%)",
-                b.round,
-                b.votes,
-                b.base,
-                plural(b.base, "vote", "votes"),
-                b.percent().display(sep)
-            ),
-        });
+        parts.push(X::ReasonBallot.fill(
+            lang,
+            &[&b.round, &b.votes, &b.base, &b.percent().display(sep)],
+        ));
     }
-    let _ = config;
     parts.join("; ")
 }
 
@@ -429,9 +343,15 @@ pub(crate) mod tests {
 
     /// Every delegate gives each other member `totals[target]` and submits.
     fn scored(config: Config, totals: &[i64]) -> Session {
+        scored_by(config, totals, totals.len())
+    }
+
+    /// The first `delegates` delegates give each other member `totals[target]` and
+    /// submit; the others have not scored yet.
+    fn scored_by(config: Config, totals: &[i64], delegates: usize) -> Session {
         let mut session = Session::new(Arc::new(config));
         let n = totals.len();
-        for s in 0..n {
+        for s in 0..delegates {
             let by = Actor::Member(format!("m{s}"));
             let mut events: Vec<Event> = (0..n)
                 .filter(|&t| t != s)
@@ -465,6 +385,13 @@ pub(crate) mod tests {
         let commendations =
             json!([{"id": "k", "name": "Bằng khen", "max_count": seats, "min_class": "A"}]);
         scored(config(totals.len(), commendations), totals)
+    }
+
+    /// Like [`seat_session`], with only the first `delegates` sheets submitted.
+    pub(crate) fn partly_scored(seats: u32, totals: &[i64], delegates: usize) -> Session {
+        let commendations =
+            json!([{"id": "k", "name": "Bằng khen", "max_count": seats, "min_class": "A"}]);
+        scored_by(config(totals.len(), commendations), totals, delegates)
     }
 
     /// 3 seats, and only ĐV0 reaches the class.

@@ -6,8 +6,9 @@ use super::wording;
 use crate::model::Session;
 use crate::model::config::CellKind;
 use crate::model::exact::Rounded;
-use crate::model::problem::Lang;
 use crate::model::tally::Tally;
+use crate::text::Lang;
+use crate::text::export::X;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 fn number(r: Rounded) -> f64 {
@@ -66,10 +67,14 @@ fn fit_columns(sheet: &mut Worksheet, widths: &[usize]) -> Result<(), XlsxError>
 }
 
 fn widen(widths: &mut Vec<usize>, column: usize, text: &str) {
+    widen_to(widths, column, text.chars().count());
+}
+
+fn widen_to(widths: &mut Vec<usize>, column: usize, chars: usize) {
     if widths.len() <= column {
         widths.resize(column + 1, 0);
     }
-    widths[column] = widths[column].max(text.chars().count());
+    widths[column] = widths[column].max(chars);
 }
 
 pub fn workbook(
@@ -84,44 +89,39 @@ pub fn workbook(
 
     // Summary.
     let sheet = book.add_worksheet();
-    sheet.set_name(wording::sheet_name(lang.pick("Tổng hợp", "Summary")))?;
+    sheet.set_name(wording::sheet_name(X::SummarySheet.get(lang)))?;
     sheet.write_string_with_format(0, 0, wording::title_line(session, lang), &s.title)?;
     sheet.write_string(1, 0, wording::status_line(session, tally, lang))?;
     sheet.write_string(
         2,
         0,
-        format!(
-            "{}: {}",
-            lang.pick("Mã kiểm tra phiên họp", "Session check code"),
-            super::text::verification_code(head)
-        ),
+        X::SessionCheckCode.fill(lang, &[&super::text::verification_code(head)]),
     )?;
     let header_row = 4;
     let mut headers: Vec<String> = [
-        lang.pick("Hạng", "Rank"),
-        lang.pick("Đơn vị", "Member"),
-        lang.pick("Tổng điểm", "Total"),
-        lang.pick("Xếp loại", "Class"),
-        lang.pick("Đề nghị khen thưởng", "Proposed commendation"),
-        lang.pick("Tình trạng", "Status"),
-        lang.pick("Số phiếu tính", "Sheets counted"),
+        X::Rank,
+        X::Member,
+        X::Total,
+        X::Class,
+        X::ProposedCommendation,
+        X::Status,
+        X::SheetsCounted,
     ]
     .iter()
-    .map(|t| t.to_string())
+    .map(|t| t.get(lang).to_string())
     .collect();
     headers.extend(config.groups.iter().map(|g| {
         format!(
-            "{} {} ({})",
-            lang.pick("Nhóm", "Group"),
-            g.id,
+            "{} ({})",
+            X::Group.fill(lang, &[&g.id]),
             g.max().display(lang.decimal_separator())
         )
     }));
-    headers.push(lang.pick("Điểm thưởng", "Bonus").into());
-    headers.push(lang.pick("Điểm trừ", "Deductions").into());
+    headers.push(X::Bonus.get(lang).into());
+    headers.push(X::Deductions.get(lang).into());
     let separate = config.scoring.self_rule == crate::model::config::SelfRule::Separate;
     if separate {
-        headers.push(lang.pick("Tự chấm", "Self-score").into());
+        headers.push(X::SelfScore.get(lang).into());
     }
     let mut widths = Vec::new();
     for (c, h) in headers.iter().enumerate() {
@@ -180,32 +180,24 @@ pub fn workbook(
     // One sheet per group: each scorer's subtotal for each member, and the mean.
     for (g, group) in config.groups.iter().enumerate() {
         let sheet = book.add_worksheet();
-        sheet.set_name(wording::sheet_name(&format!(
-            "{} {}",
-            lang.pick("Nhóm", "Group"),
-            group.id
-        )))?;
+        sheet.set_name(wording::sheet_name(&X::Group.fill(lang, &[&group.id])))?;
         sheet.write_string_with_format(
             0,
             0,
-            format!(
-                "{}. {} ({} {})",
-                group.id,
-                group.name,
-                group.max().display(lang.decimal_separator()),
-                lang.pick("điểm", "points")
+            X::GroupSheetTitle.fill(
+                lang,
+                &[
+                    &group.id,
+                    &group.name,
+                    &group.max().display(lang.decimal_separator()),
+                ],
             ),
             &s.title,
         )?;
-        sheet.write_string(1, 0, lang.pick("Mỗi cột là điểm nhóm này do một đơn vị chấm; ô trống: không chấm (tự chấm không tính, vắng mặt hoặc chưa nộp).", "Each column is the points a scorer gave for this group; empty: not scored (own sheet, absent or not submitted)."))?;
+        sheet.write_string(1, 0, X::GroupSheetNote.get(lang))?;
         let header_row = 3;
         let mut widths = vec![0usize];
-        sheet.write_string_with_format(
-            header_row,
-            0,
-            lang.pick("Đơn vị được chấm", "Member scored"),
-            &s.header,
-        )?;
+        sheet.write_string_with_format(header_row, 0, X::MemberScored.get(lang), &s.header)?;
         let scorers: Vec<usize> = (0..config.members.len())
             .filter(|&x| session.is_submitted(x))
             .collect();
@@ -219,13 +211,8 @@ pub fn workbook(
             widen(&mut widths, 1 + i, &config.members[x].short);
         }
         let mean_col = 1 + scorers.len() as u16;
-        sheet.write_string_with_format(
-            header_row,
-            mean_col,
-            lang.pick("Điểm nhóm (trung bình)", "Group subtotal (mean)"),
-            &s.header,
-        )?;
-        widen(&mut widths, mean_col as usize, "trung bình");
+        sheet.write_string_with_format(header_row, mean_col, X::GroupMean.get(lang), &s.header)?;
+        widen_to(&mut widths, mean_col as usize, 10);
         for (i, &m) in tally.order.iter().enumerate() {
             let row = header_row + 1 + i as u32;
             sheet.write_string_with_format(row, 0, &config.members[m].short, &s.text)?;
@@ -258,28 +245,19 @@ pub fn workbook(
 
     // Ballots, decisions, next year.
     let sheet = book.add_worksheet();
-    sheet.set_name(wording::sheet_name(
-        lang.pick("Bỏ phiếu và quyết định", "Ballots and decisions"),
-    ))?;
-    sheet.write_string_with_format(
-        0,
-        0,
-        lang.pick(
-            "Kết quả bỏ phiếu kín, quyết định của hội nghị",
-            "Secret ballots and decisions of the meeting",
-        ),
-        &s.title,
-    )?;
+    sheet.set_name(wording::sheet_name(X::BallotsSheet.get(lang)))?;
+    sheet.write_string_with_format(0, 0, X::BallotsTitle.get(lang), &s.title)?;
     let header_row = 2;
     let headers = [
-        lang.pick("Nội dung", "Item"),
-        lang.pick("Vòng", "Round"),
-        lang.pick("Đơn vị", "Member"),
-        lang.pick("Số phiếu", "Votes"),
-        lang.pick("Trên cơ sở", "Out of"),
-        lang.pick("Tỷ lệ (%)", "Share (%)"),
-        lang.pick("Kết quả", "Result"),
-    ];
+        X::BallotItem,
+        X::BallotRoundColumn,
+        X::Member,
+        X::Votes,
+        X::OutOf,
+        X::Share,
+        X::BallotResult,
+    ]
+    .map(|t| t.get(lang));
     let mut widths = Vec::new();
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(header_row, c as u16, *h, &s.header)?;

@@ -47,5 +47,6 @@ crate::texts! {
         UnknownScale => "scale: meeting, large hoặc stress", "scale: meeting, large or stress";
         EventsWritten => "{0} sự kiện", "{0} {0|event|events}";
         NoOpenSheet => "không có phiếu nào đang mở để chấm", "no open sheet to score";
+        CannotOpenWindow => "không mở được cửa sổ ứng dụng: {0}", "cannot open the window: {0}";
     }
 }

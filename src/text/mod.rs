@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod errors;
 pub mod export;
+pub mod ui;
 
 pub use catalogue::Message;
 
@@ -29,19 +30,19 @@ impl Lang {
         }
     }
 
+    /// The code saved in the preferences and given on the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
     /// The decimal separator people expect: `9,5` in Vietnamese.
     pub fn decimal_separator(self) -> char {
         match self {
             Lang::Vi => ',',
             Lang::En => '.',
-        }
-    }
-
-    /// Being retired: every pair spelled in code moves into a list of this module.
-    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Vi => vi,
-            Lang::En => en,
         }
     }
 }
@@ -134,5 +135,6 @@ mod tests {
         check_list::<super::cli::C>();
         check_list::<super::errors::E>();
         check_list::<super::export::X>();
+        check_list::<super::ui::T>();
     }
 }

@@ -32,10 +32,7 @@ impl Prefs {
     }
 
     pub fn set_lang(&mut self, lang: Lang) {
-        self.language = match lang {
-            Lang::Vi => "vi".into(),
-            Lang::En => "en".into(),
-        };
+        self.language = lang.code().into();
     }
 
     pub fn remember(&mut self, path: &Path) {

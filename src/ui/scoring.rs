@@ -205,7 +205,6 @@ fn apply_pending_focus(ctx: &egui::Context, grid: &mut GridState, scorer: usize,
     });
 }
 
-
 fn shown(value: Option<Points>, lang: Lang) -> String {
     value.map_or_else(String::new, |v| v.display(lang.decimal_separator()))
 }

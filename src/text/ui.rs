@@ -1,0 +1,275 @@
+//! The window's words.
+
+crate::texts! {
+    T {
+        AppTitle => "thidua — Chấm điểm thi đua cụm", "thidua — Cluster emulation scoring";
+        Language => "Ngôn ngữ", "Language";
+        ZoomIn => "Chữ to hơn (Ctrl +)", "Larger text (Ctrl +)";
+        ZoomOut => "Chữ nhỏ hơn (Ctrl −)", "Smaller text (Ctrl −)";
+        Close => "Đóng", "Close";
+        Cancel => "Hủy", "Cancel";
+
+        StartHeading => "Bắt đầu", "Start";
+        StartIntro => "Mở tệp cấu hình cụm (.json) để chuẩn bị hội nghị mới, hoặc mở tệp hội nghị (.thidua) để tiếp tục.", "Open a cluster config (.json) to prepare a new meeting, or a meeting file (.thidua) to continue one.";
+        OpenFile => "Mở tệp…", "Open file…";
+        UseSample => "Dùng cụm mẫu", "Use the sample cluster";
+        SampleHint => "Cụm thi đua số 1 (dữ liệu minh họa)", "Cluster no. 1 (example data)";
+        PathLabel => "Đường dẫn tệp", "File path";
+        OpenPath => "Mở", "Open";
+        DropHint => "Có thể kéo thả tệp vào cửa sổ này.", "You can also drop a file onto this window.";
+        Recent => "Tệp mở gần đây", "Recent files";
+        ResumeLast => "Tiếp tục hội nghị gần nhất: {0}", "Continue the last meeting: {0}";
+        NoRecent => "Chưa có tệp nào.", "No files yet.";
+        FileDialogUnavailable => "Không mở được hộp chọn tệp trên máy này; hãy gõ đường dẫn tệp vào ô bên dưới.", "The file dialog is not available here; type the file's path in the field below.";
+        ConfigErrors => "Tệp cấu hình có {0} lỗi. Hãy sửa tệp tại các vị trí dưới đây rồi mở lại:", "The config has {0} {0|problem|problems}. Fix the file at these places and open it again:";
+        CannotOpen => "Không mở được tệp", "Cannot open the file";
+        UnknownKind => "Chỉ mở được tệp cấu hình .json hoặc tệp hội nghị .thidua.", "Only a .json config or a .thidua meeting file can be opened.";
+
+        SetupHeading => "Chuẩn bị hội nghị", "Meeting setup";
+        ClusterLine => "{0} — năm {1}", "{0} — year {1}";
+        MembersLine => "{0} {1}, {2} tiêu chí, tổng điểm tối đa {3}", "{0} {1}, {2} {2|criterion|criteria}, maximum {3} {3|point|points}";
+        Date => "Ngày họp", "Date";
+        DateHint => "ngày/tháng/năm", "dd/mm/yyyy";
+        Place => "Địa điểm", "Place";
+        Chair => "Chủ trì", "Chair";
+        Secretary => "Thư ký", "Secretary";
+        Attendance => "Đại biểu có mặt", "Delegates present";
+        PresentOf => "Có mặt: {0}", "Present: {0}";
+        RoleHead => "Cụm trưởng", "Head";
+        RoleDeputy => "Cụm phó", "Deputy";
+        SaveAs => "Lưu tệp hội nghị tại", "Save the meeting file as";
+        ChooseLocation => "Chọn nơi lưu…", "Choose…";
+        CreateMeeting => "Tạo hội nghị", "Create the meeting";
+        BadDate => "Ngày chưa đúng; hãy viết ngày/tháng/năm, ví dụ 20/12/2024.", "The date is not valid; write dd/mm/yyyy, e.g. 20/12/2024.";
+        NeedTwoPresent => "Cần ít nhất 2 đại biểu có mặt để chấm chéo.", "At least 2 delegates must be present to score each other.";
+        Back => "Quay lại", "Back";
+
+        TabScoring => "Chấm điểm (F2)", "Scoring (F2)";
+        TabTally => "Tổng hợp (F3)", "Tally (F3)";
+        MeetingFile => "Tệp hội nghị: {0}", "Meeting file: {0}";
+        SavedEvents => "Đã lưu {0} thay đổi", "{0} {0|change|changes} saved";
+        ReadOnly => "Tệp hội nghị không còn nguyên vẹn hoặc không ghi được; chỉ mở để xem:", "The meeting file does not verify or cannot be written; open read-only:";
+        Finalized => "Hội nghị đã chốt kết quả; mọi phiếu đã khóa.", "The meeting is finalized; every sheet is locked.";
+        StartScreen => "Màn hình đầu", "Start screen";
+
+        Delegate => "Đại biểu chấm", "Scoring delegate";
+        DelegateHint => "Ctrl+PageDown / Ctrl+PageUp: đại biểu kế tiếp / trước", "Ctrl+PageDown / Ctrl+PageUp: next / previous delegate";
+        SheetOf => "Phiếu chấm của {0}", "{0}'s score sheet";
+        Progress => "Đã chấm {0}/{1} ô", "{0} of {1} {1|cell|cells} scored";
+        Submitted => "Đã nộp — phiếu đã khóa", "Submitted — the sheet is locked";
+        SubmittedShort => "đã nộp", "submitted";
+        Absent => "Vắng mặt", "Absent";
+        Criterion => "Tiêu chí", "Criterion";
+        MaxShort => "tối đa {0}", "max {0}";
+        MaxColumn => "Tối đa", "Max";
+        GroupMax => "{0} ({1} điểm)", "{0} ({1} {1|point|points})";
+        Bonus => "Điểm thưởng", "Bonus";
+        Deduction => "Điểm trừ", "Deduction";
+        SheetTotal => "Tổng điểm", "Total";
+        CellLabel => "Điểm {0} cho {1}", "Points {0} for {1}";
+        SelfScore => "(tự chấm)", "(self)";
+        SubmitSheet => "Nộp phiếu (Ctrl+Enter)", "Submit sheet (Ctrl+Enter)";
+        SubmitNeedsAll => "Chấm đủ mọi ô tiêu chí thì mới nộp được phiếu.", "Every criterion cell must be scored before the sheet can be submitted.";
+        ConfirmSubmitTitle => "Nộp phiếu chấm?", "Submit the sheet?";
+        ConfirmSubmit => "Nộp phiếu chấm của {0}? Sau khi nộp, phiếu bị khóa; chỉ chủ trì mới mở lại được.", "Submit {0}'s sheet? Once submitted it is locked; only the chair can reopen it.";
+        ReopenSheet => "Mở lại phiếu…", "Reopen sheet…";
+        ReopenTitle => "Mở lại phiếu chấm của {0}", "Reopen {0}'s sheet";
+        Reason => "Lý do", "Reason";
+        ReasonHint => "Ví dụ: đại biểu nhập nhầm tiêu chí 2.3", "E.g. the delegate mistyped item 2.3";
+        Reopen => "Mở lại phiếu", "Reopen";
+        NotSaved => "Chưa lưu {0}: {1}. Sửa lại, hoặc bấm Esc để giữ giá trị cũ.", "Not saved {0}: {1}. Correct it, or press Esc to keep the old value.";
+        Guide => "Hướng dẫn chấm", "Scoring guide";
+        CellHelp => "Gõ điểm (9,5 hoặc 9.5). Tab/Enter/mũi tên: sang ô khác. Esc: bỏ thay đổi.", "Type points (9,5 or 9.5). Tab/Enter/arrows: next cell. Esc: undo the edit.";
+        Step => "bước {0}", "step {0}";
+
+        TallyHeading => "Tổng hợp kết quả", "Tally";
+        Provisional => "TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} {1|sheet|sheets} missing";
+        AllIn => "Đã nộp đủ {0}/{1} phiếu chấm", "All {0}/{1} {1|sheet|sheets} submitted";
+        FinalResults => "KẾT QUẢ CHÍNH THỨC (đã chốt)", "FINAL RESULTS";
+        Rank => "Hạng", "Rank";
+        Member => "Đơn vị", "Member";
+        Total => "Tổng điểm", "Total";
+        Class => "Xếp loại", "Class";
+        Sheets => "Phiếu", "Sheets";
+        SelfTotal => "Tự chấm", "Self-score";
+        Proposal => "Đề nghị khen thưởng", "Proposed commendation";
+        Commendations => "Đề nghị khen thưởng", "Proposed commendations";
+        Seats => "{0} — {1} suất", "{0} — {1} {1|seat|seats}";
+        NoEligible => "Không có đơn vị đủ điều kiện.", "No eligible member.";
+        SeatsOpenBelowClass => "Còn trống {0} suất: không còn đơn vị nào đạt mức xếp loại tối thiểu ({1}).", "{0} {0|seat stays|seats stay} open: no remaining member reached the minimum class ({1}).";
+        SeatsOpenNotScored => "Còn trống {0} suất: các đơn vị còn lại chưa có phiếu chấm nào được tính.", "{0} {0|seat stays|seats stay} open: the remaining members have no counted sheet yet.";
+        SeatsOpenNoOther => "Còn trống {0} suất: không còn đơn vị nào khác đủ điều kiện.", "{0} {0|seat stays|seats stay} open: no other member is eligible.";
+        TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} {0|seat|seats}: awaiting the meeting's decision";
+        TieBrokenBy => "tách bằng điểm theo {0}", "tie broken by {0}";
+        DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
+        BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} {1|vote|votes} ({2}%)";
+        Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
+        CompletionHover => "{0} chấm {1}: {2}/{3} tiêu chí", "{0} scoring {1}: {2}/{3} {3|item|items}";
+        Chart => "Biểu đồ tổng điểm", "Totals chart";
+        Group => "Nhóm {0}", "Group {0}";
+        NotScoredYet => "chưa có phiếu", "no sheet yet";
+        CheckCode => "Mã kiểm tra phiên họp: {0}", "Session check code: {0}";
+        KeyBonus => "điểm thưởng", "bonus";
+        KeyDeductions => "điểm trừ ít hơn", "fewer deductions";
+        KeyBallot => "số phiếu bầu", "ballot votes";
+        KeyGroup => "điểm nhóm {0}", "group {0} subtotal";
+        Recomputed => "Tổng hợp lại sau mỗi thay đổi đã lưu.", "Recomputed after every saved change.";
+
+        TabChair => "Điều hành (F4)", "Chair (F4)";
+        TabAudit => "Nhật ký (F5)", "Audit trail (F5)";
+        Undo => "Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)";
+        Redo => "Làm lại (Ctrl+Y)", "Redo (Ctrl+Y)";
+        CannotUndo => "Không hoàn tác được: {0}", "Cannot undo: {0}";
+
+        OpenProjector => "Màn hình chiếu", "Projector screen";
+        HideUntilAll => "Ẩn điểm cho đến khi đủ phiếu", "Hide figures until all sheets are in";
+        Reveal => "Công bố kết quả", "Reveal the results";
+        ProjectorTitle => "thidua — màn hình chiếu", "thidua — projector";
+        ProjectorHint => "Kéo cửa sổ sang máy chiếu, bấm F11 để toàn màn hình.", "Drag the window to the projector; F11 for full screen.";
+        ProjectorProgress => "Đã nộp {0}/{1} phiếu chấm", "{0} of {1} {1|sheet|sheets} submitted";
+        ProvisionalShort => "TẠM TÍNH", "PROVISIONAL";
+        FiguresHidden => "Kết quả sẽ được công bố khi đủ phiếu chấm.", "Results will be shown when every sheet is in.";
+        NotYet => "chưa nộp", "not yet";
+
+        BallotHeading => "Bỏ phiếu kín: {0}", "Secret ballot: {0}";
+        BasePresent => "số đại biểu có mặt ({0})", "delegates present ({0})";
+        BaseMembers => "tổng số đơn vị trong cụm ({0})", "members of the cluster ({0})";
+        BaseValid => "số phiếu hợp lệ", "valid ballots";
+        MoreThan => "trên", "more than";
+        AtLeast => "từ", "at least";
+        ThresholdRule => "Đạt khi số phiếu {0} {1}% {2}.", "Passes with {0} {1}% of {2}.";
+        RecordedRound => "Đã ghi vòng {0}: phát ra {1}, hợp lệ {2}.", "Round {0} recorded: {1} issued, {2} valid.";
+        EnterRound => "Ghi kết quả vòng {0}", "Enter round {0}";
+        Issued => "Số phiếu phát ra", "Ballots issued";
+        Valid => "Số phiếu hợp lệ", "Valid ballots";
+        VotesFor => "Số phiếu cho {0}", "Votes for {0}";
+        Passes => "đạt", "passes";
+        Fails => "không đạt", "fails";
+        RecordBallot => "Ghi kết quả bỏ phiếu vòng {0}", "Record round {0}";
+        NotACount => "{0}: cần một số nguyên không âm", "{0}: a whole number is needed";
+        CountRefused => "Số liệu không hợp lý, chưa ghi: {0}", "Impossible count, not recorded: {0}";
+
+        TieHeading => "Bằng điểm: {0}", "Tie: {0}";
+        NoTieBreak => "quy chế không có tiêu chí phụ để phân định", "the rules have no tie-break key";
+        TieKeysEqual => "các tiêu chí phụ ({0}) đều bằng nhau", "the tie-break keys ({0}) are all equal";
+        TieExplain => "{0} cùng {1} điểm, tranh {2} suất; {3}. Hội nghị cần quyết định và ghi rõ lý do.", "{0} all have {1} {1|point|points} for {2} {2|seat|seats}; {3}. The meeting must decide and write why.";
+        ChooseSeats => "Chọn {0} đơn vị:", "Choose {0} {0|member|members}:";
+        RecordDecision => "Ghi quyết định", "Record the decision";
+        DecisionRecorded => "Đã quyết định ({0}): {1} — lý do: {2}", "Decided ({0}): {1} — reason: {2}";
+
+        NextYearHeading => "Cụm trưởng, cụm phó năm sau", "Next year's head and deputy";
+        NextYearRecorded => "Đã thống nhất: cụm trưởng {0}, cụm phó {1}.", "Agreed: head {0}, deputy {1}.";
+        RecordNextYear => "Ghi", "Record";
+        HeadDeputyDiffer => "Cụm trưởng và cụm phó phải là hai đơn vị khác nhau.", "Head and deputy must be two different members.";
+
+        FinalizeHeading => "Chốt kết quả", "Finalize";
+        FinalizeExplain => "Sau khi chốt, mọi phiếu và quyết định bị khóa; kết quả là chính thức.", "Once finalized, every sheet and decision is locked and the results are final.";
+        FinalizeButton => "Chốt kết quả hội nghị", "Finalize the meeting";
+        CannotFinalize => "Chưa thể chốt kết quả. Còn thiếu:", "The meeting cannot be finalized yet. Missing:";
+        ConfirmFinalize => "Chốt kết quả hội nghị? Sau khi chốt không thể sửa điểm, phiếu bầu hay quyết định.", "Finalize the meeting? Scores, ballots and decisions can no longer change.";
+
+        ConfidenceHeading => "Độ vững của kết quả", "How firm the result is";
+        ConfidenceExplain => "Khoảng cách đến mức xếp loại và suất khen thưởng kế tiếp; và kết quả có đổi không nếu bỏ một phiếu chấm hay tính theo cách khác.", "Margins to the next class and commendation line; and whether any proposal changes without one sheet or under another aggregate.";
+        ToNextClass => "Đến mức xếp loại cao hơn", "To the next class";
+        ToCommendationLine => "So với suất khen thưởng", "Against the commendation line";
+        NeedsForClass => "thiếu {0} điểm để đạt {1}", "{0} {0|point|points} short of {1}";
+        BestClass => "đã ở mức cao nhất", "already in the best class";
+        AheadBy => "hơn {0} điểm (giữ suất {1})", "{0} {0|point|points} ahead (holds {1})";
+        BehindBy => "kém {0} điểm (chưa có suất {1})", "{0} {0|point|points} behind ({1})";
+        RobustnessHeading => "Nếu tính khác đi", "If computed differently";
+        NoSheetsYet => "Chưa có phiếu nào được nộp.", "No sheet has been submitted yet.";
+        WithoutSheet => "Không tính phiếu của {0}", "Without {0}'s sheet";
+        WithAggregate => "Tính theo {0}", "Using {0}";
+        AggMean => "điểm trung bình", "the mean";
+        AggTrimmed => "trung bình bỏ cao nhất và thấp nhất", "the mean without highest and lowest";
+        AggMedian => "trung vị", "the median";
+        SeatChange => "{0}: thêm {1}, mất {2}", "{0}: gains {1}, loses {2}";
+        NoProposalChange => "đề nghị khen thưởng không đổi.", "no proposal changes.";
+        ClassChanges => "({0} đơn vị đổi xếp loại)", "({0} {0|member changes|members change} class)";
+
+        ChairActor => "Chủ trì", "Chair";
+        AuditScore => "{0} chấm {1} cho {2}: từ {3} thành {4}", "{0} scored {1} for {2}: from {3} to {4}";
+        AuditSubmit => "{0} nộp phiếu", "{0} submitted the sheet";
+        AuditReopen => "Mở lại phiếu của {0}: {1}", "Reopened {0}'s sheet: {1}";
+        PresentWord => "có mặt", "present";
+        AuditAttendance => "{0}: {1}", "{0}: {1}";
+        AuditMeeting => "Thông tin hội nghị: {0}, {1}", "Meeting details: {0}, {1}";
+        AuditBallot => "Bỏ phiếu {0} vòng {1}: phát ra {2}, hợp lệ {3}; {4}", "Ballot {0} round {1}: {2} issued, {3} valid; {4}";
+        AuditDecision => "Quyết định {0}: {1} — {2}", "Decision {0}: {1} — {2}";
+        AuditMeetingCleared => "Bỏ thông tin hội nghị đã ghi (hoàn tác)", "Meeting details taken back (undo)";
+        AuditNextYearCleared => "Bỏ cụm trưởng, cụm phó năm sau đã ghi (hoàn tác)", "Next year's head and deputy taken back (undo)";
+        AuditNextYear => "Năm sau: cụm trưởng {0}, cụm phó {1}", "Next year: head {0}, deputy {1}";
+        AuditFinalize => "Chốt kết quả hội nghị", "Meeting finalized";
+        AuditImport => "Nhập phiếu của {0} từ tệp {1}", "Imported {0}'s sheet from {1}";
+        All => "Tất cả", "All";
+        FilterDelegate => "Đại biểu", "Delegate";
+        FilterTarget => "Đơn vị được chấm", "Member scored";
+        AuditCount => "{0} trên {1} sự kiện", "{0} of {1} {1|event|events}";
+        Seq => "Số", "No.";
+        ExportMenu => "Xuất kết quả", "Export";
+        ExportJson => "Kết quả điện tử (.json)", "Results document (.json)";
+        ExportXlsx => "Bảng tổng hợp Excel (.xlsx)", "Excel summary (.xlsx)";
+        ExportCsv => "Bảng tổng hợp CSV (.csv)", "CSV summary (.csv)";
+        ExportPdf => "Biên bản (.pdf)", "Minutes (.pdf)";
+        ExportAll => "Cả bốn tệp", "All four files";
+        Exported => "Đã xuất: {0}", "Exported: {0}";
+        SaveCopy => "Lưu thành…", "Save as…";
+        SaveCopyHint => "Lưu một bản sao đầy đủ của tệp hội nghị (ví dụ vào USB); hội nghị vẫn tiếp tục trên tệp đang mở.", "Save a complete copy of the meeting file (e.g. to a USB stick); the meeting goes on in the open file.";
+        CopySaved => "Đã lưu bản sao tại {0}; hội nghị vẫn tiếp tục trên tệp {1}.", "A copy was saved to {0}; the meeting goes on in {1}.";
+        LangNameVi => "Tiếng Việt", "Tiếng Việt";
+        LangNameEn => "English", "English";
+        SheetsHeading => "Phiếu chấm từ máy khác", "Sheets from other laptops";
+        SheetsExplain => "Đại biểu chấm trên máy riêng, nộp phiếu rồi lưu phiếu ra tệp; chủ trì nhập các tệp đó vào đây (có thể kéo thả nhiều tệp). Nhập lại cùng một phiếu không thay đổi gì.", "Delegates score on their own laptops, submit, and save the sheet to a file; the chair imports those files here (several can be dropped at once). Importing the same sheet again changes nothing.";
+        ImportSheets => "Nhập phiếu chấm…", "Import sheets…";
+        ImportOne => "Nhập", "Import";
+        SheetImported => "{0}: đã nhập và nộp phiếu của {1}", "{0}: imported and submitted {1}'s sheet";
+        SheetUnchanged => "{0}: phiếu của {1} đã có, không thay đổi", "{0}: {1}'s sheet is already in; nothing changed";
+        SaveSheet => "Lưu phiếu ra tệp…", "Save sheet to a file…";
+        SheetSaved => "Đã lưu phiếu chấm vào {0}", "Sheet saved to {0}";
+        Time => "Thời điểm", "Time";
+        Who => "Người thực hiện", "By";
+        What => "Nội dung", "What";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Lang, fill};
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(
+            T::Seats.fill(Lang::En, &[&"Flag", &1]),
+            "Flag — 1 seat",
+            "not \"1 seats\""
+        );
+        assert_eq!(T::Seats.fill(Lang::En, &[&"Flag", &3]), "Flag — 3 seats");
+        assert_eq!(T::Seats.fill(Lang::En, &[&"Flag", &0]), "Flag — 0 seats");
+        assert_eq!(T::Seats.fill(Lang::Vi, &[&"Cờ", &1]), "Cờ — 1 suất");
+        assert_eq!(
+            T::CompletionHover.fill(Lang::En, &[&"A", &"B", &1, &1]),
+            "A scoring B: 1/1 item"
+        );
+        assert_eq!(
+            T::ClassChanges.fill(Lang::En, &[&1]),
+            "(1 member changes class)"
+        );
+        assert_eq!(
+            T::ClassChanges.fill(Lang::En, &[&2]),
+            "(2 members change class)"
+        );
+        // Decimals read as plural: "1.50 points", but "1 point".
+        assert_eq!(
+            T::NeedsForClass.fill(Lang::En, &[&"1.50", &"A"]),
+            "1.50 points short of A"
+        );
+        assert_eq!(
+            T::NeedsForClass.fill(Lang::En, &[&"1", &"A"]),
+            "1 point short of A"
+        );
+        // An argument that looks like a placeholder is not filled again.
+        assert_eq!(fill("{0} {1}", &[&"{1}", &"x"]), "{1} x");
+        assert_eq!(fill("{2} {0|a}", &[&1]), "{2} {0|a}");
+    }
+}
