@@ -3,9 +3,9 @@
 
 use divan::Bencher;
 use std::path::{Path, PathBuf};
+use thidua::model::Tally;
 use thidua::model::event::{Actor, Event, Record};
 use thidua::model::points::Points;
-use thidua::model::{Session, Tally};
 use thidua::store::MeetingFile;
 use thidua::synthetic::{self, LARGE, MEETING, SCALES, Scale};
 
@@ -13,40 +13,11 @@ fn main() {
     divan::main();
 }
 
-/// Every sheet of the scale submitted except the last scorer's, reopened so one of
-/// its scores can change. Both tally benchmarks start from this meeting, so they
-/// count the same sheets: `scale.members - 1` submitted, the open one not counted.
-/// (Before, "from scratch" tallied every sheet and "one change" one sheet fewer.)
-fn with_open_sheet(scale: Scale) -> (Session, Event, Event) {
-    let mut s = synthetic::scored_session(scale);
-    let last = s.config().members[scale.members - 1].id.clone();
-    let first = s.config().members[0].id.clone();
-    let reopen = Record {
-        seq: s.event_count() + 1,
-        at: String::new(),
-        by: Actor::Chair,
-        event: Event::Reopen {
-            scorer: last.clone(),
-            reason: "bench".into(),
-        },
-    };
-    s.apply(&reopen).unwrap();
-    let current = s.score(scale.members - 1, 0, 0).map_or(0, |p| p.0);
-    let set = |v| Event::Score {
-        scorer: last.clone(),
-        target: first.clone(),
-        item: "1.1".into(),
-        value: Some(Points(v)),
-    };
-    // Two values that differ from each other and from the one already there.
-    (s, set((current + 50) % 250), set((current + 100) % 250))
-}
-
 /// The tally of the meeting `tally_after_one_change` edits, computed from nothing:
 /// the same sheets counted, so the two figures differ only by the event applied.
 #[divan::bench(args = SCALES, sample_count = 20)]
 fn tally_from_scratch(bencher: Bencher, scale: Scale) {
-    let (session, _, _) = with_open_sheet(scale);
+    let (session, _, _) = synthetic::with_open_sheet(scale);
     assert_eq!(
         Tally::compute(&session).sheets_submitted,
         scale.members - 1,
@@ -59,7 +30,7 @@ fn tally_from_scratch(bencher: Bencher, scale: Scale) {
 /// commits a value costs (the file write is measured separately).
 #[divan::bench(args = SCALES, sample_count = 20)]
 fn tally_after_one_change(bencher: Bencher, scale: Scale) {
-    let (mut session, a, b) = with_open_sheet(scale);
+    let (mut session, a, b) = synthetic::with_open_sheet(scale);
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;

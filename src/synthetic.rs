@@ -151,6 +151,34 @@ pub fn scored_session(scale: Scale) -> Session {
     session
 }
 
+/// Every sheet of the scale submitted except the last scorer's, reopened so one of
+/// its scores can change. Both tally benchmarks start from this meeting, so they
+/// count the same sheets: `scale.members - 1` submitted, the open one not counted.
+pub fn with_open_sheet(scale: Scale) -> (Session, Event, Event) {
+    let mut s = scored_session(scale);
+    let last = s.config().members[scale.members - 1].id.clone();
+    let first = s.config().members[0].id.clone();
+    let reopen = Record {
+        seq: s.event_count() + 1,
+        at: String::new(),
+        by: Actor::Chair,
+        event: Event::Reopen {
+            scorer: last.clone(),
+            reason: "đo tốc độ".into(),
+        },
+    };
+    s.apply(&reopen).expect("a submitted sheet can be reopened");
+    let current = s.score(scale.members - 1, 0, 0).map_or(0, |p| p.0);
+    let set = |v| Event::Score {
+        scorer: last.clone(),
+        target: first.clone(),
+        item: "1.1".into(),
+        value: Some(Points(v)),
+    };
+    // Two values that differ from each other and from the one already there.
+    (s, set((current + 50) % 250), set((current + 100) % 250))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +195,24 @@ mod tests {
             assert_eq!(s.config().item_count(), scale.items);
         }
         assert_eq!(config(STRESS).members.len(), 126);
+    }
+
+    #[test]
+    fn the_two_tally_measurements_count_the_same_sheets() {
+        for scale in [MEETING, LARGE] {
+            let (mut s, a, b) = with_open_sheet(scale);
+            let scratch = Tally::compute(&s).sheets_submitted;
+            assert_eq!(scratch, scale.members - 1);
+            for event in [a, b] {
+                let record = Record {
+                    seq: s.event_count() + 1,
+                    at: String::new(),
+                    by: Actor::Chair,
+                    event,
+                };
+                s.apply(&record).expect("the open sheet takes the change");
+                assert_eq!(Tally::compute(&s).sheets_submitted, scratch);
+            }
+        }
     }
 }
