@@ -145,11 +145,6 @@ impl ThiduaApp {
     /// a single file) and says where they went.
     pub(super) fn export(&mut self, extensions: &[&str]) {
         let lang = self.lang();
-        let Some(meeting) = &self.meeting else { return };
-        let path = meeting.file.path().to_path_buf();
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
         let suffix = |ext: &str| match ext {
             "json" => "ket-qua",
             "pdf" => "bien-ban",
@@ -157,7 +152,9 @@ impl ThiduaApp {
         };
         let mut written = Vec::new();
         for ext in extensions {
-            let default = path.with_file_name(format!("{stem}-{}.{ext}", suffix(ext)));
+            let Some(default) = self.beside_meeting(suffix(ext), ext) else {
+                return;
+            };
             let target = if extensions.len() == 1 {
                 match self.save_target(ext, &[ext], default) {
                     Some(p) => p,
@@ -184,16 +181,14 @@ impl ThiduaApp {
     /// it is.
     pub(super) fn save_copy(&mut self) {
         let lang = self.lang();
-        let Some(meeting) = &self.meeting else { return };
-        let path = meeting.file.path().to_path_buf();
-        let stem = path
-            .file_stem()
-            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
-        let default = path.with_file_name(format!("{stem}-ban-sao.thidua"));
+        let Some(default) = self.beside_meeting("ban-sao", "thidua") else {
+            return;
+        };
         let Some(target) = self.save_target("thidua", &["thidua"], default) else {
             return;
         };
         let Some(meeting) = &self.meeting else { return };
+        let path = meeting.file.path();
         match meeting.file.save_copy(&target) {
             Ok(()) => {
                 self.message = None;
@@ -212,6 +207,15 @@ impl ThiduaApp {
             self.start.dialog_unavailable = true;
             None
         })
+    }
+
+    /// A file next to the meeting file: `<meeting file's name>-<suffix>.<ext>`.
+    fn beside_meeting(&self, suffix: &str, ext: &str) -> Option<PathBuf> {
+        let path = self.meeting.as_ref()?.file.path();
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "hoi-nghi".into(), |s| s.to_string_lossy().into_owned());
+        Some(path.with_file_name(format!("{stem}-{suffix}.{ext}")))
     }
 
     /// Where to write a file: the chair's choice in the save dialog, or `default`
