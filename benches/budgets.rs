@@ -4,9 +4,9 @@
 use divan::Bencher;
 use std::path::{Path, PathBuf};
 use thidua::model::Tally;
-use thidua::model::event::{Actor, Event, Record};
+use thidua::model::event::{Actor, Event, Origin, Record};
 use thidua::model::points::Points;
-use thidua::store::MeetingFile;
+use thidua::store::{MeetingFile, Outcome, Submission};
 use thidua::synthetic::{self, LARGE, MEETING, SCALES, Scale};
 
 fn main() {
@@ -39,6 +39,7 @@ fn tally_after_one_change(bencher: Bencher, scale: Scale) {
             seq: session.event_count() + 1,
             at: String::new(),
             by: Actor::Chair,
+            origin: None,
             event,
         };
         session.apply(&record).unwrap();
@@ -102,6 +103,71 @@ fn commit_one_score_event(bencher: Bencher) {
         )
         .unwrap()
     });
+}
+
+/// A burst of score events from a delegate's device committed in one transaction
+/// (group commit), each its own chained row, with its origin: the time per batch;
+/// divan's items/s gives the time per event.
+#[divan::bench(args = [1, 10, 100], sample_count = 60, sample_size = 1)]
+fn commit_score_batch(bencher: Bencher, events: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.thidua");
+    let mut file = MeetingFile::create(
+        &path,
+        &synthetic::config_bytes(MEETING),
+        "2025-12-20T08:00:00+07:00",
+    )
+    .unwrap();
+    let scorer = "dv-000".to_string();
+    let config = file.config().clone();
+    let cells: Vec<(String, String)> = config.members[1..]
+        .iter()
+        .flat_map(|target| {
+            config
+                .cells
+                .iter()
+                .filter(|c| c.is_item())
+                .map(|cell| (target.id.clone(), cell.id.clone()))
+        })
+        .take(events)
+        .collect();
+    assert_eq!(cells.len(), events);
+    let (mut seq, mut flip) = (0u64, false);
+    bencher
+        .counter(divan::counter::ItemsCount::new(events))
+        .with_inputs(|| {
+            // Every cell changes from the batch before, so none is refused.
+            flip = !flip;
+            cells
+                .iter()
+                .map(|(target, item)| {
+                    seq += 1;
+                    Submission {
+                        by: Actor::Member(scorer.clone()),
+                        origin: Some(Origin {
+                            device: "may-1".into(),
+                            seq,
+                        }),
+                        event: Event::Score {
+                            scorer: scorer.clone(),
+                            target: target.clone(),
+                            item: item.clone(),
+                            value: Some(Points(if flip { 100 } else { 150 })),
+                        },
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .bench_local_values(|batch| {
+            let outcomes = file
+                .append_batch(batch, "2025-12-20T09:00:00+07:00")
+                .unwrap();
+            assert!(
+                outcomes
+                    .iter()
+                    .all(|o| matches!(o, Outcome::Committed { .. }))
+            );
+        });
 }
 
 mod ui_frame {

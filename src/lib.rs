@@ -5,6 +5,7 @@ pub mod cli;
 pub mod clock;
 pub mod export;
 pub mod model;
+pub mod net;
 pub mod sample;
 pub mod store;
 pub mod synthetic;

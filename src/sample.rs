@@ -54,6 +54,7 @@ pub fn sample_meeting() -> Result<(Session, String), String> {
                 seq: session.event_count() + 1,
                 at: at.to_string(),
                 by: Actor::Chair,
+                origin: None,
                 event,
             };
             session.apply(&record).map_err(|e| e.text(Lang::En))?;

@@ -141,6 +141,7 @@ pub fn scored_session(scale: Scale) -> Session {
                 seq: session.event_count() + 1,
                 at: "2025-12-20T09:00:00+07:00".into(),
                 by: Actor::Member(config.members[s].id.clone()),
+                origin: None,
                 event,
             };
             if let Err(e) = session.apply(&record) {
@@ -162,6 +163,7 @@ pub fn with_open_sheet(scale: Scale) -> (Session, Event, Event) {
         seq: s.event_count() + 1,
         at: String::new(),
         by: Actor::Chair,
+        origin: None,
         event: Event::Reopen {
             scorer: last.clone(),
             reason: "đo tốc độ".into(),
@@ -208,6 +210,7 @@ mod tests {
                     seq: s.event_count() + 1,
                     at: String::new(),
                     by: Actor::Chair,
+                    origin: None,
                     event,
                 };
                 s.apply(&record).expect("the open sheet takes the change");

@@ -8,7 +8,9 @@
 
 mod check;
 mod export;
+mod host;
 mod import;
+mod join;
 mod new;
 mod sample;
 mod sheet;
@@ -117,6 +119,38 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Mở chấm qua mạng nội bộ (không cửa sổ): in địa chỉ và mã tham gia của từng
+    /// đại biểu. / Serve the meeting on the local network (no window): prints the
+    /// address and each delegate's join code.
+    Host {
+        meeting: PathBuf,
+        /// Cổng (0: cổng trống bất kỳ). / The port (0: any free one).
+        #[arg(long, default_value_t = 7878)]
+        port: u16,
+        /// Ghi mã tham gia ra tệp JSON: mã đơn vị → PIN và đường dẫn. /
+        /// Write the join codes as JSON: member id → PIN and link.
+        #[arg(long)]
+        codes: Option<PathBuf>,
+    },
+    /// Đại biểu chấm qua mạng theo kịch bản: gửi từng điểm của phiếu rồi nộp. /
+    /// A scripted delegate: sends a sheet's scores one event at a time, then submits.
+    Join {
+        /// Địa chỉ máy chủ trì (host:port) hoặc đường dẫn tham gia. /
+        /// The host's address (host:port) or a join link.
+        address: String,
+        #[arg(long)]
+        pin: Option<String>,
+        /// Phiếu chấm (thidua.sheet/1) cần gửi. / The sheet (thidua.sheet/1) to send.
+        #[arg(long)]
+        sheet: PathBuf,
+        /// Nhật ký các điểm đã gửi (mặc định: cạnh tệp phiếu). /
+        /// The journal of sent events (default: beside the sheet).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+        /// Chờ máy chủ trì tối đa bấy nhiêu giây. / Wait for the host at most this long.
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+    },
     /// In kết quả tổng hợp của cuộc họp mẫu kèm theo (chấm trong bộ nhớ). /
     /// Print the bundled sample meeting's tally (scored in memory).
     Sample,
@@ -213,6 +247,25 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
         }) => sheet::save_sheet(&out, &meeting, &scorer, &output),
         Some(Command::Sample) => sample::demo(&out),
+        Some(Command::Host {
+            meeting,
+            port,
+            codes,
+        }) => host::host(&out, &meeting, port, codes.as_deref()),
+        Some(Command::Join {
+            address,
+            pin,
+            sheet,
+            journal,
+            timeout,
+        }) => join::join(
+            &out,
+            &address,
+            pin.as_deref(),
+            &sheet,
+            journal.as_deref(),
+            std::time::Duration::from_secs(timeout),
+        ),
         Some(Command::ScoreStream { meeting, count }) => {
             synthetic::score_stream(&out, &meeting, count)
         }

@@ -71,6 +71,7 @@ pub(super) fn new_meeting(
             seq: 0,
             at: String::new(),
             by: Actor::Chair,
+            origin: None,
             event: event.clone(),
         });
     }

@@ -370,6 +370,7 @@ pub(crate) mod tests {
                     seq: session.event_count() + 1,
                     at: "2024-12-20T09:00:00+07:00".into(),
                     by: by.clone(),
+                    origin: None,
                     event,
                 };
                 if let Err(e) = session.apply(&record) {

@@ -143,13 +143,25 @@ impl Event {
     }
 }
 
-/// An event as recorded: its place in the chain, when, and by whom.
+/// Where a delegate's event came from: the device that sent it and that device's own
+/// sequence number for it. The pair is the event's idempotency key: the meeting file
+/// commits each pair at most once, however often it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Origin {
+    pub device: String,
+    pub seq: u64,
+}
+
+/// An event as recorded: its place in the chain, when, by whom, and (for an event a
+/// delegate's device sent) from which device.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub seq: u64,
     /// RFC 3339 with offset.
     pub at: String,
     pub by: Actor,
+    /// `None` for the chair's own events and imported sheets.
+    pub origin: Option<Origin>,
     pub event: Event,
 }
 

@@ -191,6 +191,7 @@ mod tests {
                     seq,
                     at: "2024-12-20T09:00:00+07:00".into(),
                     by: Actor::Member(id(0)),
+                    origin: None,
                     event: Event::Score {
                         scorer: id(0),
                         target: id(2),

@@ -5,6 +5,7 @@ pub mod confidence;
 pub mod config;
 pub mod event;
 pub mod exact;
+pub mod grant;
 pub mod history;
 pub mod json;
 pub mod points;

@@ -216,6 +216,9 @@ pub struct Session {
     /// Filled item cells per scorer, kept so completeness is O(1).
     filled_items: Vec<usize>,
     submitted: Vec<bool>,
+    /// The chair's reason for the last reopening of each sheet, until it is submitted
+    /// again (a delegate's laptop shows it).
+    reopened: Vec<Option<String>>,
     pub ballots: Vec<BallotRecord>,
     pub decisions: Vec<TieDecision>,
     pub next_year: Option<(usize, usize)>,
@@ -234,6 +237,7 @@ impl Session {
             scores: vec![None; n * n * cells],
             filled_items: vec![0; n],
             submitted: vec![false; n],
+            reopened: vec![None; n],
             ballots: Vec::new(),
             decisions: Vec::new(),
             next_year: None,
@@ -278,6 +282,11 @@ impl Session {
 
     pub fn present_count(&self) -> usize {
         self.present.iter().filter(|p| **p).count()
+    }
+
+    /// Why the chair reopened this sheet, while it is open again.
+    pub fn reopen_reason(&self, scorer: usize) -> Option<&str> {
+        self.reopened[scorer].as_deref()
     }
 
     pub fn is_submitted(&self, scorer: usize) -> bool {
@@ -575,10 +584,12 @@ impl Session {
             Event::Submit { scorer } => {
                 let s = member(self, scorer);
                 self.submitted[s] = true;
+                self.reopened[s] = None;
             }
-            Event::Reopen { scorer, .. } => {
+            Event::Reopen { scorer, reason } => {
                 let s = member(self, scorer);
                 self.submitted[s] = false;
+                self.reopened[s] = Some(reason.clone());
             }
             Event::Ballot {
                 commendation,

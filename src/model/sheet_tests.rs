@@ -16,6 +16,7 @@ fn import(s: &mut Session, sheet: &Sheet) -> Result<ImportPlan, ImportError> {
                 seq: s.event_count() + 1,
                 at: String::new(),
                 by: Actor::Chair,
+                origin: None,
                 event: event.clone(),
             };
             s.apply(&record)?;

@@ -55,6 +55,7 @@ pub fn apply(s: &mut Session, by: Actor, event: Event) -> Result<(), EventError>
         seq: s.event_count() + 1,
         at: "2024-12-20T09:00:00+07:00".into(),
         by,
+        origin: None,
         event,
     };
     s.apply(&record)

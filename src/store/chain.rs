@@ -1,6 +1,7 @@
 //! The hash chain over the event table: each row's hash covers the previous hash and
 //! the row's canonical JSON, so editing, inserting or deleting a past row is detected.
 
+use crate::model::event::Origin;
 use crate::model::json::quote;
 use crate::model::problem::Lang;
 use crate::model::session::EventError;
@@ -9,10 +10,33 @@ use sha2::{Digest, Sha256};
 /// The chain starts from the config's SHA-256, so the config is covered too.
 pub const GENESIS_NOTE: &str = "the first event's previous hash is the config's SHA-256";
 
-/// SHA-256 of (previous hash ‖ `{"seq":…,"at":…,"by":…,"event":…}`), lowercase hex.
+/// SHA-256 of (previous hash ‖ `{"seq":…,"at":…,"by":…,"event":…}`), lowercase hex:
+/// the hash of a row without an origin (see [`record_hash`]).
 pub fn row_hash(previous: &str, seq: u64, at: &str, by: &str, event_json: &str) -> String {
+    record_hash(previous, seq, at, by, None, event_json)
+}
+
+/// SHA-256 of (previous hash ‖ the row's canonical JSON), lowercase hex. A row
+/// without an origin is `{"seq":…,"at":…,"by":…,"event":…}`, exactly as files
+/// written before origins existed; one with an origin has it between `by` and
+/// `event`: `{"seq":…,"at":…,"by":…,"origin":{"device":…,"seq":…},"event":…}`.
+pub fn record_hash(
+    previous: &str,
+    seq: u64,
+    at: &str,
+    by: &str,
+    origin: Option<&Origin>,
+    event_json: &str,
+) -> String {
+    let origin = origin.map_or_else(String::new, |o| {
+        format!(
+            "\"origin\":{{\"device\":{},\"seq\":{}}},",
+            quote(&o.device),
+            o.seq
+        )
+    });
     let row = format!(
-        "{{\"seq\":{seq},\"at\":{},\"by\":{},\"event\":{event_json}}}",
+        "{{\"seq\":{seq},\"at\":{},\"by\":{},{origin}\"event\":{event_json}}}",
         quote(at),
         quote(by)
     );
@@ -30,11 +54,26 @@ pub fn row_hash(previous: &str, seq: u64, at: &str, by: &str, event_json: &str) 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainBreak {
     ConfigChanged,
-    Gap { expected: u64, found: u64 },
-    HashMismatch { seq: u64 },
-    Unreadable { seq: u64 },
-    Refused { seq: u64, error: EventError },
+    Gap {
+        expected: u64,
+        found: u64,
+    },
+    HashMismatch {
+        seq: u64,
+    },
+    Unreadable {
+        seq: u64,
+    },
+    Refused {
+        seq: u64,
+        error: EventError,
+    },
     FileReadOnly,
+    /// A file from an earlier version could not be brought to this version's schema
+    /// (a full disk, another program holding it): shown, not written.
+    NotUpgraded {
+        reason: String,
+    },
 }
 
 impl ChainBreak {
@@ -49,12 +88,17 @@ impl ChainBreak {
                 E::EventRefused.fill(lang, &[seq, &error.text(lang)])
             }
             ChainBreak::FileReadOnly => E::FileReadOnly.get(lang).into(),
+            ChainBreak::NotUpgraded { reason } => E::NotUpgraded.fill(lang, &[reason]),
         }
     }
 
-    /// Whether this is a sign of tampering or damage, not just a read-only disk.
+    /// Whether this is a sign of tampering or damage, not just a file that cannot be
+    /// written.
     pub fn is_damage(&self) -> bool {
-        !matches!(self, ChainBreak::FileReadOnly)
+        !matches!(
+            self,
+            ChainBreak::FileReadOnly | ChainBreak::NotUpgraded { .. }
+        )
     }
 }
 
@@ -122,5 +166,52 @@ mod tests {
                 "{\"type\":\"finalize\" }"
             )
         );
+    }
+
+    #[test]
+    fn a_row_without_an_origin_hashes_as_before_and_one_with_an_origin_holds_it() {
+        let sha = |text: &str| -> String {
+            Sha256::digest(text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        };
+        let event = r#"{"type":"submit","scorer":"ba-dinh"}"#;
+        let at = "2024-12-20T09:00:00+07:00";
+        assert_eq!(
+            row_hash("abc", 7, at, "ba-dinh", event),
+            sha(&format!(
+                r#"abc{{"seq":7,"at":"{at}","by":"ba-dinh","event":{event}}}"#
+            ))
+        );
+        assert_eq!(
+            record_hash("abc", 7, at, "ba-dinh", None, event),
+            row_hash("abc", 7, at, "ba-dinh", event)
+        );
+        let origin = Origin {
+            device: "máy \"1\"".into(),
+            seq: 42,
+        };
+        let with = record_hash("abc", 7, at, "ba-dinh", Some(&origin), event);
+        assert_eq!(
+            with,
+            sha(&format!(
+                r#"abc{{"seq":7,"at":"{at}","by":"ba-dinh","origin":{{"device":"máy \"1\"","seq":42}},"event":{event}}}"#
+            ))
+        );
+        let other_device = Origin {
+            device: "máy 2".into(),
+            seq: 42,
+        };
+        let other_seq = Origin {
+            device: origin.device.clone(),
+            seq: 43,
+        };
+        for other in [&other_device, &other_seq] {
+            assert_ne!(
+                with,
+                record_hash("abc", 7, at, "ba-dinh", Some(other), event)
+            );
+        }
     }
 }

@@ -1,26 +1,73 @@
 //! The meeting file (`*.thidua`): SQLite holding the config bytes, and the events in a
 //! hash chain. Every event is committed (WAL, `synchronous=FULL`) before it is
 //! applied, so a crash loses nothing that was reported as saved.
+//!
+//! Schema version 2 adds where a delegate's event came from: `events.device` and
+//! `events.device_seq` (NULL for the chair's own and imported events, unique as a
+//! pair), so each (device, sequence) is committed once however often it is sent, and
+//! a small `host_state` table for the host's own settings (join codes), outside the
+//! chain. A version 1 file is brought to version 2 when it is opened for writing and
+//! verifies; its chain is unchanged (rows without an origin hash as before).
 
 mod chain;
 pub mod files;
 pub mod recent;
 
-pub use chain::{ChainBreak, GENESIS_NOTE, row_hash};
+pub use chain::{ChainBreak, GENESIS_NOTE, record_hash, row_hash};
 
 use crate::model::Config;
 use crate::model::config::sha256_hex;
-use crate::model::event::{Actor, Event, Record};
+use crate::model::event::{Actor, Event, Origin, Record};
 use crate::model::problem::{Lang, Problems};
 use crate::model::session::{EventError, Session};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Marks a SQLite file as a meeting file ("TDUA").
 const APPLICATION_ID: i32 = 0x5444_5541;
-const SCHEMA_VERSION: i32 = 1;
+const SCHEMA_VERSION: i32 = 2;
 pub const SESSION_FORMAT: &str = "thidua.session/1";
+
+/// The tables of schema version 1, as every earlier file has them (to the space:
+/// SQLite keeps the text).
+const SCHEMA_1: &str = "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             CREATE TABLE config (id INTEGER PRIMARY KEY CHECK (id = 1),
+                                  bytes BLOB NOT NULL, sha256 TEXT NOT NULL);
+             CREATE TABLE events (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,
+                                  by TEXT NOT NULL, event TEXT NOT NULL,
+                                  hash TEXT NOT NULL);";
+
+/// From version 1 to 2, run in one transaction; a new file runs it too, so new and
+/// upgraded files have the same schema. `device_seq` holds the device's u64 sequence
+/// number reinterpreted as a signed 64-bit integer (the same bits), so every u64 fits.
+const UPGRADE_TO_2: &str = "ALTER TABLE events ADD COLUMN device TEXT;
+     ALTER TABLE events ADD COLUMN device_seq INTEGER;
+     CREATE UNIQUE INDEX events_origin ON events (device, device_seq);
+     CREATE TABLE host_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+     PRAGMA user_version = 2;";
+
+/// One event offered to [`MeetingFile::append_batch`]: who causes it and, for an
+/// event a delegate's device sent, its idempotency key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    pub by: Actor,
+    pub origin: Option<Origin>,
+    pub event: Event,
+}
+
+/// What became of one [`Submission`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Committed now as event `seq`.
+    Committed { seq: u64 },
+    /// Its origin was committed before (in the file or earlier in the same batch) as
+    /// event `seq`; nothing changed.
+    Duplicate { seq: u64 },
+    /// The meeting's rules refuse it; nothing changed.
+    Refused(EventError),
+}
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.text(Lang::En))]
@@ -92,6 +139,10 @@ pub struct MeetingFile {
     last_seq: u64,
     integrity: Integrity,
     config_bytes: Vec<u8>,
+    /// The schema version of the file as it is now (older only when not writable).
+    version: i32,
+    /// Committed origins: device → (device's sequence number → event seq).
+    origins: HashMap<String, BTreeMap<u64, u64>>,
 }
 
 fn open_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -163,13 +214,9 @@ impl MeetingFile {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
         tx.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID};
-             PRAGMA user_version = {SCHEMA_VERSION};
-             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-             CREATE TABLE config (id INTEGER PRIMARY KEY CHECK (id = 1),
-                                  bytes BLOB NOT NULL, sha256 TEXT NOT NULL);
-             CREATE TABLE events (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,
-                                  by TEXT NOT NULL, event TEXT NOT NULL,
-                                  hash TEXT NOT NULL);"
+             PRAGMA user_version = 1;
+             {SCHEMA_1}
+             {UPGRADE_TO_2}"
         ))?;
         tx.execute(
             "INSERT INTO meta (key, value) VALUES ('format', ?1), ('created_at', ?2), ('created_by', ?3)",
@@ -190,11 +237,15 @@ impl MeetingFile {
             last_seq: 0,
             integrity: Integrity::Verified,
             config_bytes: config_bytes.to_vec(),
+            version: SCHEMA_VERSION,
+            origins: HashMap::new(),
         })
     }
 
     /// Opens a meeting file and replays its events. A file whose chain does not
-    /// verify still opens, read-only, with `integrity()` saying why.
+    /// verify still opens, read-only, with `integrity()` saying why. A file of an
+    /// earlier schema version that verifies and can be written is upgraded (one
+    /// transaction); one that cannot be opens read-only, unchanged.
     pub fn open(path: &Path) -> Result<MeetingFile, StoreError> {
         let not_ours = || StoreError::NotAMeetingFile {
             path: path.display().to_string(),
@@ -250,6 +301,8 @@ impl MeetingFile {
             last_seq: 0,
             integrity: Integrity::Verified,
             config_bytes,
+            version,
+            origins: HashMap::new(),
         };
         file.replay(&mut breaks)?;
         if file.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) && breaks.is_empty() {
@@ -257,14 +310,44 @@ impl MeetingFile {
             file.integrity = Integrity::Broken(vec![ChainBreak::FileReadOnly]);
         } else if !breaks.is_empty() {
             file.integrity = Integrity::Broken(breaks);
+        } else if file.version < SCHEMA_VERSION
+            && let Err(e) = file.upgrade()
+        {
+            file.integrity = Integrity::Broken(vec![ChainBreak::NotUpgraded {
+                reason: e.to_string(),
+            }]);
         }
         Ok(file)
     }
 
-    fn replay(&mut self, breaks: &mut Vec<ChainBreak>) -> Result<(), StoreError> {
-        let mut stmt = self
+    /// Brings a verified file of an earlier version to this one, in one transaction.
+    fn upgrade(&mut self) -> Result<(), rusqlite::Error> {
+        let tx = self
             .conn
-            .prepare("SELECT seq, at, by, event, hash FROM events ORDER BY seq")?;
+            .transaction_with_behavior(TransactionBehavior::Exclusive)?;
+        let version: i32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version < 2 {
+            tx.execute_batch(UPGRADE_TO_2)?;
+        }
+        tx.commit()?;
+        self.version = SCHEMA_VERSION;
+        Ok(())
+    }
+
+    /// The columns that hold an event's origin (none before version 2).
+    fn origin_columns(&self) -> &'static str {
+        if self.version >= 2 {
+            "device, device_seq"
+        } else {
+            "NULL, NULL"
+        }
+    }
+
+    fn replay(&mut self, breaks: &mut Vec<ChainBreak>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT seq, at, by, event, hash, {} FROM events ORDER BY seq",
+            self.origin_columns()
+        ))?;
         let mut rows = stmt.query([])?;
         let mut head = self.head.clone();
         let mut expected_seq = 1u64;
@@ -282,7 +365,12 @@ impl MeetingFile {
                 });
             }
             expected_seq = seq + 1;
-            let computed = row_hash(&head, seq, &at, &by, &text);
+            let Ok(origin) = read_origin(row, 5) else {
+                breaks.push(ChainBreak::Unreadable { seq });
+                head = hash;
+                continue;
+            };
+            let computed = record_hash(&head, seq, &at, &by, origin.as_ref(), &text);
             if computed != hash {
                 breaks.push(ChainBreak::HashMismatch { seq });
             }
@@ -292,6 +380,7 @@ impl MeetingFile {
                     seq,
                     at,
                     by: Actor::parse(&by),
+                    origin,
                     event,
                 },
                 Err(_) => {
@@ -299,8 +388,9 @@ impl MeetingFile {
                     continue;
                 }
             };
-            if let Err(error) = self.session.apply(&record) {
-                breaks.push(ChainBreak::Refused { seq, error });
+            match self.session.apply(&record) {
+                Ok(()) => Self::remember_origin(&mut self.origins, &record),
+                Err(error) => breaks.push(ChainBreak::Refused { seq, error }),
             }
             self.last_seq = seq;
         }
@@ -337,6 +427,58 @@ impl MeetingFile {
         self.last_seq
     }
 
+    /// The event that committed `device`'s event `seq`, if one did.
+    pub fn committed_origin(&self, device: &str, seq: u64) -> Option<u64> {
+        self.origins.get(device)?.get(&seq).copied()
+    }
+
+    /// The highest sequence number committed from `device`: what a reconnecting
+    /// device learns has arrived.
+    pub fn last_device_seq(&self, device: &str) -> Option<u64> {
+        self.origins
+            .get(device)?
+            .last_key_value()
+            .map(|(seq, _)| *seq)
+    }
+
+    fn remember_origin(origins: &mut HashMap<String, BTreeMap<u64, u64>>, record: &Record) {
+        if let Some(origin) = &record.origin {
+            origins
+                .entry(origin.device.clone())
+                .or_default()
+                .entry(origin.seq)
+                .or_insert(record.seq);
+        }
+    }
+
+    /// A value of the host's own state kept in the file (join codes): not meeting
+    /// data, not in the chain.
+    pub fn host_state(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.version < 2 {
+            return Ok(None);
+        }
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM host_state WHERE key = ?1",
+                params![key],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Sets (or replaces) a value of the host's own state, committed at once. Refused
+    /// like an event when the file is open read-only.
+    pub fn set_host_state(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.writable()?;
+        self.conn.execute(
+            "INSERT INTO host_state (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
     fn writable(&self) -> Result<(), StoreError> {
         match &self.integrity {
             Integrity::Verified => Ok(()),
@@ -354,6 +496,7 @@ impl MeetingFile {
             seq: self.last_seq + 1,
             at: at.to_string(),
             by,
+            origin: None,
             event,
         };
         self.commit(std::slice::from_ref(&record))?;
@@ -378,6 +521,7 @@ impl MeetingFile {
                 seq: self.last_seq + 1 + i as u64,
                 at: at.to_string(),
                 by: by.clone(),
+                origin: None,
                 event,
             };
             trial.apply(&record)?;
@@ -391,6 +535,82 @@ impl MeetingFile {
         Ok(self.last_seq)
     }
 
+    /// Commits a burst of events, e.g. from many delegates' devices at once, in one
+    /// transaction (group commit); each is still its own chained row. Each item is
+    /// checked in order against the meeting as the items before it leave it: a
+    /// refused item changes nothing and does not stop the others; an item whose
+    /// origin is already committed (in the file or earlier in this batch) is a
+    /// [`Outcome::Duplicate`] of that event and changes nothing. The outcomes come
+    /// back in the items' order. If the transaction fails, nothing is committed or
+    /// applied and the error is returned.
+    pub fn append_batch(
+        &mut self,
+        items: Vec<Submission>,
+        at: &str,
+    ) -> Result<Vec<Outcome>, StoreError> {
+        self.writable()?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        let mut records: Vec<Record> = Vec::new();
+        let mut in_batch: HashMap<Origin, u64> = HashMap::new();
+        // The meeting after the accepted items, made only once a second item needs it.
+        let mut trial: Option<Session> = None;
+        for item in items {
+            if let Some(origin) = &item.origin {
+                let before = self
+                    .committed_origin(&origin.device, origin.seq)
+                    .or_else(|| in_batch.get(origin).copied());
+                if let Some(seq) = before {
+                    outcomes.push(Outcome::Duplicate { seq });
+                    continue;
+                }
+            }
+            if trial.is_none() && !records.is_empty() {
+                let mut session = self.session.clone();
+                for record in &records {
+                    session.apply(record)?;
+                }
+                trial = Some(session);
+            }
+            let record = Record {
+                seq: self.last_seq + 1 + records.len() as u64,
+                at: at.to_string(),
+                by: item.by,
+                origin: item.origin,
+                event: item.event,
+            };
+            let checked = match trial.as_mut() {
+                Some(session) => session.apply(&record),
+                None => self.session.check(&record.by, &record.event),
+            };
+            if let Err(error) = checked {
+                outcomes.push(Outcome::Refused(error));
+                continue;
+            }
+            if let Some(origin) = &record.origin {
+                in_batch.insert(origin.clone(), record.seq);
+            }
+            outcomes.push(Outcome::Committed { seq: record.seq });
+            records.push(record);
+        }
+        if records.is_empty() {
+            return Ok(outcomes);
+        }
+        self.commit(&records)?;
+        for record in &records {
+            Self::remember_origin(&mut self.origins, record);
+        }
+        match trial {
+            Some(session) => self.session = session,
+            // At most one record, checked above against this same state.
+            None => {
+                for record in &records {
+                    self.session.apply(record)?;
+                }
+            }
+        }
+        Ok(outcomes)
+    }
+
     fn commit(&mut self, records: &[Record]) -> Result<(), StoreError> {
         let tx = self
             .conn
@@ -402,13 +622,24 @@ impl MeetingFile {
         let mut head = self.head.clone();
         {
             let mut insert = tx.prepare_cached(
-                "INSERT INTO events (seq, at, by, event, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO events (seq, at, by, event, hash, device, device_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for record in records {
                 let text = record.event.to_json();
                 let by = record.by.as_str();
-                let hash = row_hash(&head, record.seq, &record.at, by, &text);
-                insert.execute(params![record.seq as i64, record.at, by, text, hash])?;
+                let origin = record.origin.as_ref();
+                let hash = record_hash(&head, record.seq, &record.at, by, origin, &text);
+                insert.execute(params![
+                    record.seq as i64,
+                    record.at,
+                    by,
+                    text,
+                    hash,
+                    origin.map(|o| o.device.as_str()),
+                    // The same 64 bits: every u64 fits (see `UPGRADE_TO_2`).
+                    origin.map(|o| o.seq as i64),
+                ])?;
                 head = hash;
             }
         }
@@ -435,6 +666,7 @@ impl MeetingFile {
                     seq: seq.max(0) as u64,
                     at: row.get(1)?,
                     by: Actor::parse(&row.get::<_, String>(2)?),
+                    origin: None,
                     event,
                 };
                 // A file that verifies applies cleanly; one that does not is reported
@@ -584,25 +816,29 @@ impl MeetingFile {
 
     /// The events after sequence number `seq`, in order.
     pub fn records_after(&self, seq: u64) -> Result<Vec<Record>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT seq, at, by, event FROM events WHERE seq > ?1 ORDER BY seq")?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT seq, at, by, event, {} FROM events WHERE seq > ?1 ORDER BY seq",
+            self.origin_columns()
+        ))?;
         let rows = stmt.query_map([seq as i64], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
+                read_origin(r, 4),
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (seq, at, by, text) = row?;
-            if let Ok(event) = serde_json::from_str::<Event>(&text) {
+            let (seq, at, by, text, origin) = row?;
+            // Unreadable rows are reported by `integrity()`.
+            if let (Ok(event), Ok(origin)) = (serde_json::from_str::<Event>(&text), origin) {
                 out.push(Record {
                     seq: seq.max(0) as u64,
                     at,
                     by: Actor::parse(&by),
+                    origin,
                     event,
                 });
             }
@@ -610,6 +846,25 @@ impl MeetingFile {
         Ok(out)
     }
 }
+
+/// The origin held in columns `first` (device) and `first + 1` (its sequence): both
+/// NULL for none; one without the other, or a value of the wrong type, is an error.
+fn read_origin(row: &rusqlite::Row<'_>, first: usize) -> Result<Option<Origin>, ()> {
+    let device = row.get::<_, Option<String>>(first).map_err(|_| ())?;
+    let seq = row.get::<_, Option<i64>>(first + 1).map_err(|_| ())?;
+    match (device, seq) {
+        (None, None) => Ok(None),
+        (Some(device), Some(seq)) => Ok(Some(Origin {
+            device,
+            // The same 64 bits it was written from.
+            seq: seq as u64,
+        })),
+        _ => Err(()),
+    }
+}
+
+#[cfg(test)]
+mod batch_tests;
 
 #[cfg(test)]
 mod tests {

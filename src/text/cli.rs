@@ -47,6 +47,7 @@ crate::texts! {
         UnknownScale => "scale: meeting, large hoặc stress", "scale: meeting, large or stress";
         EventsWritten => "{0} sự kiện", "{0} {0|event|events}";
         NoOpenSheet => "không có phiếu nào đang mở để chấm", "no open sheet to score";
+        JoinNeedsPin => "cần --pin, hoặc một đường dẫn tham gia có mã", "give --pin, or a join link that carries the code";
         CannotOpenWindow => "không mở được cửa sổ ứng dụng: {0}", "cannot open the window: {0}";
     }
 }

@@ -120,6 +120,7 @@ crate::texts! {
         EventUnreadable => "sự kiện số {0} không đọc được", "event #{0} is unreadable";
         EventRefused => "sự kiện số {0} trái quy tắc: {1}", "event #{0} breaks the rules: {1}";
         FileReadOnly => "tệp không cho phép ghi (chỉ đọc trên ổ đĩa)", "the file cannot be written (read-only on disk)";
+        NotUpgraded => "tệp được tạo bởi phiên bản thidua cũ hơn và chưa cập nhật được cho phiên bản này: {0}", "the file was written by an earlier version of thidua and could not be updated for this one: {0}";
 
         // The meeting file itself.
         FileExists => "{0}: tệp đã tồn tại; hãy chọn tên khác để không ghi đè dữ liệu", "{0}: the file already exists; choose another name so nothing is overwritten";
@@ -133,5 +134,21 @@ crate::texts! {
         StoredConfigDamaged => "cấu hình lưu trong tệp hội nghị bị hỏng: {0}", "the config stored in the meeting file is damaged: {0}";
         OpenReadOnly => "tệp hội nghị chỉ được mở để xem: {0}", "the meeting file is open read-only: {0}";
         ChangedElsewhere => "tệp hội nghị vừa bị một chương trình khác thay đổi; hãy mở lại tệp", "the meeting file was changed by another program since it was opened; open it again";
+
+        // Who may do what over the network (a join code grants one scorer's sheet).
+        ForbiddenOtherSheet => "mã tham gia này chỉ dùng cho phiếu chấm của chính đơn vị mình; không thể chấm hay nộp phiếu của đơn vị khác", "this join code is for its own member's sheet only; it cannot score or submit another member's sheet";
+        ForbiddenChairOnly => "mã tham gia chỉ cho phép chấm và nộp phiếu của đơn vị mình; việc {0} do chủ trì làm trên máy của chủ trì", "a join code allows only scoring and submitting its own member's sheet; {0} is done by the chair on the chair's computer";
+        ActionReopen => "mở lại phiếu chấm", "reopening a sheet";
+        ActionAttendance => "ghi đại biểu có mặt, vắng mặt", "recording who is present";
+        ActionMeeting => "ghi thông tin hội nghị", "recording the meeting details";
+        ActionBallot => "ghi kết quả bỏ phiếu kín", "recording a secret ballot";
+        ActionDecideTie => "quyết định trường hợp bằng điểm", "deciding a tie";
+        ActionNextYear => "ghi cụm trưởng, cụm phó năm sau", "recording next year's head and deputy";
+        ActionFinalize => "chốt kết quả hội nghị", "finalizing the meeting";
+        ActionImportSheet => "nhập phiếu chấm từ tệp", "importing a sheet file";
+        JoinCodeUnknown => "mã tham gia không đúng hoặc đã bị thu hồi; hãy xin chủ trì mã mới", "the join code is wrong or has been revoked; ask the chair for a new one";
+        BadDeviceId => "mã thiết bị không hợp lệ (cần 1 đến {0} ký tự chữ, số, dấu - hoặc _)", "the device id is not valid (1 to {0} letters, digits, - or _)";
+        TooManyDevices => "mã tham gia này đã được dùng trên {0} thiết bị; hãy xin chủ trì cấp mã mới", "this join code has already been used on {0} {0|device|devices}; ask the chair for a new one";
+        TooManyWrongPins => "nhập sai mã PIN quá nhiều lần; hãy thử lại sau {0} giây hoặc quét mã QR", "too many wrong PINs; try again in {0} {0|second|seconds} or scan the QR code";
     }
 }

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod errors;
 pub mod export;
+pub mod net;
 pub mod ui;
 
 pub use catalogue::Message;
@@ -136,5 +137,6 @@ mod tests {
         check_list::<super::errors::E>();
         check_list::<super::export::X>();
         check_list::<super::ui::T>();
+        check_list::<super::net::N>();
     }
 }

@@ -214,6 +214,7 @@ mod tests {
                 seq: 1,
                 at: "2024-12-20T09:00:00+07:00".into(),
                 by: Actor::Chair,
+                origin: None,
                 event,
             },
             old: None,

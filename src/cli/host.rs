@@ -1,0 +1,53 @@
+//! `thidua host M.thidua [--port N] [--codes CODES.json]`: serve the meeting to the
+//! delegates on the local network without the window (a spare laptop, tests). Prints
+//! the address and every join code; runs until the process is stopped. Everything
+//! acknowledged is already committed, so stopping it at any moment loses nothing.
+
+use super::{Out, Outcome, open_meeting};
+use crate::net::host;
+use crate::text::net::N;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::Path;
+
+pub(super) fn host(out: &Out, meeting: &Path, port: u16, codes: Option<&Path>) -> Outcome {
+    let file = open_meeting(out, meeting)?;
+    let names: Vec<(String, String)> = file
+        .config()
+        .members
+        .iter()
+        .map(|m| (m.id.clone(), m.short.clone()))
+        .collect();
+    let running = host::start(file, IpAddr::V4(Ipv4Addr::UNSPECIFIED), port, |_| {})
+        .map_err(|e| out.error(&e.text(out.lang)))?;
+    let port = running.addr.port();
+    let base = format!("http://127.0.0.1:{port}");
+    out.say(&N::Serving.fill(out.lang, &[&format!("0.0.0.0:{port}")]));
+    let all = running.host.codes();
+    let mut listed = serde_json::Map::new();
+    for code in all.codes().iter().filter(|c| !c.revoked) {
+        let link = format!("{base}/j/{}", code.token);
+        let short = names
+            .iter()
+            .find(|(id, _)| *id == code.scorer)
+            .map_or(code.scorer.as_str(), |(_, short)| short.as_str());
+        out.say(&N::CodeLine.fill(out.lang, &[&short, &code.pin, &link]));
+        listed.insert(
+            code.scorer.clone(),
+            serde_json::json!({ "pin": code.pin, "link": link }),
+        );
+    }
+    if let Some(path) = codes {
+        let document = serde_json::json!({ "port": port, "codes": listed });
+        let bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
+        crate::store::files::write_atomically(path, &bytes).map_err(|e| {
+            out.error(&format!(
+                "{}: {}",
+                path.display(),
+                super::io_text(&e, out.lang)
+            ))
+        })?;
+    }
+    loop {
+        std::thread::park();
+    }
+}

@@ -1,0 +1,1174 @@
+//! Who may do what over the network. The chair's host gives each present delegate a
+//! personal join code: a link token (128 random bits, for the QR code) and a 6-digit
+//! PIN (for typing). A code grants exactly one scorer's sheet: its holder may send
+//! that sheet's scores and its submission, nothing else.
+//!
+//! Pure like the rest of `model`: the random bytes and the time come in as
+//! arguments (`random` is the operating system's randomness in the host, a fixed
+//! sequence in the tests).
+//!
+//! PINs: 6 decimal digits drawn without modulo bias (a 32-bit draw at or above
+//! 4 294 000 000 is thrown away), never trivial (a repeated digit such as `000000`,
+//! or a straight run such as `123456` or `987654`: 20 of the 1 000 000), and never
+//! one held by another code of the meeting, revoked ones included, so an old slip
+//! cannot open someone else's sheet. The [`PinLimiter`] makes guessing slow: see its
+//! figures.
+
+use super::event::Event;
+use super::problem::Lang;
+use super::session::Session;
+use crate::text::errors::E;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, VecDeque};
+
+/// Hex characters in a token: 16 random bytes, 128 bits.
+pub const TOKEN_LEN: usize = 32;
+/// Digits in a PIN.
+pub const PIN_LEN: usize = 6;
+/// Devices one code may be used on before the chair must issue a new one.
+pub const MAX_DEVICES: usize = 8;
+/// Longest device id recorded.
+pub const MAX_DEVICE_LEN: usize = 64;
+
+/// 32-bit draws at or above this are thrown away: it is the largest multiple of
+/// 1 000 000 that fits, so every PIN is equally likely.
+const PIN_DRAW_LIMIT: u32 = 4_294_000_000;
+/// Draws of 16 bytes after which a source that gave nothing new is taken as broken.
+const MAX_DRAWS: usize = 1_000;
+
+/// One delegate's code. A revoked code stays in the list for the record and never
+/// opens anything again.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinCode {
+    /// The member id whose sheet the code opens.
+    pub scorer: String,
+    /// 32 lowercase hex characters (128 random bits); goes in the link.
+    pub token: String,
+    /// 6 digits.
+    pub pin: String,
+    #[serde(default)]
+    pub revoked: bool,
+    /// Every device that joined with this code, first first. More than one is
+    /// allowed (a laptop, then a phone) and shown to the chair.
+    #[serde(default)]
+    pub devices: Vec<String>,
+}
+
+/// Secrets stay out of logs and panic messages.
+impl std::fmt::Debug for JoinCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JoinCode")
+            .field("scorer", &self.scorer)
+            .field("token", &"<hidden>")
+            .field("pin", &"<hidden>")
+            .field("revoked", &self.revoked)
+            .field("devices", &self.devices)
+            .finish()
+    }
+}
+
+/// Every code of a meeting, active and revoked; kept by the host as JSON between
+/// restarts. Change it through the methods, which keep its rules (see
+/// [`JoinCodes::is_consistent`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinCodes {
+    /// In the order they were issued.
+    pub codes: Vec<JoinCode>,
+}
+
+/// What [`JoinCodes::sync`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// Members who got a code.
+    pub issued: Vec<String>,
+    /// Members whose code was revoked (absent, or no longer in the cluster).
+    pub revoked: Vec<String>,
+}
+
+/// What joining with a code did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// The first device to use this code.
+    First,
+    /// A device already recorded for this code.
+    Known,
+    /// Another device using a code already in use: the chair must see it.
+    Another { devices: usize },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
+pub enum BindError {
+    /// No active code has this token (wrong, or revoked).
+    UnknownCode,
+    BadDevice,
+    TooManyDevices {
+        devices: usize,
+    },
+}
+
+impl BindError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            BindError::UnknownCode => E::JoinCodeUnknown.get(lang).to_string(),
+            BindError::BadDevice => E::BadDeviceId.fill(lang, &[&MAX_DEVICE_LEN]),
+            BindError::TooManyDevices { devices } => E::TooManyDevices.fill(lang, &[devices]),
+        }
+    }
+}
+
+impl JoinCodes {
+    /// One active code for every member present; absent members get none.
+    pub fn issue(session: &Session, random: &mut impl FnMut() -> [u8; 16]) -> JoinCodes {
+        let mut codes = JoinCodes::default();
+        codes.sync(session, random);
+        codes
+    }
+
+    /// Brings the codes in line with attendance: a code for every present member
+    /// without one, and the codes of absent members (or of ids no longer in the
+    /// config) revoked. Call it after every attendance change.
+    pub fn sync(&mut self, session: &Session, random: &mut impl FnMut() -> [u8; 16]) -> Synced {
+        let members = &session.config().members;
+        let present = |id: &str| {
+            members
+                .iter()
+                .position(|m| m.id == id)
+                .is_some_and(|i| session.is_present(i))
+        };
+        let mut synced = Synced::default();
+        for code in self.codes.iter_mut() {
+            if !code.revoked && !present(&code.scorer) {
+                code.revoked = true;
+                synced.revoked.push(code.scorer.clone());
+            }
+        }
+        for (i, member) in members.iter().enumerate() {
+            if session.is_present(i) && self.active_for(&member.id).is_none() {
+                self.push_new(&member.id, random);
+                synced.issued.push(member.id.clone());
+            }
+        }
+        synced
+    }
+
+    /// A code for a delegate marked present later; the existing one if it has one.
+    pub fn add_for(&mut self, scorer: &str, random: &mut impl FnMut() -> [u8; 16]) -> &JoinCode {
+        let at = match self.active_index(scorer) {
+            Some(at) => at,
+            None => self.push_new(scorer, random),
+        };
+        &self.codes[at]
+    }
+
+    /// Revokes the scorer's active code (kept for the record) and issues a new token
+    /// and PIN. `None` when the scorer has no active code (see [`JoinCodes::add_for`]).
+    pub fn revoke_and_reissue(
+        &mut self,
+        scorer: &str,
+        random: &mut impl FnMut() -> [u8; 16],
+    ) -> Option<&JoinCode> {
+        self.revoke(scorer).then(|| {
+            let at = self.push_new(scorer, random);
+            &self.codes[at]
+        })
+    }
+
+    /// Revokes the scorer's active code; whether there was one.
+    pub fn revoke(&mut self, scorer: &str) -> bool {
+        let mut any = false;
+        for code in self.codes.iter_mut() {
+            if code.scorer == scorer && !code.revoked {
+                code.revoked = true;
+                any = true;
+            }
+        }
+        any
+    }
+
+    /// Every code, active and revoked, in the order they were issued.
+    pub fn codes(&self) -> &[JoinCode] {
+        &self.codes
+    }
+
+    /// The scorer's active code, for the chair's screen and the printed slips.
+    pub fn active_for(&self, scorer: &str) -> Option<&JoinCode> {
+        self.active_index(scorer).map(|at| &self.codes[at])
+    }
+
+    /// The active code with this token. Every code's token is compared in full, in
+    /// time that does not depend on where the first difference is.
+    pub fn active_by_token(&self, token: &str) -> Option<&JoinCode> {
+        self.find_active(token, |c| &c.token)
+            .map(|at| &self.codes[at])
+    }
+
+    /// The active code with this PIN (spaces around it ignored). Ask the
+    /// [`PinLimiter`] first, or use [`PinLimiter::try_pin`].
+    pub fn active_by_pin(&self, pin: &str) -> Option<&JoinCode> {
+        self.find_active(pin.trim(), |c| &c.pin)
+            .map(|at| &self.codes[at])
+    }
+
+    /// Records that `device` joined with the code of this token.
+    pub fn bind_device(&mut self, token: &str, device: &str) -> Result<Bound, BindError> {
+        let at = self
+            .find_active(token, |c| &c.token)
+            .ok_or(BindError::UnknownCode)?;
+        let valid = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+        if device.is_empty() || device.len() > MAX_DEVICE_LEN || !device.chars().all(valid) {
+            return Err(BindError::BadDevice);
+        }
+        let devices = &mut self.codes[at].devices;
+        if devices.iter().any(|d| d == device) {
+            return Ok(Bound::Known);
+        }
+        if devices.len() >= MAX_DEVICES {
+            return Err(BindError::TooManyDevices {
+                devices: devices.len(),
+            });
+        }
+        devices.push(device.to_string());
+        Ok(match devices.len() {
+            1 => Bound::First,
+            n => Bound::Another { devices: n },
+        })
+    }
+
+    /// Whether the list keeps its rules: well-formed tokens and PINs, none of either
+    /// used twice, at most one active code per scorer. Check it after reading the
+    /// list back from a file; if it fails, issue new codes.
+    pub fn is_consistent(&self) -> bool {
+        let mut tokens = std::collections::HashSet::new();
+        let mut pins = std::collections::HashSet::new();
+        let mut active = std::collections::HashSet::new();
+        self.codes.iter().all(|c| {
+            is_token(&c.token)
+                && is_pin(&c.pin)
+                && c.devices.len() <= MAX_DEVICES
+                && tokens.insert(c.token.as_str())
+                && pins.insert(c.pin.as_str())
+                && (c.revoked || active.insert(c.scorer.as_str()))
+        })
+    }
+
+    fn active_index(&self, scorer: &str) -> Option<usize> {
+        self.codes
+            .iter()
+            .position(|c| c.scorer == scorer && !c.revoked)
+    }
+
+    /// Compares `given` with every code's secret without stopping early; a revoked
+    /// code never matches.
+    fn find_active(&self, given: &str, secret: impl Fn(&JoinCode) -> &str) -> Option<usize> {
+        let mut found = None;
+        for (at, code) in self.codes.iter().enumerate() {
+            if same_secret(secret(code).as_bytes(), given.as_bytes()) && !code.revoked {
+                found = Some(at);
+            }
+        }
+        found
+    }
+
+    fn push_new(&mut self, scorer: &str, random: &mut impl FnMut() -> [u8; 16]) -> usize {
+        let token = self.draw_token(random);
+        let pin = self.draw_pin(random);
+        self.codes.push(JoinCode {
+            scorer: scorer.to_string(),
+            token,
+            pin,
+            revoked: false,
+            devices: Vec::new(),
+        });
+        self.codes.len() - 1
+    }
+
+    fn draw_token(&self, random: &mut impl FnMut() -> [u8; 16]) -> String {
+        for _ in 0..MAX_DRAWS {
+            let token: String = random().iter().map(|b| format!("{b:02x}")).collect();
+            if !self.codes.iter().any(|c| c.token == token) {
+                return token;
+            }
+        }
+        broken_source()
+    }
+
+    fn draw_pin(&self, random: &mut impl FnMut() -> [u8; 16]) -> String {
+        for _ in 0..MAX_DRAWS {
+            let bytes = random();
+            for chunk in bytes.chunks_exact(4) {
+                if let Some(pin) = pin_from([chunk[0], chunk[1], chunk[2], chunk[3]])
+                    && !self.codes.iter().any(|c| c.pin == pin)
+                {
+                    return pin;
+                }
+            }
+        }
+        broken_source()
+    }
+}
+
+/// A random source that repeats itself a thousand times over is broken; handing out
+/// guessable codes would be worse than stopping.
+fn broken_source() -> ! {
+    panic!("the random source gives the same values over and over")
+}
+
+/// The PIN four random bytes make, or `None` when they must be thrown away (above the
+/// unbiased range, or a trivial PIN).
+fn pin_from(bytes: [u8; 4]) -> Option<String> {
+    let draw = u32::from_be_bytes(bytes);
+    if draw >= PIN_DRAW_LIMIT {
+        return None;
+    }
+    let pin = format!("{:06}", draw % 1_000_000);
+    (!is_trivial_pin(&pin)).then_some(pin)
+}
+
+/// A repeated digit (`000000`, `777777`) or a straight run up or down (`012345`,
+/// `987654`): the first PINs anyone tries.
+pub fn is_trivial_pin(pin: &str) -> bool {
+    let d = pin.as_bytes();
+    let steps: Vec<i16> = d.windows(2).map(|w| w[1] as i16 - w[0] as i16).collect();
+    [0, 1, -1].iter().any(|s| steps.iter().all(|x| x == s))
+}
+
+fn is_token(text: &str) -> bool {
+    text.len() == TOKEN_LEN
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+fn is_pin(text: &str) -> bool {
+    text.len() == PIN_LEN && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Equal bytes, compared in time that depends on the lengths only.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    std::hint::black_box(diff) == 0
+}
+
+/// Something only the chair's own app may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChairAction {
+    Reopen,
+    Attendance,
+    Meeting,
+    Ballot,
+    DecideTie,
+    NextYear,
+    Finalize,
+    ImportSheet,
+}
+
+impl ChairAction {
+    fn message(self) -> E {
+        match self {
+            ChairAction::Reopen => E::ActionReopen,
+            ChairAction::Attendance => E::ActionAttendance,
+            ChairAction::Meeting => E::ActionMeeting,
+            ChairAction::Ballot => E::ActionBallot,
+            ChairAction::DecideTie => E::ActionDecideTie,
+            ChairAction::NextYear => E::ActionNextYear,
+            ChairAction::Finalize => E::ActionFinalize,
+            ChairAction::ImportSheet => E::ActionImportSheet,
+        }
+    }
+}
+
+/// Why a code's holder may not send an event.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
+pub enum Forbidden {
+    /// A score or submission for a sheet that is not the code's.
+    OtherSheet {
+        own: String,
+        sheet: String,
+    },
+    ChairOnly(ChairAction),
+}
+
+impl Forbidden {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Forbidden::OtherSheet { .. } => E::ForbiddenOtherSheet.get(lang).to_string(),
+            Forbidden::ChairOnly(action) => {
+                E::ForbiddenChairOnly.fill(lang, &[&action.message().get(lang)])
+            }
+        }
+    }
+}
+
+/// Whether the holder of `scorer`'s code may send `event`: only a score on, or the
+/// submission of, `scorer`'s own sheet. The session's rules still judge the event
+/// itself (presence, range, locked sheet) when it is committed.
+pub fn may_send(scorer: &str, event: &Event) -> Result<(), Forbidden> {
+    // No catch-all arm: a new kind of event must be decided here.
+    let chair = |action| Err(Forbidden::ChairOnly(action));
+    match event {
+        Event::Score { scorer: sheet, .. } | Event::Submit { scorer: sheet } => {
+            if sheet == scorer {
+                Ok(())
+            } else {
+                Err(Forbidden::OtherSheet {
+                    own: scorer.to_string(),
+                    sheet: sheet.clone(),
+                })
+            }
+        }
+        Event::Reopen { .. } => chair(ChairAction::Reopen),
+        Event::Attendance { .. } => chair(ChairAction::Attendance),
+        Event::Meeting { .. } => chair(ChairAction::Meeting),
+        Event::Ballot { .. } => chair(ChairAction::Ballot),
+        Event::DecideTie { .. } => chair(ChairAction::DecideTie),
+        Event::NextYear { .. } => chair(ChairAction::NextYear),
+        Event::Finalize => chair(ChairAction::Finalize),
+        Event::ImportSheet { .. } => chair(ChairAction::ImportSheet),
+    }
+}
+
+/// How long to wait before the next PIN may be tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
+pub struct RetryAfterMs(pub u64);
+
+impl RetryAfterMs {
+    /// Whole seconds, rounded up (what `Retry-After` and the message say).
+    pub fn seconds(self) -> u64 {
+        self.0.div_ceil(1000)
+    }
+
+    pub fn text(self, lang: Lang) -> String {
+        E::TooManyWrongPins.fill(lang, &[&self.seconds()])
+    }
+}
+
+/// The limits of a [`PinLimiter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PinLimits {
+    /// Wrong PINs one client key may send within a window.
+    pub per_key: usize,
+    /// Wrong PINs all keys together may send within a window.
+    pub all_keys: usize,
+    pub window_ms: u64,
+    /// Keys remembered at most; the one whose last failure is oldest goes first.
+    pub max_keys: usize,
+}
+
+impl Default for PinLimits {
+    /// 5 wrong PINs a minute per address, 20 a minute in all, 10 000 addresses.
+    fn default() -> PinLimits {
+        PinLimits {
+            per_key: 5,
+            all_keys: 20,
+            window_ms: 60_000,
+            max_keys: 10_000,
+        }
+    }
+}
+
+/// Slows PIN guessing down: a sliding window of wrong PINs per client key (an IP
+/// address) and for all keys together.
+///
+/// With the defaults one address gets 5 guesses a minute: with 12 codes among the
+/// 999 980 possible PINs, guessing one takes on average 999 981 / 13 ≈ 76 922
+/// guesses, ≈ 15 384 minutes (≈ 10.7 days); a 3-hour meeting allows 900 guesses, a
+/// 1.1 % chance. The ceiling for all keys (20 a minute) bounds an attacker with many
+/// addresses: ≈ 3 846 minutes (≈ 64 hours) on average, 3 600 guesses and a 4.2 %
+/// chance in 3 hours. While that ceiling is reached nobody's PIN is tried (the link
+/// and QR code still work), so the host should close PIN entry once every present
+/// delegate has joined.
+///
+/// A correct PIN clears nothing: otherwise a delegate could interleave their own PIN
+/// with guesses at the others'. Check, try and record under one lock, as
+/// [`PinLimiter::try_pin`] does.
+#[derive(Debug, Clone, Default)]
+pub struct PinLimiter {
+    limits: PinLimits,
+    /// Times of the latest failures per key, oldest first, at most `per_key`.
+    keys: HashMap<String, VecDeque<u64>>,
+    /// Times of the latest failures of all keys, oldest first, at most `all_keys`.
+    all: VecDeque<u64>,
+}
+
+impl PinLimiter {
+    pub fn new() -> PinLimiter {
+        PinLimiter::default()
+    }
+
+    pub fn with_limits(limits: PinLimits) -> PinLimiter {
+        PinLimiter {
+            limits,
+            ..PinLimiter::default()
+        }
+    }
+
+    /// Whether `key` may try a PIN now; if not, how long until it may. A key whose
+    /// failures have all left the window is forgotten.
+    pub fn check(&mut self, key: &str, now_ms: u64) -> Result<(), RetryAfterMs> {
+        let window = self.limits.window_ms;
+        if self
+            .keys
+            .get(key)
+            .and_then(|t| t.back())
+            .is_some_and(|&last| last.saturating_add(window) <= now_ms)
+        {
+            self.keys.remove(key);
+        }
+        let wait = |times: &VecDeque<u64>, limit: usize| match times.front() {
+            Some(&oldest) if times.len() >= limit => {
+                let until = oldest.saturating_add(self.limits.window_ms);
+                until.saturating_sub(now_ms).min(self.limits.window_ms)
+            }
+            _ => 0,
+        };
+        let mine = self
+            .keys
+            .get(key)
+            .map_or(0, |t| wait(t, self.limits.per_key));
+        match mine.max(wait(&self.all, self.limits.all_keys)) {
+            0 => Ok(()),
+            ms => Err(RetryAfterMs(ms)),
+        }
+    }
+
+    /// Records a wrong PIN from `key`.
+    pub fn record_failure(&mut self, key: &str, now_ms: u64) {
+        push_capped(&mut self.all, now_ms, self.limits.all_keys);
+        if !self.keys.contains_key(key) && self.keys.len() >= self.limits.max_keys {
+            self.forget_old(now_ms);
+            if self.keys.len() >= self.limits.max_keys {
+                let oldest = self
+                    .keys
+                    .iter()
+                    .min_by_key(|(_, t)| t.back().copied().unwrap_or(0))
+                    .map(|(k, _)| k.clone());
+                if let Some(k) = oldest {
+                    self.keys.remove(&k);
+                }
+            }
+        }
+        let times = self.keys.entry(key.to_string()).or_default();
+        push_capped(times, now_ms, self.limits.per_key);
+    }
+
+    /// Forgets keys whose failures are all older than the window.
+    pub fn forget_old(&mut self, now_ms: u64) {
+        let window = self.limits.window_ms;
+        self.keys.retain(|_, t| {
+            t.back()
+                .is_some_and(|&last| last.saturating_add(window) > now_ms)
+        });
+    }
+
+    /// Keys remembered now.
+    pub fn keys(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Checks `key`, then looks the PIN up and records a failure if no active code
+    /// has it: the whole attempt in one step.
+    pub fn try_pin<'a>(
+        &mut self,
+        codes: &'a JoinCodes,
+        key: &str,
+        pin: &str,
+        now_ms: u64,
+    ) -> Result<Option<&'a JoinCode>, RetryAfterMs> {
+        self.check(key, now_ms)?;
+        let found = codes.active_by_pin(pin);
+        if found.is_none() {
+            self.record_failure(key, now_ms);
+        }
+        Ok(found)
+    }
+}
+
+fn push_capped(times: &mut VecDeque<u64>, now_ms: u64, cap: usize) {
+    times.push_back(now_ms);
+    while times.len() > cap {
+        times.pop_front();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::event::Actor;
+    use crate::model::points::Points;
+    use crate::model::testkit::{apply, config_json, id, session};
+    use proptest::prelude::*;
+    use std::collections::{BTreeMap, HashSet};
+
+    /// A fixed random source (splitmix64) for repeatable tests.
+    fn source(seed: u64) -> impl FnMut() -> [u8; 16] {
+        let mut state = seed;
+        move || {
+            let mut next = || {
+                state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                let mut z = state;
+                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+                z ^ (z >> 31)
+            };
+            let mut bytes = [0u8; 16];
+            bytes[..8].copy_from_slice(&next().to_le_bytes());
+            bytes[8..].copy_from_slice(&next().to_le_bytes());
+            bytes
+        }
+    }
+
+    fn absent(s: &mut Session, members: &[usize]) {
+        for &m in members {
+            let event = Event::Attendance {
+                member: id(m),
+                present: false,
+            };
+            apply(s, Actor::Chair, event).unwrap();
+        }
+    }
+
+    fn assert_well_formed(codes: &JoinCodes) {
+        assert!(codes.is_consistent(), "{codes:?}");
+        for c in codes.codes() {
+            assert!(is_token(&c.token), "{}", c.token);
+            assert!(is_pin(&c.pin) && !is_trivial_pin(&c.pin), "{}", c.pin);
+        }
+    }
+
+    #[test]
+    fn present_members_get_one_code_each_and_absent_ones_none() {
+        let mut s = session(&config_json(6));
+        absent(&mut s, &[1, 4]);
+        let codes = JoinCodes::issue(&s, &mut source(1));
+        let scorers: Vec<&str> = codes.codes().iter().map(|c| c.scorer.as_str()).collect();
+        assert_eq!(scorers, ["m0", "m2", "m3", "m5"]);
+        assert!(codes.active_for("m1").is_none() && codes.active_for("m4").is_none());
+        assert!(
+            codes
+                .codes()
+                .iter()
+                .all(|c| !c.revoked && c.devices.is_empty())
+        );
+        assert_well_formed(&codes);
+        for c in codes.codes() {
+            assert_eq!(codes.active_by_token(&c.token), Some(c));
+            assert_eq!(codes.active_by_pin(&c.pin), Some(c));
+            assert_eq!(codes.active_by_pin(&format!(" {} ", c.pin)), Some(c));
+        }
+        assert_eq!(codes.active_by_token(""), None);
+        assert_eq!(codes.active_by_pin(""), None);
+    }
+
+    #[test]
+    fn sync_follows_attendance() {
+        let mut s = session(&config_json(4));
+        let mut random = source(2);
+        let mut codes = JoinCodes::issue(&s, &mut random);
+        let m2 = codes.active_for("m2").unwrap().clone();
+        absent(&mut s, &[2]);
+        let synced = codes.sync(&s, &mut random);
+        assert_eq!(synced.revoked, ["m2"]);
+        assert!(synced.issued.is_empty());
+        assert_eq!(codes.active_by_token(&m2.token), None);
+        assert_eq!(codes.active_by_pin(&m2.pin), None);
+        let back = Event::Attendance {
+            member: id(2),
+            present: true,
+        };
+        apply(&mut s, Actor::Chair, back).unwrap();
+        let synced = codes.sync(&s, &mut random);
+        assert_eq!(synced.issued, ["m2"]);
+        let new = codes.active_for("m2").unwrap();
+        assert!(new.token != m2.token && new.pin != m2.pin);
+        assert_eq!(codes.sync(&s, &mut random), Synced::default());
+        assert_eq!(codes.codes().len(), 5);
+        assert_well_formed(&codes);
+    }
+
+    #[test]
+    fn a_reissued_code_replaces_the_old_one_which_stays_on_record() {
+        let s = session(&config_json(3));
+        let mut random = source(3);
+        let mut codes = JoinCodes::issue(&s, &mut random);
+        let old = codes.active_for("m1").unwrap().clone();
+        codes.bind_device(&old.token, "laptop-1").unwrap();
+        let new = codes.revoke_and_reissue("m1", &mut random).unwrap().clone();
+        assert_eq!(new.scorer, "m1");
+        assert!(new.token != old.token && new.pin != old.pin && new.devices.is_empty());
+        assert_eq!(codes.active_by_token(&old.token), None);
+        assert_eq!(codes.active_by_pin(&old.pin), None);
+        assert_eq!(codes.active_by_token(&new.token), Some(&new));
+        assert_eq!(
+            codes.bind_device(&old.token, "laptop-1"),
+            Err(BindError::UnknownCode)
+        );
+        let kept = codes.codes().iter().find(|c| c.token == old.token).unwrap();
+        assert!(kept.revoked);
+        assert_eq!(kept.devices, ["laptop-1"]);
+        // Nobody else's code, and no code for someone without one.
+        assert!(codes.revoke_and_reissue("m9", &mut random).is_none());
+        assert_eq!(codes.codes().len(), 4);
+        assert_well_formed(&codes);
+    }
+
+    #[test]
+    fn adding_a_code_for_a_member_who_has_one_gives_the_same_code() {
+        let mut codes = JoinCodes::default();
+        let mut random = source(4);
+        let first = codes.add_for("m0", &mut random).clone();
+        assert_eq!(codes.add_for("m0", &mut random), &first);
+        assert_eq!(codes.codes().len(), 1);
+        assert!(codes.revoke("m0"));
+        assert!(!codes.revoke("m0"));
+        assert_ne!(codes.add_for("m0", &mut random), &first);
+        assert_well_formed(&codes);
+    }
+
+    #[test]
+    fn pins_are_drawn_without_bias_and_never_trivial() {
+        assert_eq!(pin_from(u32::MAX.to_be_bytes()), None);
+        assert_eq!(pin_from(PIN_DRAW_LIMIT.to_be_bytes()), None);
+        assert_eq!(
+            pin_from((PIN_DRAW_LIMIT - 1).to_be_bytes()),
+            None,
+            "999999 is trivial"
+        );
+        assert_eq!(
+            pin_from((PIN_DRAW_LIMIT - 2).to_be_bytes()).as_deref(),
+            Some("999998")
+        );
+        assert_eq!(pin_from(42u32.to_be_bytes()).as_deref(), Some("000042"));
+        assert_eq!(pin_from(0u32.to_be_bytes()), None);
+        assert_eq!(pin_from(1_123_456u32.to_be_bytes()), None);
+        let trivial = (0..1_000_000)
+            .map(|n| format!("{n:06}"))
+            .filter(|p| is_trivial_pin(p))
+            .count();
+        assert_eq!(trivial, 20);
+        for p in ["000000", "555555", "012345", "456789", "987654", "543210"] {
+            assert!(is_trivial_pin(p), "{p}");
+        }
+        // The first draws are thrown away; the PIN comes from the next good one.
+        // The token takes the first 16 bytes; of the next, a biased draw and two
+        // trivial PINs are thrown away and the fourth group of 4 bytes makes the PIN.
+        let pin_bytes = [
+            u32::MAX.to_be_bytes(),
+            0u32.to_be_bytes(),
+            1_123_456u32.to_be_bytes(),
+            2_000_042u32.to_be_bytes(),
+        ];
+        let mut draws = vec![[0xab; 16].to_vec(), pin_bytes.concat()].into_iter();
+        let mut random = || <[u8; 16]>::try_from(draws.next().unwrap()).unwrap();
+        let code = JoinCodes::default().add_for("m0", &mut random).clone();
+        assert_eq!(code.token, "ab".repeat(16));
+        assert_eq!(code.pin, "000042");
+    }
+
+    #[test]
+    fn a_repeating_source_still_gives_distinct_codes() {
+        // Every value comes twice in a row: the second is drawn again.
+        let mut inner = source(5);
+        let mut last = None;
+        let mut random = move || match last.take() {
+            Some(v) => v,
+            None => {
+                let v = inner();
+                last = Some(v);
+                v
+            }
+        };
+        let mut codes = JoinCodes::default();
+        for m in 0..30 {
+            codes.add_for(&id(m), &mut random);
+        }
+        assert_well_formed(&codes);
+    }
+
+    #[test]
+    #[should_panic(expected = "random source")]
+    fn a_stuck_source_stops_rather_than_repeat_a_code() {
+        let mut codes = JoinCodes::default();
+        codes.add_for("m0", &mut || [7; 16]);
+        codes.add_for("m1", &mut || [7; 16]);
+    }
+
+    #[test]
+    fn every_device_that_uses_a_code_is_recorded() {
+        let mut codes = JoinCodes::default();
+        let token = codes.add_for("m0", &mut source(6)).token.clone();
+        assert_eq!(codes.bind_device(&token, "laptop"), Ok(Bound::First));
+        assert_eq!(codes.bind_device(&token, "laptop"), Ok(Bound::Known));
+        assert_eq!(
+            codes.bind_device(&token, "phone"),
+            Ok(Bound::Another { devices: 2 })
+        );
+        assert_eq!(codes.active_for("m0").unwrap().devices, ["laptop", "phone"]);
+        for bad in ["", "a b", "điện-thoại", &"x".repeat(MAX_DEVICE_LEN + 1)] {
+            assert_eq!(codes.bind_device(&token, bad), Err(BindError::BadDevice));
+        }
+        for d in 3..=MAX_DEVICES {
+            assert!(codes.bind_device(&token, &format!("d{d}")).is_ok());
+        }
+        assert_eq!(
+            codes.bind_device(&token, "one-more"),
+            Err(BindError::TooManyDevices {
+                devices: MAX_DEVICES
+            })
+        );
+        assert_eq!(codes.bind_device(&token, "phone"), Ok(Bound::Known));
+        assert_eq!(
+            codes.bind_device(&token.to_uppercase(), "laptop"),
+            Err(BindError::UnknownCode)
+        );
+        let en = BindError::TooManyDevices { devices: 8 }.text(Lang::En);
+        assert!(en.contains("8 devices"), "{en}");
+    }
+
+    #[test]
+    fn codes_read_back_from_json_and_hide_their_secrets_in_debug() {
+        let s = session(&config_json(3));
+        let mut codes = JoinCodes::issue(&s, &mut source(7));
+        let token = codes.active_for("m0").unwrap().token.clone();
+        codes.bind_device(&token, "laptop").unwrap();
+        codes.revoke_and_reissue("m2", &mut source(8)).unwrap();
+        let json = serde_json::to_string(&codes).unwrap();
+        let back: JoinCodes = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, codes);
+        assert!(back.is_consistent());
+        let debug = format!("{codes:?}");
+        assert!(
+            !debug.contains(&token) && debug.contains("laptop"),
+            "{debug}"
+        );
+        // A list whose rules are broken is refused.
+        let mut twice = codes.clone();
+        let copy = twice.codes[0].clone();
+        twice.codes.push(copy);
+        assert!(!twice.is_consistent());
+        let mut short = codes.clone();
+        short.codes[0].pin = "12345".into();
+        assert!(!short.is_consistent());
+        assert!(serde_json::from_str::<JoinCodes>(r#"{"codes":[],"x":1}"#).is_err());
+    }
+
+    #[test]
+    fn secrets_compare_in_full() {
+        assert!(same_secret(b"abc", b"abc"));
+        assert!(!same_secret(b"abc", b"abd"));
+        assert!(!same_secret(b"abc", b"abcd"));
+        assert!(same_secret(b"", b""));
+    }
+
+    #[test]
+    fn forbidden_says_why_in_both_languages() {
+        let other = may_send(
+            "m0",
+            &Event::Submit {
+                scorer: "m1".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            other,
+            Forbidden::OtherSheet {
+                own: "m0".into(),
+                sheet: "m1".into()
+            }
+        );
+        let reopen = may_send(
+            "m0",
+            &Event::Reopen {
+                scorer: "m0".into(),
+                reason: "x".into(),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(reopen, Forbidden::ChairOnly(ChairAction::Reopen));
+        assert_eq!(
+            reopen.text(Lang::En),
+            "a join code allows only scoring and submitting its own member's sheet; \
+             reopening a sheet is done by the chair on the chair's computer"
+        );
+        assert!(reopen.text(Lang::Vi).contains("mở lại phiếu chấm"));
+        assert_eq!(reopen.to_string(), reopen.text(Lang::En));
+        assert!(other.text(Lang::Vi).contains("đơn vị khác"));
+    }
+
+    fn any_event() -> impl Strategy<Value = Event> {
+        let who =
+            || prop::sample::select(vec!["m0", "m1", "m2", "", "chair"]).prop_map(String::from);
+        let text = || "[a-z0-9 .]{0,6}";
+        prop_oneof![
+            (text(), text(), text(), text()).prop_map(|(date, place, chair, secretary)| {
+                Event::Meeting {
+                    date,
+                    place,
+                    chair,
+                    secretary,
+                }
+            }),
+            (who(), any::<bool>())
+                .prop_map(|(member, present)| Event::Attendance { member, present }),
+            (who(), who(), text(), prop::option::of(0i64..2000)).prop_map(
+                |(scorer, target, item, value)| Event::Score {
+                    scorer,
+                    target,
+                    item,
+                    value: value.map(Points),
+                }
+            ),
+            who().prop_map(|scorer| Event::Submit { scorer }),
+            (who(), text()).prop_map(|(scorer, reason)| Event::Reopen { scorer, reason }),
+            (text(), 0u32..4, 0u32..9, 0u32..9, who(), 0u32..9).prop_map(
+                |(commendation, round, issued, valid, member, votes)| Event::Ballot {
+                    commendation,
+                    round,
+                    issued,
+                    valid,
+                    votes: BTreeMap::from([(member, votes)]),
+                }
+            ),
+            (text(), prop::collection::vec(who(), 0..3), text()).prop_map(
+                |(commendation, chosen, reason)| Event::DecideTie {
+                    commendation,
+                    chosen,
+                    reason,
+                }
+            ),
+            (who(), who()).prop_map(|(head, deputy)| Event::NextYear { head, deputy }),
+            Just(Event::Finalize),
+            (who(), text(), text()).prop_map(|(scorer, sheet_sha256, source)| {
+                Event::ImportSheet {
+                    scorer,
+                    sheet_sha256,
+                    source,
+                }
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn a_code_may_send_only_its_own_scores_and_submission(
+            scorer in prop::sample::select(vec!["m0", "m1", "m2", "chair"]),
+            event in any_event(),
+        ) {
+            let allowed = match &event {
+                Event::Score { scorer: s, .. } | Event::Submit { scorer: s } => s == scorer,
+                _ => false,
+            };
+            let result = may_send(scorer, &event);
+            prop_assert_eq!(result.is_ok(), allowed, "{:?}", event);
+            if let Err(why) = result {
+                prop_assert!(!why.text(Lang::Vi).is_empty() && !why.text(Lang::En).is_empty());
+            }
+        }
+
+        #[test]
+        fn codes_stay_distinct_and_well_formed(seed in any::<u64>(), n in 2usize..31, away in prop::collection::vec(any::<bool>(), 31), reissue in prop::collection::vec(0usize..31, 0..10)) {
+            let mut s = session(&config_json(n));
+            let gone: Vec<usize> = (0..n).filter(|&m| away[m]).collect();
+            absent(&mut s, &gone);
+            let mut random = source(seed);
+            let mut codes = JoinCodes::issue(&s, &mut random);
+            for m in reissue {
+                let was = codes.active_for(&id(m)).cloned();
+                let new = codes.revoke_and_reissue(&id(m), &mut random).cloned();
+                prop_assert_eq!(was.is_some(), new.is_some());
+                if let Some(was) = was {
+                    prop_assert_eq!(codes.active_by_token(&was.token), None);
+                    prop_assert_eq!(codes.active_by_pin(&was.pin), None);
+                }
+            }
+            prop_assert!(codes.is_consistent());
+            let mut tokens = HashSet::new();
+            let mut pins = HashSet::new();
+            for c in codes.codes() {
+                prop_assert!(is_token(&c.token) && is_pin(&c.pin) && !is_trivial_pin(&c.pin));
+                prop_assert!(tokens.insert(c.token.clone()) && pins.insert(c.pin.clone()));
+                let found = codes.active_by_token(&c.token);
+                prop_assert_eq!(found.is_some(), !c.revoked);
+                prop_assert_eq!(codes.active_by_pin(&c.pin).is_some(), !c.revoked);
+            }
+            for (m, gone) in away.iter().enumerate().take(n) {
+                prop_assert_eq!(codes.active_for(&id(m)).is_some(), !gone);
+            }
+        }
+    }
+
+    const MINUTE: u64 = 60_000;
+
+    #[test]
+    fn five_wrong_pins_a_minute_per_key_then_wait_until_the_minute_has_passed() {
+        let mut limiter = PinLimiter::new();
+        for i in 0..5 {
+            assert_eq!(limiter.check("10.0.0.2", 1_000 + i), Ok(()));
+            limiter.record_failure("10.0.0.2", 1_000 + i);
+        }
+        assert_eq!(
+            limiter.check("10.0.0.2", 1_005),
+            Err(RetryAfterMs(MINUTE - 5))
+        );
+        assert_eq!(
+            limiter.check("10.0.0.2", 1_000 + MINUTE - 1),
+            Err(RetryAfterMs(1))
+        );
+        // Another key is not held up.
+        for i in 0..5 {
+            assert_eq!(limiter.check("10.0.0.3", 2_000 + i), Ok(()));
+            limiter.record_failure("10.0.0.3", 2_000 + i);
+        }
+        assert!(limiter.check("10.0.0.3", 2_010).is_err());
+        // The first key's oldest failure leaves the window: one more try.
+        assert_eq!(limiter.check("10.0.0.2", 1_000 + MINUTE), Ok(()));
+        limiter.record_failure("10.0.0.2", 1_000 + MINUTE);
+        assert_eq!(
+            limiter.check("10.0.0.2", 1_000 + MINUTE),
+            Err(RetryAfterMs(1))
+        );
+        assert!(limiter.check("10.0.0.3", 2_000 + MINUTE - 1).is_err());
+        assert_eq!(limiter.check("10.0.0.3", 2_000 + MINUTE), Ok(()));
+        let wait = RetryAfterMs(1_500);
+        assert_eq!(wait.seconds(), 2);
+        assert_eq!(
+            wait.text(Lang::En),
+            "too many wrong PINs; try again in 2 seconds or scan the QR code"
+        );
+    }
+
+    #[test]
+    fn a_correct_pin_neither_counts_nor_clears_failures() {
+        let mut codes = JoinCodes::default();
+        let pin = codes.add_for("m0", &mut source(9)).pin.clone();
+        let wrong = if pin == "482913" { "482914" } else { "482913" };
+        let mut limiter = PinLimiter::new();
+        for t in 0..4 {
+            assert_eq!(limiter.try_pin(&codes, "a", wrong, t), Ok(None));
+        }
+        // Another key's success does not reset "a"; "a"'s own success does not either.
+        assert!(limiter.try_pin(&codes, "b", &pin, 5).unwrap().is_some());
+        assert!(limiter.try_pin(&codes, "a", &pin, 6).unwrap().is_some());
+        assert_eq!(limiter.try_pin(&codes, "a", wrong, 7), Ok(None));
+        assert_eq!(
+            limiter.try_pin(&codes, "a", &pin, 8),
+            Err(RetryAfterMs(MINUTE - 8))
+        );
+        assert_eq!(limiter.check("b", 8), Ok(()));
+    }
+
+    #[test]
+    fn all_keys_together_have_a_ceiling() {
+        let mut limiter = PinLimiter::new();
+        let all = PinLimits::default().all_keys as u64;
+        for i in 0..all {
+            let key = format!("10.0.1.{i}");
+            assert_eq!(limiter.check(&key, i), Ok(()));
+            limiter.record_failure(&key, i);
+        }
+        assert_eq!(
+            limiter.check("10.0.2.1", all),
+            Err(RetryAfterMs(MINUTE - all))
+        );
+        assert_eq!(limiter.check("10.0.2.1", MINUTE), Ok(()));
+    }
+
+    #[test]
+    fn memory_is_bounded_and_old_keys_are_forgotten() {
+        let limits = PinLimits {
+            max_keys: 100,
+            all_keys: usize::MAX,
+            ..PinLimits::default()
+        };
+        let mut limiter = PinLimiter::with_limits(limits);
+        for i in 0..1_000u64 {
+            limiter.record_failure(&format!("k{i}"), i);
+            assert!(limiter.keys() <= 100);
+        }
+        // The newest keys are kept, the oldest evicted.
+        assert!(limiter.keys.contains_key("k999") && !limiter.keys.contains_key("k0"));
+        limiter.forget_old(998 + MINUTE);
+        assert_eq!(limiter.keys(), 1);
+        limiter.forget_old(999 + MINUTE);
+        assert_eq!(limiter.keys(), 0);
+        // Once the window has passed a full table makes room without evicting live keys.
+        let mut limiter = PinLimiter::with_limits(limits);
+        for i in 0..100u64 {
+            limiter.record_failure(&format!("old{i}"), 0);
+        }
+        limiter.record_failure("live", MINUTE);
+        assert_eq!(limiter.keys(), 1);
+        // Checking a key whose failures have left the window forgets it.
+        assert_eq!(limiter.check("live", 2 * MINUTE - 1), Ok(()));
+        assert_eq!(limiter.keys(), 1);
+        assert_eq!(limiter.check("live", 2 * MINUTE), Ok(()));
+        assert_eq!(limiter.keys(), 0);
+    }
+
+    /// Sends `guesses` wrong PINs as fast as the limiter lets them through, each from
+    /// the key `key(i)`, retrying exactly when told; returns the simulated time of
+    /// the last guess tried, and checks no window ever saw more than `per_window`.
+    fn guess(guesses: usize, key: impl Fn(usize) -> String, per_window: usize) -> u64 {
+        let s = session(&config_json(12));
+        let mut random = source(10);
+        let codes = JoinCodes::issue(&s, &mut random);
+        let real: HashSet<String> = codes.codes().iter().map(|c| c.pin.clone()).collect();
+        let mut limiter = PinLimiter::new();
+        let mut now = 0;
+        let mut tried = Vec::new();
+        let mut next = 0;
+        while tried.len() < guesses {
+            // Random wrong PINs (the real ones skipped).
+            let pin = loop {
+                let n = u64::from_le_bytes(random()[..8].try_into().unwrap()) % 1_000_000;
+                let p = format!("{n:06}");
+                if !real.contains(&p) {
+                    break p;
+                }
+            };
+            loop {
+                match limiter.try_pin(&codes, &key(next), &pin, now) {
+                    Ok(found) => {
+                        assert!(found.is_none());
+                        tried.push(now);
+                        next += 1;
+                        break;
+                    }
+                    Err(RetryAfterMs(ms)) => now += ms,
+                }
+            }
+        }
+        for (i, &t) in tried.iter().enumerate() {
+            let in_window = tried[i..].iter().take_while(|&&u| u < t + MINUTE).count();
+            assert!(
+                in_window <= per_window,
+                "{in_window} guesses in a minute from {t}"
+            );
+        }
+        now
+    }
+
+    #[test]
+    fn a_thousand_wrong_pins_from_one_address_take_over_three_hours() {
+        // 5 a minute: the 1,000th guess comes after 199 minutes, and guessing one of
+        // 12 codes among 999,980 PINs takes 76,922 guesses on average (≈ 10.7 days).
+        let elapsed = guess(1_000, |_| "192.168.1.66".into(), 5);
+        assert_eq!(elapsed, 199 * MINUTE);
+        assert!(elapsed > 3 * 60 * MINUTE);
+    }
+
+    #[test]
+    fn a_thousand_wrong_pins_from_as_many_addresses_take_fifty_minutes() {
+        // Every guess from a new address: the ceiling of 20 a minute for all keys
+        // holds them back, so the 1,000th comes after 49 minutes.
+        let elapsed = guess(1_000, |i| format!("fe80::{i:x}"), 20);
+        assert_eq!(elapsed, 49 * MINUTE);
+    }
+}

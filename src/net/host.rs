@@ -1,0 +1,484 @@
+//! The chair's host: an HTTP server on the local network. A join code opens exactly
+//! one delegate's sheet: read it, score it, submit it. Everything else of the meeting
+//! stays with the chair's own app; the results only once the chair publishes them.
+
+use super::protocol::{
+    CellValue, EventResult, EventsReply, EventsRequest, JoinReply, JoinRequest, Refusal, SheetView,
+};
+use super::writer::{self, WriterError, WriterHandle};
+use crate::model::event::{Actor, Origin};
+use crate::model::grant::{self, JoinCodes, PinLimiter};
+use crate::store::{MeetingFile, Outcome, Submission};
+use crate::text::{Lang, net::N};
+use axum::Json;
+use axum::Router;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Where the join codes are kept in the meeting file between restarts.
+const CODES_KEY: &str = "join_codes";
+
+/// What every handler shares.
+pub struct Host {
+    writer: WriterHandle,
+    codes: Mutex<JoinCodes>,
+    limiter: Mutex<PinLimiter>,
+    published: AtomicBool,
+    started: std::time::Instant,
+}
+
+/// A server that is running; dropping it does not stop it (the process ends it).
+pub struct RunningHost {
+    pub addr: SocketAddr,
+    pub host: Arc<Host>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
+pub enum HostError {
+    Listen { port: u16, source: std::io::Error },
+    Writer(WriterError),
+}
+
+impl HostError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            HostError::Listen { port, source } => N::CannotListen.fill(lang, &[port, source]),
+            HostError::Writer(e) => e.text(lang),
+        }
+    }
+}
+
+impl Host {
+    /// The join codes as they stand (for the chair's screen and `--codes`).
+    pub fn codes(&self) -> JoinCodes {
+        self.codes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn writer(&self) -> &WriterHandle {
+        &self.writer
+    }
+
+    /// The chair publishes (or hides again) the results for the delegates.
+    pub fn set_published(&self, published: bool) {
+        self.published.store(published, Ordering::SeqCst);
+    }
+
+    /// The chair revokes a delegate's code (a lost or borrowed laptop) and issues a
+    /// new one; the old token and PIN stop working at once. For the chair's thread,
+    /// not a request handler.
+    pub fn reissue(&self, scorer: &str) -> Result<Option<grant::JoinCode>, WriterError> {
+        let code = self
+            .codes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .revoke_and_reissue(scorer, &mut super::random_16)
+            .cloned();
+        let json = serde_json::to_string(&self.codes()).unwrap_or_default();
+        self.writer.set_host_state_blocking(CODES_KEY, json)?;
+        Ok(code)
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+}
+
+/// Starts the writer with `file` and serves it on `bind:port` (port 0: any free
+/// one) from a runtime of its own. The join codes are the ones kept in the file, or
+/// new ones for every present delegate.
+pub fn start(
+    file: MeetingFile,
+    bind: IpAddr,
+    port: u16,
+    on_commit: impl Fn(u64) + Send + 'static,
+) -> Result<RunningHost, HostError> {
+    let kept = file
+        .host_state(CODES_KEY)
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<JoinCodes>(&json).ok())
+        .filter(JoinCodes::is_consistent);
+    let fresh = kept.is_none();
+    let codes = match kept {
+        // Attendance may have changed since they were kept.
+        Some(mut codes) => {
+            codes.sync(file.session(), &mut super::random_16);
+            codes
+        }
+        None => JoinCodes::issue(file.session(), &mut super::random_16),
+    };
+    let (writer, _thread) = writer::start(file, on_commit);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .thread_name("thidua-host")
+        .build()
+        .map_err(|source| HostError::Listen { port, source })?;
+    let host = Arc::new(Host {
+        writer,
+        codes: Mutex::new(codes),
+        limiter: Mutex::new(PinLimiter::default()),
+        published: AtomicBool::new(false),
+        started: std::time::Instant::now(),
+    });
+    if fresh {
+        runtime
+            .block_on(save_codes(&host))
+            .map_err(HostError::Writer)?;
+    }
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind((bind, port)))
+        .map_err(|source| HostError::Listen { port, source })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| HostError::Listen { port, source })?;
+    let app = router(host.clone());
+    std::thread::Builder::new()
+        .name("thidua-host".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let service = app.into_make_service_with_connect_info::<SocketAddr>();
+                let _ = axum::serve(listener, service).await;
+            });
+        })
+        .map_err(|source| HostError::Listen { port, source })?;
+    Ok(RunningHost { addr, host })
+}
+
+pub fn router(host: Arc<Host>) -> Router {
+    Router::new()
+        .route("/api/join", post(join))
+        .route("/api/sheet", get(sheet))
+        .route("/api/events", post(events))
+        .route("/api/tally", get(tally))
+        .with_state(host)
+}
+
+async fn save_codes(host: &Host) -> Result<(), WriterError> {
+    let json = serde_json::to_string(&host.codes()).unwrap_or_default();
+    host.writer.set_host_state(CODES_KEY, json).await
+}
+
+/// A refusal in both languages, with its HTTP status.
+fn refuse(status: StatusCode, vi: String, en: String) -> Response {
+    (status, Json(Refusal { vi, en })).into_response()
+}
+
+fn refuse_with(status: StatusCode, text: impl Fn(Lang) -> String) -> Response {
+    refuse(status, text(Lang::Vi), text(Lang::En))
+}
+
+/// Only machines of the room's network: loopback, private and link-local ranges.
+fn is_local(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                // Phone hotspots and carrier-grade NAT hand out 100.64.0.0/10.
+                || (a == 100 && (64..128).contains(&b))
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_local(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            v6.is_loopback() || (first & 0xfe00) == 0xfc00 || (first & 0xffc0) == 0xfe80
+        }
+    }
+}
+
+/// Why a request is refused before anything is looked at.
+enum Refused {
+    NotLocal,
+    NoCode,
+}
+
+impl IntoResponse for Refused {
+    fn into_response(self) -> Response {
+        match self {
+            Refused::NotLocal => refuse_with(StatusCode::FORBIDDEN, |l| N::NotLocal.get(l).into()),
+            Refused::NoCode => refuse_with(StatusCode::UNAUTHORIZED, |l| N::NoCode.get(l).into()),
+        }
+    }
+}
+
+fn check_local(peer: SocketAddr) -> Result<(), Refused> {
+    if is_local(peer.ip()) {
+        Ok(())
+    } else {
+        Err(Refused::NotLocal)
+    }
+}
+
+/// The scorer a request's bearer token opens.
+fn scorer_of(host: &Host, headers: &HeaderMap) -> Result<String, Refused> {
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
+    codes
+        .active_by_token(token)
+        .map(|code| code.scorer.clone())
+        .ok_or(Refused::NoCode)
+}
+
+async fn join(
+    State(host): State<Arc<Host>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    body: Result<Json<JoinRequest>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    if let Err(refused) = check_local(peer) {
+        return refused.into_response();
+    }
+    let Json(request) = match body {
+        Ok(body) => body,
+        Err(e) => return bad_request(&e.body_text()),
+    };
+    let key = peer.ip().to_string();
+    let now = host.now_ms();
+    // Check, look up and count the failure under one lock, so requests arriving
+    // together from one address cannot pass more wrong PINs than the limit.
+    let found = {
+        let mut limiter = host.limiter.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
+        let tried = limiter
+            .try_pin(&codes, &key, request.pin.trim(), now)
+            .map(|code| code.map(|c| (c.token.clone(), c.scorer.clone())));
+        match tried {
+            Err(wait) => Err(wait),
+            Ok(None) => Ok(None),
+            Ok(Some((token, scorer))) => match codes.bind_device(&token, &request.device) {
+                Ok(_) => Ok(Some((token, scorer))),
+                Err(refused) => {
+                    return refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l));
+                }
+            },
+        }
+    };
+    let (token, scorer) = match found {
+        Err(wait) => {
+            let seconds = wait.seconds();
+            let mut response = refuse_with(StatusCode::TOO_MANY_REQUESTS, |l| {
+                N::TooManyTries.fill(l, &[&seconds])
+            });
+            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            return response;
+        }
+        Ok(None) => {
+            return refuse_with(StatusCode::UNAUTHORIZED, |l| N::WrongPin.get(l).into());
+        }
+        Ok(Some(found)) => found,
+    };
+    if let Err(e) = save_codes(&host).await {
+        return trouble(&e);
+    }
+    Json(JoinReply { token, scorer }).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct DeviceQuery {
+    device: Option<String>,
+}
+
+async fn sheet(
+    State(host): State<Arc<Host>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Query(query): Query<DeviceQuery>,
+) -> Response {
+    if let Err(refused) = check_local(peer) {
+        return refused.into_response();
+    }
+    let scorer = match scorer_of(&host, &headers) {
+        Ok(scorer) => scorer,
+        Err(refused) => return refused.into_response(),
+    };
+    let device = query.device.unwrap_or_default();
+    let view = host
+        .writer
+        .read(move |file| sheet_view(file, &scorer, &device))
+        .await;
+    match view {
+        Ok(Some(view)) => Json(view).into_response(),
+        Ok(None) => refuse_with(StatusCode::FORBIDDEN, |l| N::NoSuchScorer.get(l).into()),
+        Err(e) => trouble(&e),
+    }
+}
+
+/// One delegate's own sheet, and nothing else of the meeting.
+pub fn sheet_view(file: &MeetingFile, scorer_id: &str, device: &str) -> Option<SheetView> {
+    let session = file.session();
+    let config = session.config();
+    let scorer = config.member(scorer_id)?;
+    let mut values = Vec::new();
+    for (t, target) in config.members.iter().enumerate() {
+        if !config.scores_target(scorer, t) {
+            continue;
+        }
+        for (cell, value) in config.cells.iter().zip(session.row(scorer, t)) {
+            if let Some(points) = value {
+                values.push(CellValue {
+                    target: target.id.clone(),
+                    item: cell.id.clone(),
+                    value: points.display('.'),
+                });
+            }
+        }
+    }
+    Some(SheetView {
+        scorer: scorer_id.to_string(),
+        config: String::from_utf8_lossy(file.config_bytes()).into_owned(),
+        config_sha256: config.sha256.clone(),
+        values,
+        submitted: session.is_submitted(scorer),
+        reopened: session.reopen_reason(scorer).map(str::to_string),
+        present: session.is_present(scorer),
+        finalized: session.finalized,
+        last_device_seq: file.last_device_seq(device),
+        events: file.last_seq(),
+    })
+}
+
+async fn events(
+    State(host): State<Arc<Host>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Result<Json<EventsRequest>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    if let Err(refused) = check_local(peer) {
+        return refused.into_response();
+    }
+    let scorer = match scorer_of(&host, &headers) {
+        Ok(scorer) => scorer,
+        Err(refused) => return refused.into_response(),
+    };
+    let Json(request) = match body {
+        Ok(body) => body,
+        Err(e) => return bad_request(&e.body_text()),
+    };
+    // One event outside this delegate's own sheet refuses the whole request.
+    for sent in &request.events {
+        if let Err(forbidden) = grant::may_send(&scorer, &sent.event) {
+            return refuse_with(StatusCode::FORBIDDEN, |l| forbidden.text(l));
+        }
+    }
+    let seqs: Vec<u64> = request.events.iter().map(|e| e.seq).collect();
+    let items = request
+        .events
+        .into_iter()
+        .map(|sent| Submission {
+            by: Actor::Member(scorer.clone()),
+            origin: Some(Origin {
+                device: request.device.clone(),
+                seq: sent.seq,
+            }),
+            event: sent.event,
+        })
+        .collect();
+    match host.writer.submit(items).await {
+        Ok(outcomes) => {
+            let results = seqs
+                .into_iter()
+                .zip(outcomes)
+                .map(|(seq, outcome)| match outcome {
+                    Outcome::Committed { seq: at } => EventResult::Committed { seq, at },
+                    Outcome::Duplicate { seq: at } => EventResult::Duplicate { seq, at },
+                    Outcome::Refused(e) => EventResult::Refused {
+                        seq,
+                        vi: e.text(Lang::Vi),
+                        en: e.text(Lang::En),
+                    },
+                })
+                .collect();
+            Json(EventsReply { results }).into_response()
+        }
+        Err(e) => trouble(&e),
+    }
+}
+
+async fn tally(
+    State(host): State<Arc<Host>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = check_local(peer) {
+        return refused.into_response();
+    }
+    if let Err(refused) = scorer_of(&host, &headers) {
+        return refused.into_response();
+    }
+    if !host.published.load(Ordering::SeqCst) {
+        return refuse_with(StatusCode::FORBIDDEN, |l| N::NotPublished.get(l).into());
+    }
+    let document = host
+        .writer
+        .read(|file| {
+            let session = file.session();
+            let tally = crate::model::Tally::compute(session);
+            crate::export::results::results_document(session, &tally, file.head())
+        })
+        .await;
+    match document {
+        Ok(document) => Json(document).into_response(),
+        Err(e) => trouble(&e),
+    }
+}
+
+fn bad_request(detail: &str) -> Response {
+    refuse_with(StatusCode::BAD_REQUEST, |l| {
+        N::BadRequest.fill(l, &[&detail])
+    })
+}
+
+fn trouble(error: &WriterError) -> Response {
+    refuse_with(StatusCode::SERVICE_UNAVAILABLE, |l| {
+        N::HostTrouble.fill(l, &[&error.text(l)])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_rooms_network_is_local() {
+        for local in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.9",
+            "192.168.43.12",
+            "169.254.1.1",
+            "100.70.0.2",
+            "::1",
+            "fe80::1",
+            "fd00::5",
+            "::ffff:192.168.1.4",
+        ] {
+            assert!(is_local(local.parse().unwrap()), "{local}");
+        }
+        for public in [
+            "8.8.8.8",
+            "172.32.0.1",
+            "100.128.0.1",
+            "2001:db8::1",
+            "::ffff:1.1.1.1",
+        ] {
+            assert!(!is_local(public.parse().unwrap()), "{public}");
+        }
+    }
+}

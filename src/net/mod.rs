@@ -1,0 +1,30 @@
+//! The live meeting on the local network: the chair's laptop hosts, the delegates'
+//! laptops (or a script) join with a personal code and send their sheet's events.
+//!
+//! One writer ([`writer`]) owns the meeting file; the host's request handlers
+//! ([`host`]) and the chair's window only send it events and get back what was
+//! committed. A delegate's client ([`client`]) keeps every unsent event in its own
+//! journal ([`journal`]) and sends it again until the host has answered, so a dropped
+//! connection loses nothing and the host applies each event once.
+
+pub mod client;
+pub mod host;
+pub mod journal;
+pub mod protocol;
+pub mod writer;
+
+/// Random bytes from the operating system, for tokens, PINs and device ids.
+pub fn random_16() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    // Without the system's randomness no safe code can be made: stop rather than
+    // hand out guessable ones.
+    if getrandom::fill(&mut bytes).is_err() {
+        panic!("the operating system gives no random numbers");
+    }
+    bytes
+}
+
+/// 32 lowercase hex characters from 16 random bytes (128 bits).
+pub fn random_hex() -> String {
+    random_16().iter().map(|b| format!("{b:02x}")).collect()
+}

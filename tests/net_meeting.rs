@@ -1,0 +1,290 @@
+//! The live meeting with real processes on loopback: `thidua host` and twelve
+//! `thidua join` delegates, each scoring and submitting a whole sheet of the 12-ward
+//! sample. The host's results equal importing the same sheets from files; a host
+//! killed with SIGKILL and a delegate killed with SIGKILL lose nothing and duplicate
+//! nothing.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_thidua");
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/cum-phuong-2025")
+}
+
+fn sheets() -> Vec<PathBuf> {
+    let mut sheets: Vec<PathBuf> = std::fs::read_dir(sample().join("sheets"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    sheets.sort();
+    sheets
+}
+
+fn thidua(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("THIDUA_LANG", "en")
+        .output()
+        .unwrap()
+}
+
+fn new_meeting(path: &Path) {
+    let config = sample().join("cluster.json");
+    let made = thidua(&[
+        "new",
+        config.to_str().unwrap(),
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(made.status.success(), "{made:?}");
+}
+
+/// The results document without what differs by how the events arrived (the
+/// chain's head, the event count, and the digest over them).
+fn tally_json(meeting: &Path) -> serde_json::Value {
+    let out = thidua(&["tally", meeting.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{out:?}");
+    let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let object = doc.as_object_mut().unwrap();
+    for key in ["session_head", "events", "digest"] {
+        object.remove(key);
+    }
+    doc
+}
+
+/// Kills its process when dropped, so a failing test leaves nothing running.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_host(meeting: &Path, port: u16, codes: &Path) -> Running {
+    let _ = std::fs::remove_file(codes);
+    let host = Running(
+        Command::new(BIN)
+            .args([
+                "host",
+                meeting.to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+            ])
+            .arg("--codes")
+            .arg(codes)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !codes.exists() {
+        assert!(Instant::now() < deadline, "the host did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    host
+}
+
+fn read_codes(codes: &Path) -> (u16, serde_json::Value) {
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(codes).unwrap()).unwrap();
+    (doc["port"].as_u64().unwrap() as u16, doc["codes"].clone())
+}
+
+fn start_join(port: u16, pin: &str, sheet: &Path, journal: &Path) -> Child {
+    Command::new(BIN)
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", pin])
+        .arg("--sheet")
+        .arg(sheet)
+        .arg("--journal")
+        .arg(journal)
+        .args(["--timeout", "120"])
+        .env("THIDUA_LANG", "en")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// "sent 284, acknowledged 284, committed 284, duplicates 0, refused 0" as numbers.
+fn summary(output: &std::process::Output) -> [u64; 5] {
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("sent "))
+        .unwrap_or_else(|| panic!("no summary: {output:?}"));
+    let numbers: Vec<u64> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    numbers.try_into().unwrap()
+}
+
+fn scorer_of(sheet: &Path) -> String {
+    sheet.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn twelve_delegates_score_over_the_network_and_the_results_equal_importing_their_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("host.thidua");
+    new_meeting(&meeting);
+    let codes_path = dir.path().join("codes.json");
+    let host = start_host(&meeting, 0, &codes_path);
+    let (port, codes) = read_codes(&codes_path);
+
+    let sheets = sheets();
+    assert_eq!(sheets.len(), 12);
+    let clients: Vec<(PathBuf, Child)> = sheets
+        .iter()
+        .map(|sheet| {
+            let pin = codes[scorer_of(sheet)]["pin"].as_str().unwrap().to_string();
+            let journal = dir.path().join(format!("{}.journal", scorer_of(sheet)));
+            (sheet.clone(), start_join(port, &pin, sheet, &journal))
+        })
+        .collect();
+    let mut committed = 0;
+    for (sheet, client) in clients {
+        let output = client.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}: {output:?}", sheet.display());
+        let [sent, acknowledged, now, duplicates, refused] = summary(&output);
+        assert_eq!((sent, acknowledged, duplicates, refused), (now, now, 0, 0));
+        committed += now;
+    }
+    drop(host);
+
+    let imported = dir.path().join("imported.thidua");
+    new_meeting(&imported);
+    let mut args = vec!["import".to_string(), imported.display().to_string()];
+    args.extend(sheets.iter().map(|s| s.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert!(thidua(&args).status.success());
+
+    assert_eq!(tally_json(&meeting), tally_json(&imported));
+    let verified = thidua(&["verify", meeting.to_str().unwrap()]);
+    assert!(verified.status.success(), "{verified:?}");
+    eprintln!("12 delegates, {committed} events committed over loopback");
+}
+
+/// A free port on loopback (the host must come back on the same one).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Each event a delegate's device committed, as (device, device seq), from the file.
+fn origins(meeting: &Path) -> Vec<(String, i64)> {
+    let db = rusqlite::Connection::open(meeting).unwrap();
+    let mut statement = db
+        .prepare("SELECT device, device_seq FROM events WHERE device IS NOT NULL")
+        .unwrap();
+    statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_killed_host_and_a_killed_delegate_lose_nothing_and_repeat_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("host.thidua");
+    new_meeting(&meeting);
+    let codes_path = dir.path().join("codes.json");
+    let port = free_port();
+    let mut host = start_host(&meeting, port, &codes_path);
+    let (_, codes) = read_codes(&codes_path);
+    let sheets: Vec<PathBuf> = sheets().into_iter().take(4).collect();
+    let journal_of = |sheet: &Path| dir.path().join(format!("{}.journal", scorer_of(sheet)));
+    let pin_of = |sheet: &Path| codes[scorer_of(sheet)]["pin"].as_str().unwrap().to_string();
+    let mut clients: Vec<Option<Child>> = sheets
+        .iter()
+        .map(|s| Some(start_join(port, &pin_of(s), s, &journal_of(s))))
+        .collect();
+
+    // Let them get going, then kill the first delegate's process mid-sheet.
+    std::thread::sleep(Duration::from_millis(700));
+    if let Some(mut first) = clients[0].take() {
+        first.kill().unwrap();
+        first.wait().unwrap();
+    }
+    // Kill the host with SIGKILL while the others are sending, and bring it back on
+    // the same port after a pause: they keep their unanswered events and resend.
+    std::thread::sleep(Duration::from_millis(300));
+    host.0.kill().unwrap();
+    host.0.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    host = start_host(&meeting, port, &codes_path);
+    // The killed delegate runs again with its journal.
+    clients[0] = Some(start_join(
+        port,
+        &pin_of(&sheets[0]),
+        &sheets[0],
+        &journal_of(&sheets[0]),
+    ));
+
+    let mut totals = [0u64; 5];
+    for (sheet, client) in sheets.iter().zip(clients) {
+        let output = client.unwrap().wait_with_output().unwrap();
+        assert!(output.status.success(), "{}: {output:?}", sheet.display());
+        for (total, n) in totals.iter_mut().zip(summary(&output)) {
+            *total += n;
+        }
+    }
+    drop(host);
+
+    // Exactly once: every (device, seq) once in the file, and every score of every
+    // sheet there (the tally equals importing the four sheets).
+    let found = origins(&meeting);
+    let distinct: std::collections::HashSet<_> = found.iter().cloned().collect();
+    assert_eq!(found.len(), distinct.len(), "an event was committed twice");
+    let imported = dir.path().join("imported.thidua");
+    new_meeting(&imported);
+    let mut args = vec!["import".to_string(), imported.display().to_string()];
+    args.extend(sheets.iter().map(|s| s.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert!(thidua(&args).status.success());
+    assert_eq!(tally_json(&meeting), tally_json(&imported));
+
+    // Every event a journal shows as saved is in the file.
+    for sheet in &sheets {
+        let text = std::fs::read_to_string(journal_of(sheet)).unwrap();
+        let reader = BufReader::new(text.as_bytes());
+        let device =
+            serde_json::from_str::<serde_json::Value>(&reader.lines().next().unwrap().unwrap())
+                .unwrap()["device"]
+                .as_str()
+                .unwrap()
+                .to_string();
+        let saved: Vec<i64> = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v.get("result").cloned())
+            .filter(|r| r["status"] != "refused")
+            .map(|r| r["seq"].as_i64().unwrap())
+            .collect();
+        for seq in saved {
+            assert!(
+                distinct.contains(&(device.clone(), seq)),
+                "{device}/{seq} lost"
+            );
+        }
+    }
+    let [sent, acknowledged, committed, duplicates, refused] = totals;
+    eprintln!(
+        "sent {sent}, acknowledged {acknowledged}, committed {committed}, duplicates \
+         {duplicates}, lost 0, in the file {} (each once)",
+        found.len()
+    );
+    assert_eq!(refused, 0);
+}

@@ -1,0 +1,254 @@
+//! Who may do what over the network, against the real host on loopback: a wrong PIN,
+//! a revoked code, one delegate's code sending another's scores, a request to change
+//! attendance or to finalize, reading another sheet, the results before the chair
+//! publishes them: each refused with 401/403 and nothing committed. 1,000 wrong PINs
+//! from one address do not get in: after five, the host makes it wait.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+use thidua::model::event::Event;
+use thidua::model::points::Points;
+use thidua::net::host::{self, RunningHost};
+use thidua::net::protocol::{EventsRequest, SentEvent};
+use thidua::store::MeetingFile;
+
+fn meeting(dir: &Path) -> MeetingFile {
+    let config = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/ha-noi-cum-1-2024/cluster.json"),
+    )
+    .unwrap();
+    MeetingFile::create(&dir.join("m.thidua"), &config, "2024-12-20T08:00:00+07:00").unwrap()
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into()
+}
+
+struct Scene {
+    running: RunningHost,
+    base: String,
+    agent: ureq::Agent,
+}
+
+impl Scene {
+    fn start(dir: &Path) -> Scene {
+        let running = host::start(meeting(dir), "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap();
+        let base = format!("http://{}", running.addr);
+        Scene {
+            running,
+            base,
+            agent: agent(),
+        }
+    }
+
+    fn code(&self, scorer: &str) -> (String, String) {
+        let codes = self.running.host.codes();
+        let code = codes
+            .codes()
+            .iter()
+            .find(|c| c.scorer == scorer && !c.revoked)
+            .unwrap();
+        (code.token.clone(), code.pin.clone())
+    }
+
+    fn committed(&self) -> u64 {
+        self.running
+            .host
+            .writer()
+            .read_blocking(|f| f.last_seq())
+            .unwrap()
+    }
+
+    fn join(&self, pin: &str) -> u16 {
+        self.agent
+            .post(format!("{}/api/join", self.base))
+            .send_json(serde_json::json!({ "pin": pin, "device": "test-device" }))
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
+    fn send(&self, token: &str, events: Vec<Event>) -> u16 {
+        let request = EventsRequest {
+            device: "test-device".into(),
+            events: events
+                .into_iter()
+                .enumerate()
+                .map(|(i, event)| SentEvent {
+                    seq: i as u64 + 1,
+                    event,
+                })
+                .collect(),
+        };
+        self.agent
+            .post(format!("{}/api/events", self.base))
+            .header("Authorization", format!("Bearer {token}"))
+            .send_json(&request)
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
+    fn get(&self, path: &str, token: &str) -> (u16, String) {
+        let mut response = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Authorization", format!("Bearer {token}"))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            response.body_mut().read_to_string().unwrap_or_default(),
+        )
+    }
+}
+
+fn score(scorer: &str, target: &str, value: i64) -> Event {
+    Event::Score {
+        scorer: scorer.into(),
+        target: target.into(),
+        item: "1.1".into(),
+        value: Some(Points(value)),
+    }
+}
+
+#[test]
+fn nothing_outside_ones_own_sheet_gets_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (ba_dinh, ba_dinh_pin) = scene.code("ba-dinh");
+    let before = scene.committed();
+
+    // A wrong PIN.
+    let wrong = if ba_dinh_pin == "123457" {
+        "123458"
+    } else {
+        "123457"
+    };
+    let taken: Vec<String> = scene
+        .running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .map(|c| c.pin.clone())
+        .collect();
+    if !taken.contains(&wrong.to_string()) {
+        assert_eq!(scene.join(wrong), 401);
+    }
+    // No token, a made-up token.
+    assert_eq!(scene.get("/api/sheet", "").0, 401);
+    assert_eq!(scene.get("/api/sheet", &"0".repeat(32)).0, 401);
+    // Ba Đình's code sending Hoàng Mai's score, a sheet submission for Hoàng Mai,
+    // attendance, meeting details, reopening, finalizing: all forbidden, as a whole.
+    let forbidden = [
+        vec![score("hoang-mai", "ba-dinh", 300)],
+        vec![
+            score("ba-dinh", "hoang-mai", 300),
+            score("hoang-mai", "ba-dinh", 300),
+        ],
+        vec![Event::Submit {
+            scorer: "hoang-mai".into(),
+        }],
+        vec![Event::Attendance {
+            member: "hoang-mai".into(),
+            present: false,
+        }],
+        vec![Event::Reopen {
+            scorer: "ba-dinh".into(),
+            reason: "tự mở".into(),
+        }],
+        vec![Event::Finalize],
+    ];
+    for events in forbidden {
+        assert_eq!(scene.send(&ba_dinh, events.clone()), 403, "{events:?}");
+    }
+    // Reading: one's own sheet only, whatever is asked; the results not yet.
+    let (status, body) = scene.get("/api/sheet?scorer=hoang-mai", &ba_dinh);
+    assert_eq!(status, 200);
+    let view: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(view["scorer"], "ba-dinh");
+    assert_eq!(scene.get("/api/tally", &ba_dinh).0, 403);
+    assert_eq!(scene.committed(), before, "nothing was committed");
+
+    // One's own score is fine; the chair publishes, then the results can be read.
+    assert_eq!(
+        scene.send(&ba_dinh, vec![score("ba-dinh", "hoang-mai", 300)]),
+        200
+    );
+    assert_eq!(scene.committed(), before + 1);
+    scene.running.host.set_published(true);
+    assert_eq!(scene.get("/api/tally", &ba_dinh).0, 200);
+
+    // The chair revokes Ba Đình's code (a borrowed laptop): the old token and PIN stop
+    // at once, the new ones work.
+    let fresh = scene.running.host.reissue("ba-dinh").unwrap().unwrap();
+    assert_eq!(scene.get("/api/sheet", &ba_dinh).0, 401);
+    assert_eq!(
+        scene.send(&ba_dinh, vec![score("ba-dinh", "hoang-mai", 350)]),
+        401
+    );
+    assert_eq!(scene.get("/api/sheet", &fresh.token).0, 200);
+    assert_eq!(scene.committed(), before + 1);
+}
+
+#[test]
+fn a_thousand_wrong_pins_do_not_get_in_and_the_host_makes_them_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let taken: Vec<String> = scene
+        .running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .map(|c| c.pin.clone())
+        .collect();
+    let started = Instant::now();
+    let mut tally = std::collections::BTreeMap::<u16, u32>::new();
+    let mut tried = 0;
+    for n in 0..2000u32 {
+        if tried == 1000 {
+            break;
+        }
+        let pin = format!("{:06}", 314_159 + n * 7);
+        if taken.contains(&pin) {
+            continue;
+        }
+        tried += 1;
+        *tally.entry(scene.join(&pin)).or_default() += 1;
+    }
+    let elapsed = started.elapsed();
+    assert_eq!(tally.get(&200), None, "a wrong PIN got in");
+    assert_eq!(
+        tally.get(&401),
+        Some(&5),
+        "five wrong PINs are judged: {tally:?}"
+    );
+    assert_eq!(tally.get(&429), Some(&995), "the rest must wait: {tally:?}");
+    // The answer says how long: the rest of the minute.
+    let mut response = scene
+        .agent
+        .post(format!("{}/api/join", scene.base))
+        .send_json(serde_json::json!({ "pin": "000001", "device": "d" }))
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 429);
+    let wait: u64 = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    let _ = response.body_mut().read_to_string();
+    eprintln!(
+        "1000 wrong PINs in {} ms: {tally:?}; the next try must wait {wait} s \
+         (5 guesses a minute per address: 1,000 guesses take 200 minutes)",
+        elapsed.as_millis()
+    );
+}
