@@ -178,7 +178,7 @@ fn refuse_with(status: StatusCode, text: impl Fn(Lang) -> String) -> Response {
 }
 
 /// Only machines of the room's network: loopback, private and link-local ranges.
-fn is_local(ip: IpAddr) -> bool {
+pub fn is_local(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
             let [a, b, ..] = v4.octets();

@@ -28,3 +28,19 @@ pub fn random_16() -> [u8; 16] {
 pub fn random_hex() -> String {
     random_16().iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// This machine's addresses on the local networks it is on (the room's Wi-Fi, the
+/// chair's hotspot): IPv4, not loopback, in the private, link-local or hotspot
+/// ranges. The first is the one printed on the codes.
+pub fn lan_addresses() -> Vec<std::net::IpAddr> {
+    let mut found: Vec<std::net::IpAddr> = if_addrs::get_if_addrs()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| !i.is_loopback())
+        .map(|i| i.ip())
+        .filter(|ip| ip.is_ipv4() && host::is_local(*ip))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}

@@ -24,6 +24,13 @@ enum Job {
         reply: oneshot::Sender<Result<Vec<Outcome>, Arc<StoreError>>>,
     },
     Read(ReadJob),
+    /// Several events from the chair, committed together or not at all (a sheet
+    /// imported from a file).
+    AppendAll {
+        by: crate::model::event::Actor,
+        events: Vec<crate::model::event::Event>,
+        reply: oneshot::Sender<Result<u64, Arc<StoreError>>>,
+    },
     /// The host's own state (join codes), kept in the meeting file outside the chain.
     HostState {
         key: String,
@@ -84,6 +91,17 @@ fn run(mut file: MeetingFile, inbox: mpsc::Receiver<Job>, on_commit: impl Fn(u64
         let (items, replies) = match first {
             Job::Read(read) => {
                 read(&file);
+                continue;
+            }
+            Job::AppendAll { by, events, reply } => {
+                let before = file.last_seq();
+                let _ = reply.send(
+                    file.append_all(by, events, &crate::clock::now())
+                        .map_err(Arc::new),
+                );
+                if file.last_seq() != before {
+                    on_commit(file.last_seq());
+                }
                 continue;
             }
             Job::HostState { key, value, reply } => {
@@ -215,6 +233,22 @@ impl WriterHandle {
 
     pub fn set_host_state_blocking(&self, key: &str, value: String) -> Result<(), WriterError> {
         self.send_host_state(key, value)?
+            .blocking_recv()
+            .map_err(|_| WriterError::Stopped)?
+            .map_err(WriterError::Store)
+    }
+
+    /// Commits `events` together, all or none (see [`MeetingFile::append_all`]).
+    pub fn append_all_blocking(
+        &self,
+        by: crate::model::event::Actor,
+        events: Vec<crate::model::event::Event>,
+    ) -> Result<u64, WriterError> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job::AppendAll { by, events, reply })
+            .map_err(|_| WriterError::Stopped)?;
+        answer
             .blocking_recv()
             .map_err(|_| WriterError::Stopped)?
             .map_err(WriterError::Store)

@@ -670,3 +670,24 @@ proptest! {
         prop_assert_eq!(&tally, &Tally::compute(&expected));
     }
 }
+
+#[test]
+fn a_second_view_of_the_file_catches_up_with_what_the_writer_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.thidua");
+    let mut writer = MeetingFile::create(&path, SAMPLE_CONFIG, AT).unwrap();
+    let mut view = MeetingFile::open(&path).unwrap();
+    let items = vec![
+        sent("laptop-a", 1, score("ba-dinh", "hoang-mai", "1.1", 450)),
+        sent("laptop-a", 2, score("ba-dinh", "hoang-mai", "1.2", 300)),
+    ];
+    writer.append_batch(items, AT).unwrap();
+    assert_eq!(view.catch_up().unwrap(), 2);
+    assert_eq!(view.last_seq(), writer.last_seq());
+    assert_eq!(view.head(), writer.head());
+    assert_eq!(view.session().score(0, 1, 0), Some(Points(450)));
+    assert!(matches!(view.integrity(), Integrity::Verified));
+    assert_eq!(view.catch_up().unwrap(), 0, "nothing new");
+    // What the writer knows of its devices, the view knows too.
+    assert_eq!(view.committed_origin("laptop-a", 2), Some(2));
+}

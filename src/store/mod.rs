@@ -345,12 +345,12 @@ impl MeetingFile {
 
     fn replay(&mut self, breaks: &mut Vec<ChainBreak>) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT seq, at, by, event, hash, {} FROM events ORDER BY seq",
+            "SELECT seq, at, by, event, hash, {} FROM events WHERE seq > ?1 ORDER BY seq",
             self.origin_columns()
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([self.last_seq as i64])?;
         let mut head = self.head.clone();
-        let mut expected_seq = 1u64;
+        let mut expected_seq = self.last_seq + 1;
         while let Some(row) = rows.next()? {
             let seq: i64 = row.get(0)?;
             let at: String = row.get(1).unwrap_or_default();
@@ -396,6 +396,25 @@ impl MeetingFile {
         }
         self.head = head;
         Ok(())
+    }
+
+    /// Reads the events another connection (the host's writer) committed since this
+    /// one last looked, checks their place in the chain and applies them: how many.
+    /// A second view of a file the writer owns; it never writes.
+    pub fn catch_up(&mut self) -> Result<u64, StoreError> {
+        let before = self.last_seq;
+        let mut breaks = Vec::new();
+        // A new read transaction sees everything committed so far.
+        self.replay(&mut breaks)?;
+        if !breaks.is_empty() {
+            let mut all = match std::mem::replace(&mut self.integrity, Integrity::Verified) {
+                Integrity::Broken(old) => old,
+                Integrity::Verified => Vec::new(),
+            };
+            all.extend(breaks);
+            self.integrity = Integrity::Broken(all);
+        }
+        Ok(self.last_seq - before)
     }
 
     pub fn path(&self) -> &Path {

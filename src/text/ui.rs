@@ -44,8 +44,8 @@ crate::texts! {
         NeedTwoPresent => "Cần ít nhất 2 đại biểu có mặt để chấm chéo.", "At least 2 delegates must be present to score each other.";
         Back => "Quay lại", "Back";
 
-        TabScoring => "Chấm điểm (F2)", "Scoring (F2)";
-        TabTally => "Tổng hợp (F3)", "Tally (F3)";
+        TabScoring => "Chấm điểm", "Scoring";
+        TabTally => "Tổng hợp", "Tally";
         MeetingFile => "Tệp hội nghị: {0}", "Meeting file: {0}";
         SavedEvents => "Đã lưu {0} thay đổi", "{0} {0|change|changes} saved";
         ReadOnly => "Tệp hội nghị không còn nguyên vẹn hoặc không ghi được; chỉ mở để xem:", "The meeting file does not verify or cannot be written; open read-only:";
@@ -115,8 +115,29 @@ crate::texts! {
         KeyGroup => "điểm nhóm {0}", "group {0} subtotal";
         Recomputed => "Tổng hợp lại sau mỗi thay đổi đã lưu.", "Recomputed after every saved change.";
 
-        TabChair => "Điều hành (F4)", "Chair (F4)";
-        TabAudit => "Nhật ký (F5)", "Audit trail (F5)";
+        TabChair => "Điều hành", "Chair";
+        TabAudit => "Nhật ký", "Audit trail";
+        TabKey => "Phím tắt: {0}", "Shortcut: {0}";
+        TabNetwork => "Qua mạng", "Network";
+        NetHeading => "Chấm điểm qua mạng nội bộ", "Scoring over the local network";
+        NetExplain => "Đại biểu chấm trên máy của mình qua Wi-Fi của phòng họp hoặc điểm phát Wi-Fi của chủ trì; mọi điểm chỉ được ghi vào tệp hội nghị trên máy này. Mỗi đại biểu có mặt nhận một mã tham gia riêng (mã PIN, đường dẫn, mã QR) chỉ mở được phiếu của chính mình.", "Delegates score on their own laptops over the room's Wi-Fi or the chair's hotspot; every score is committed only to the meeting file on this laptop. Each present delegate gets a personal join code (PIN, link, QR code) that opens only their own sheet.";
+        NetPort => "Cổng", "Port";
+        NetStart => "Mở chấm qua mạng", "Open scoring over the network";
+        NetBadPort => "Cổng phải là một số từ 1 đến 65535.", "The port must be a number from 1 to 65535.";
+        NetServing => "Đang mở chấm qua mạng tại {0}", "Serving the meeting at {0}";
+        NetHowToJoin => "Đại biểu quét mã QR, hoặc mở \"Tham gia hội nghị\" và nhập địa chỉ cùng mã PIN. Bấm tên một đơn vị để hiện mã QR của đơn vị đó.", "Delegates scan the QR code, or open \"Join a meeting\" and type the address and PIN. Click a member's name to show its QR code.";
+        NetPublish => "Cho đại biểu xem kết quả tổng hợp", "Let the delegates see the tally";
+        NetPin => "Mã PIN", "PIN";
+        NetDevices => "Máy đã dùng mã", "Devices that used the code";
+        NetProgress => "Đã chấm", "Scored";
+        NetCode => "Mã tham gia", "Join code";
+        NetNoDevice => "chưa có máy nào", "none yet";
+        NetOneDevice => "1 máy", "1 device";
+        NetManyDevices => "{0} máy — hãy kiểm tra", "{0} devices — check this";
+        NetReissue => "Cấp mã mới", "Issue a new code";
+        NetReissueHint => "Thu hồi mã cũ (máy bị mất hoặc cho mượn) và cấp mã mới; mã cũ hết hiệu lực ngay.", "Revoke the old code (a lost or borrowed laptop) and issue a new one; the old code stops working at once.";
+        NetPinLine => "PIN {0}", "PIN {0}";
+        NetReissued => "Đã cấp mã mới cho {0}: PIN {1}. Mã cũ đã bị thu hồi.", "New code for {0}: PIN {1}. The old code is revoked.";
         Undo => "Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)";
         Redo => "Làm lại (Ctrl+Y)", "Redo (Ctrl+Y)";
         CannotUndo => "Không hoàn tác được: {0}", "Cannot undo: {0}";

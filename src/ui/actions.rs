@@ -6,6 +6,7 @@ use super::chair::ChairAction;
 use super::dialogs;
 use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
+use super::network::NetworkAction;
 use super::scoring::{GridAction, GridState};
 use super::setup::SetupState;
 use super::{Screen, Tab, ThiduaApp, audit, chair, projector};
@@ -101,6 +102,7 @@ impl ThiduaApp {
         self.chair = chair::ChairState::default();
         self.audit = audit::AuditState::default();
         self.projector = projector::ProjectorState::default();
+        self.network = super::network::NetworkState::default();
         self.message = None;
         self.tab = Tab::Scoring;
         self.screen = Screen::Meeting;
@@ -267,6 +269,45 @@ impl ThiduaApp {
                 match saved {
                     Ok(()) => self.notice = Some(T::SheetSaved.fill(lang, &[&path.display()])),
                     Err(e) => self.message = Some(e.text(lang)),
+                }
+            }
+        }
+    }
+
+    /// What the network tab asked for.
+    pub(super) fn on_network_action(&mut self, ctx: &egui::Context, action: NetworkAction) {
+        let lang = self.lang();
+        let Some(meeting) = self.meeting.as_mut() else {
+            return;
+        };
+        match action {
+            NetworkAction::Start { port } => {
+                let ctx = ctx.clone();
+                match meeting.start_hosting(port, move || ctx.request_repaint()) {
+                    Ok(()) => self.network.error = None,
+                    Err(e) => self.network.error = Some(e.text(lang)),
+                }
+            }
+            NetworkAction::Publish(published) => {
+                if let Some(link) = &meeting.host {
+                    link.running.host.set_published(published);
+                }
+            }
+            NetworkAction::Reissue(scorer) => {
+                let Some(link) = &meeting.host else { return };
+                match link.running.host.reissue(&scorer) {
+                    Ok(Some(code)) => {
+                        let short = meeting
+                            .config()
+                            .member(&scorer)
+                            .map_or(scorer.clone(), |m| {
+                                meeting.config().members[m].short.clone()
+                            });
+                        self.network.error = None;
+                        self.notice = Some(T::NetReissued.fill(lang, &[&short, &code.pin]));
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.network.error = Some(e.text(lang)),
                 }
             }
         }

@@ -6,7 +6,12 @@ use crate::model::confidence::{self, Outcome};
 use crate::model::event::{Actor, Event};
 use crate::model::history::{AuditLog, inverse};
 use crate::model::{Config, Session, Tally};
-use crate::store::{Integrity, MeetingFile, StoreError};
+use crate::net::host::{self, HostError, RunningHost};
+use crate::net::writer::WriterError;
+use crate::store::{self, Integrity, MeetingFile, StoreError, Submission};
+use crate::text::Lang;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A change this window made that can be taken back: the event that restores the
 /// old value, and the one that makes the change again.
@@ -17,8 +22,37 @@ pub struct UndoStep {
     pub redo: Event,
 }
 
+/// Why a change was not recorded.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
+pub enum RecordError {
+    Store(#[from] StoreError),
+    Writer(#[from] WriterError),
+}
+
+impl RecordError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            RecordError::Store(e) => e.text(lang),
+            RecordError::Writer(e) => e.text(lang),
+        }
+    }
+}
+
+/// The meeting served to the delegates' laptops: the host's writer owns the file;
+/// this window sends its changes there too and reads what was committed.
+pub struct HostLink {
+    pub running: RunningHost,
+    /// The writer's last committed event, set from its thread.
+    committed: Arc<AtomicU64>,
+}
+
 pub struct OpenMeeting {
+    /// The meeting file; while the meeting is hosted, a second view of it that reads
+    /// what the host's writer committed and never writes.
     pub file: MeetingFile,
+    /// Set while the meeting is served on the local network.
+    pub host: Option<HostLink>,
     pub tally: Tally,
     /// How many times the tally was computed: one per committed change.
     pub recomputations: u64,
@@ -41,6 +75,7 @@ impl OpenMeeting {
             .unwrap_or(0);
         OpenMeeting {
             file,
+            host: None,
             tally,
             recomputations: 1,
             delegate,
@@ -65,7 +100,7 @@ impl OpenMeeting {
 
     /// Commits the event to the meeting file, then recomputes the tally. A change
     /// a person can take back goes on the undo stack.
-    pub fn record(&mut self, by: Actor, event: Event) -> Result<(), StoreError> {
+    pub fn record(&mut self, by: Actor, event: Event) -> Result<(), RecordError> {
         let undo = inverse(self.session(), &event);
         self.commit(by.clone(), event.clone())?;
         if let Some(undo) = undo {
@@ -79,16 +114,79 @@ impl OpenMeeting {
         Ok(())
     }
 
-    fn commit(&mut self, by: Actor, event: Event) -> Result<(), StoreError> {
-        self.file.append(by, event, &clock::now())?;
+    fn commit(&mut self, by: Actor, event: Event) -> Result<(), RecordError> {
+        match &self.host {
+            None => {
+                self.file.append(by, event, &clock::now())?;
+            }
+            Some(link) => {
+                let item = Submission {
+                    by,
+                    origin: None,
+                    event,
+                };
+                let outcomes = link.running.host.writer().submit_blocking(vec![item])?;
+                if let Some(store::Outcome::Refused(e)) = outcomes.into_iter().next() {
+                    return Err(RecordError::Store(StoreError::Event(e)));
+                }
+                self.file.catch_up()?;
+            }
+        }
         self.tally = Tally::compute(self.file.session());
         self.recomputations += 1;
         Ok(())
     }
 
+    /// Serves the meeting on the local network: the writer takes a connection of its
+    /// own to the file, and every change (this window's too) goes through it.
+    pub fn start_hosting(
+        &mut self,
+        port: u16,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<(), HostError> {
+        if self.host.is_some() {
+            return Ok(());
+        }
+        let writer_file = MeetingFile::open(self.file.path())
+            .map_err(|e| HostError::Writer(WriterError::Store(Arc::new(e))))?;
+        let committed = Arc::new(AtomicU64::new(writer_file.last_seq()));
+        let seen = committed.clone();
+        let running = host::start(
+            writer_file,
+            std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
+            port,
+            move |seq| {
+                seen.store(seq, Ordering::SeqCst);
+                wake();
+            },
+        )?;
+        self.host = Some(HostLink { running, committed });
+        Ok(())
+    }
+
+    /// Reads what the host committed since the last look (delegates' scores) and
+    /// recomputes the tally once for all of it. Cheap when nothing is new, so the
+    /// window may ask every frame; the tally is never recomputed without a change.
+    pub fn refresh(&mut self) -> bool {
+        let Some(link) = &self.host else {
+            return false;
+        };
+        if link.committed.load(Ordering::SeqCst) <= self.file.last_seq() {
+            return false;
+        }
+        match self.file.catch_up() {
+            Ok(0) | Err(_) => false,
+            Ok(_) => {
+                self.tally = Tally::compute(self.file.session());
+                self.recomputations += 1;
+                true
+            }
+        }
+    }
+
     /// Takes back the last change, as a new event. Stops (and keeps the step) when
     /// the rules refuse it, e.g. the sheet was submitted since.
-    pub fn undo(&mut self) -> Option<Result<(), StoreError>> {
+    pub fn undo(&mut self) -> Option<Result<(), RecordError>> {
         let step = self.undo.pop()?;
         match self.commit(step.by.clone(), step.undo.clone()) {
             Ok(()) => {
@@ -102,7 +200,7 @@ impl OpenMeeting {
         }
     }
 
-    pub fn redo(&mut self) -> Option<Result<(), StoreError>> {
+    pub fn redo(&mut self) -> Option<Result<(), RecordError>> {
         let step = self.redo.pop()?;
         match self.commit(step.by.clone(), step.redo.clone()) {
             Ok(()) => {
@@ -166,9 +264,21 @@ impl OpenMeeting {
         match plan_import(self.session(), &sheet, &name).map_err(|e| fail(e.text(lang)))? {
             ImportPlan::Unchanged => Ok(super::i18n::T::SheetUnchanged.fill(lang, &[&name, &who])),
             ImportPlan::Events(events) => {
-                self.file
-                    .append_all(Actor::Chair, events, &clock::now())
-                    .map_err(|e| fail(e.text(lang)))?;
+                match &self.host {
+                    None => {
+                        self.file
+                            .append_all(Actor::Chair, events, &clock::now())
+                            .map_err(|e| fail(e.text(lang)))?;
+                    }
+                    Some(link) => {
+                        link.running
+                            .host
+                            .writer()
+                            .append_all_blocking(Actor::Chair, events)
+                            .map_err(|e| fail(e.text(lang)))?;
+                        self.file.catch_up().map_err(|e| fail(e.text(lang)))?;
+                    }
+                }
                 self.tally = Tally::compute(self.file.session());
                 self.recomputations += 1;
                 Ok(super::i18n::T::SheetImported.fill(lang, &[&name, &who]))

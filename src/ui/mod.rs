@@ -9,6 +9,7 @@ mod dialogs;
 pub mod i18n;
 pub mod input_order;
 pub mod meeting;
+pub mod network;
 pub mod prefs;
 pub mod projector;
 pub mod scoring;
@@ -88,6 +89,7 @@ pub enum Tab {
     Tally,
     Chair,
     Audit,
+    Network,
 }
 
 enum Screen {
@@ -111,6 +113,7 @@ pub struct ThiduaApp {
     pub notice: Option<String>,
     pub chair: chair::ChairState,
     pub audit: audit::AuditState,
+    pub network: network::NetworkState,
     pub projector: projector::ProjectorState,
     input_order: input_order::InputOrder,
 }
@@ -144,6 +147,7 @@ impl ThiduaApp {
             audit: audit::AuditState::default(),
             projector: projector::ProjectorState::default(),
             input_order: input_order::InputOrder::default(),
+            network: network::NetworkState::default(),
         };
         if let Some(path) = options.open {
             app.open(&path);
@@ -181,10 +185,16 @@ impl ThiduaApp {
                 );
                 if self.meeting.is_some() && matches!(self.screen, Screen::Meeting) {
                     ui.separator();
-                    ui.selectable_value(&mut self.tab, Tab::Scoring, T::TabScoring.get(lang));
-                    ui.selectable_value(&mut self.tab, Tab::Tally, T::TabTally.get(lang));
-                    ui.selectable_value(&mut self.tab, Tab::Chair, T::TabChair.get(lang));
-                    ui.selectable_value(&mut self.tab, Tab::Audit, T::TabAudit.get(lang));
+                    for (tab, label, key) in [
+                        (Tab::Scoring, T::TabScoring, "F2"),
+                        (Tab::Tally, T::TabTally, "F3"),
+                        (Tab::Chair, T::TabChair, "F4"),
+                        (Tab::Audit, T::TabAudit, "F5"),
+                        (Tab::Network, T::TabNetwork, "F6"),
+                    ] {
+                        ui.selectable_value(&mut self.tab, tab, label.get(lang))
+                            .on_hover_text(T::TabKey.fill(lang, &[&key]));
+                    }
                     ui.separator();
                     ui.menu_button(T::ExportMenu.get(lang), |ui| {
                         for (label, extensions) in [
@@ -199,14 +209,16 @@ impl ThiduaApp {
                                 ui.close();
                             }
                         }
+                        ui.separator();
+                        if ui
+                            .button(T::SaveCopy.get(lang))
+                            .on_hover_text(T::SaveCopyHint.get(lang))
+                            .clicked()
+                        {
+                            self.save_copy();
+                            ui.close();
+                        }
                     });
-                    if ui
-                        .button(T::SaveCopy.get(lang))
-                        .on_hover_text(T::SaveCopyHint.get(lang))
-                        .clicked()
-                    {
-                        self.save_copy();
-                    }
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let mut chosen = lang;
@@ -284,6 +296,7 @@ impl ThiduaApp {
                 i.consume_key(Modifiers::NONE, Key::F3),
                 i.consume_key(Modifiers::NONE, Key::F4),
                 i.consume_key(Modifiers::NONE, Key::F5),
+                i.consume_key(Modifiers::NONE, Key::F6),
                 i.consume_key(Modifiers::COMMAND, Key::PageDown),
                 i.consume_key(Modifiers::COMMAND, Key::PageUp),
                 i.consume_key(Modifiers::COMMAND, Key::Z) && !i.modifiers.shift,
@@ -291,12 +304,13 @@ impl ThiduaApp {
                     || i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             ]
         });
-        let [f2, f3, f4, f5, next, previous, undo, redo] = keys;
+        let [f2, f3, f4, f5, f6, next, previous, undo, redo] = keys;
         for (pressed, tab) in [
             (f2, Tab::Scoring),
             (f3, Tab::Tally),
             (f4, Tab::Chair),
             (f5, Tab::Audit),
+            (f6, Tab::Network),
         ] {
             if pressed {
                 self.tab = tab;
@@ -323,6 +337,7 @@ impl ThiduaApp {
             self.grid.reset();
         }
         let mut chair_actions = Vec::new();
+        let mut network_actions = Vec::new();
         let mut grid_actions = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             if let Integrity::Broken(breaks) = meeting.file.integrity() {
@@ -352,9 +367,15 @@ impl ThiduaApp {
                 }
                 Tab::Chair => chair_actions = chair::show(ui, meeting, &mut self.chair, lang),
                 Tab::Audit => audit::show(ui, meeting, &mut self.audit, lang),
+                Tab::Network => {
+                    network_actions = network::show(ui, meeting, &mut self.network, lang)
+                }
                 Tab::Scoring => grid_actions = scoring::show(ui, meeting, &mut self.grid, lang),
             }
         });
+        for action in network_actions {
+            self.on_network_action(ui.ctx(), action);
+        }
         for action in chair_actions {
             self.on_chair_action(action);
         }
@@ -442,6 +463,11 @@ impl eframe::App for ThiduaApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let lang = self.lang();
+        // Scores the host committed from delegates' laptops (nothing when not hosting,
+        // and only an atomic read when nothing is new).
+        if let Some(meeting) = self.meeting.as_mut() {
+            meeting.refresh();
+        }
         self.handle_dropped_files(ui.ctx());
         self.top_bar(ui);
         self.status_bar(ui);

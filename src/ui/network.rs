@@ -1,0 +1,239 @@
+//! "Qua mạng" (F6): the chair serves the meeting on the room's network and sees,
+//! per delegate, the join code (PIN, link, QR code), which devices used it, and how
+//! far the sheet is; a code can be revoked and a new one issued.
+
+use super::i18n::{Lang, T};
+use super::meeting::OpenMeeting;
+use super::style;
+use eframe::egui::{self, Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+pub struct NetworkState {
+    pub port: String,
+    /// The delegate whose QR code is shown large.
+    pub shown: Option<String>,
+    pub published: bool,
+    pub error: Option<String>,
+}
+
+impl Default for NetworkState {
+    fn default() -> NetworkState {
+        NetworkState {
+            port: "7878".into(),
+            shown: None,
+            published: false,
+            error: None,
+        }
+    }
+}
+
+pub enum NetworkAction {
+    Start { port: u16 },
+    Reissue(String),
+    Publish(bool),
+}
+
+/// The address printed on the codes: this machine on the room's network.
+fn base(meeting: &OpenMeeting) -> Option<String> {
+    let link = meeting.host.as_ref()?;
+    let port = link.running.addr.port();
+    let ip = crate::net::lan_addresses()
+        .first()
+        .copied()
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    Some(format!("http://{ip}:{port}"))
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    state: &mut NetworkState,
+    lang: Lang,
+) -> Vec<NetworkAction> {
+    let mut actions = Vec::new();
+    ui.heading(T::NetHeading.get(lang));
+    if let Some(error) = &state.error {
+        style::banner(ui, error, style::ERROR_BG, style::ERROR_TEXT);
+    }
+    let Some(link) = &meeting.host else {
+        ui.label(T::NetExplain.get(lang));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let label = ui.label(T::NetPort.get(lang));
+            ui.add(egui::TextEdit::singleline(&mut state.port).desired_width(80.0))
+                .labelled_by(label.id);
+            let start = ui.add_enabled(
+                meeting.writable(),
+                egui::Button::new(RichText::new(T::NetStart.get(lang)).strong()),
+            );
+            if start.clicked() {
+                match state.port.trim().parse::<u16>() {
+                    Ok(port) => actions.push(NetworkAction::Start { port }),
+                    Err(_) => state.error = Some(T::NetBadPort.get(lang).into()),
+                }
+            }
+        });
+        return actions;
+    };
+    let base = base(meeting).unwrap_or_default();
+    let addresses: Vec<String> = crate::net::lan_addresses()
+        .iter()
+        .map(|ip| format!("{ip}:{}", link.running.addr.port()))
+        .collect();
+    let shown_addresses = if addresses.is_empty() {
+        format!("127.0.0.1:{}", link.running.addr.port())
+    } else {
+        addresses.join(", ")
+    };
+    ui.label(
+        RichText::new(T::NetServing.fill(lang, &[&shown_addresses]))
+            .strong()
+            .color(style::OK_GREEN),
+    );
+    ui.label(T::NetHowToJoin.get(lang));
+    if ui
+        .checkbox(&mut state.published, T::NetPublish.get(lang))
+        .changed()
+    {
+        actions.push(NetworkAction::Publish(state.published));
+    }
+    ui.add_space(6.0);
+
+    let codes = link.running.host.codes();
+    let session = meeting.session();
+    let config = meeting.config();
+    let rows: Vec<_> = meeting
+        .delegates()
+        .into_iter()
+        .filter_map(|m| {
+            let id = &config.members[m].id;
+            codes
+                .codes()
+                .iter()
+                .find(|c| &c.scorer == id && !c.revoked)
+                .map(|c| (m, c.clone()))
+        })
+        .collect();
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_max_width(900.0);
+            TableBuilder::new(ui)
+                .id_salt("join-codes")
+                .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::exact(250.0))
+                .column(Column::exact(90.0))
+                .column(Column::exact(180.0))
+                .column(Column::exact(140.0))
+                .column(Column::exact(180.0))
+                .header(30.0, |mut h| {
+                    for title in [
+                        T::Member,
+                        T::NetPin,
+                        T::NetDevices,
+                        T::NetProgress,
+                        T::NetCode,
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(title.get(lang));
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(34.0, rows.len(), |mut row| {
+                        let (m, code) = &rows[row.index()];
+                        let short = &config.members[*m].short;
+                        row.col(|ui| {
+                            if ui
+                                .selectable_label(
+                                    state.shown.as_deref() == Some(&code.scorer),
+                                    short,
+                                )
+                                .clicked()
+                            {
+                                state.shown = Some(code.scorer.clone());
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.monospace(&code.pin);
+                        });
+                        row.col(|ui| {
+                            let text = match code.devices.len() {
+                                0 => T::NetNoDevice.get(lang).to_string(),
+                                1 => T::NetOneDevice.get(lang).to_string(),
+                                n => T::NetManyDevices.fill(lang, &[&n]),
+                            };
+                            let color = if code.devices.len() > 1 {
+                                style::WARN_TEXT
+                            } else {
+                                Color32::from_gray(60)
+                            };
+                            ui.label(RichText::new(text).color(color));
+                        });
+                        row.col(|ui| {
+                            let (filled, total) = session.progress(*m);
+                            let text = if session.is_submitted(*m) {
+                                T::SubmittedShort.get(lang).to_string()
+                            } else {
+                                format!("{filled}/{total}")
+                            };
+                            ui.label(text);
+                        });
+                        row.col(|ui| {
+                            if ui
+                                .button(T::NetReissue.get(lang))
+                                .on_hover_text(T::NetReissueHint.get(lang))
+                                .clicked()
+                            {
+                                actions.push(NetworkAction::Reissue(code.scorer.clone()));
+                            }
+                        });
+                    });
+                });
+        });
+        if let Some((m, code)) = rows
+            .iter()
+            .find(|(_, c)| state.shown.as_deref() == Some(&c.scorer))
+        {
+            ui.vertical(|ui| {
+                let link = format!("{base}/j/{}", code.token);
+                ui.strong(&config.members[*m].short);
+                qr(ui, &link);
+                ui.label(
+                    RichText::new(T::NetPinLine.fill(lang, &[&code.pin]))
+                        .size(22.0)
+                        .strong(),
+                );
+                ui.label(RichText::new(&link).small());
+            });
+        }
+    });
+    actions
+}
+
+/// A QR code of `text`, painted as squares (dark on white, with the quiet zone).
+fn qr(ui: &mut egui::Ui, text: &str) {
+    let Ok(code) = qrcode::QrCode::new(text.as_bytes()) else {
+        return;
+    };
+    let width = code.width();
+    let colors = code.to_colors();
+    let quiet = 4;
+    let cells = width + 2 * quiet;
+    let module = (220.0 / cells as f32).floor().max(2.0);
+    let side = module * cells as f32;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, Color32::WHITE);
+    for (i, color) in colors.iter().enumerate() {
+        if *color == qrcode::Color::Dark {
+            let (x, y) = ((i % width + quiet) as f32, (i / width + quiet) as f32);
+            let min = rect.min + egui::vec2(x * module, y * module);
+            painter.rect_filled(
+                egui::Rect::from_min_size(min, egui::vec2(module, module)),
+                0.0,
+                Color32::BLACK,
+            );
+        }
+    }
+}
