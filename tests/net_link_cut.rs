@@ -24,17 +24,20 @@ fn ip(args: &[&str]) -> bool {
 struct Hosts {
     host_ns: String,
     client_ns: String,
+    /// Tells this test's hosts from another test's running at the same time.
+    id: u32,
 }
 
 impl Hosts {
-    fn make() -> Option<Hosts> {
-        let id = std::process::id() % 100_000;
+    fn make(test: u32) -> Option<Hosts> {
+        let id = (std::process::id() % 10_000) * 10 + test;
         let hosts = Hosts {
             host_ns: format!("thidua-h{id}"),
             client_ns: format!("thidua-c{id}"),
+            id,
         };
-        let (vh, vc) = (format!("thv{id}h"), format!("thv{id}c"));
-        let subnet = 1 + id % 250;
+        let (vh, vc) = (format!("thv{id}h"), hosts.client_link());
+        let subnet = hosts.subnet();
         let ok = ip(&["netns", "add", &hosts.host_ns])
             && ip(&["netns", "add", &hosts.client_ns])
             && ip(&["link", "add", &vh, "type", "veth", "peer", "name", &vc])
@@ -66,11 +69,11 @@ impl Hosts {
     }
 
     fn subnet(&self) -> u32 {
-        1 + std::process::id() % 100_000 % 250
+        1 + self.id % 250
     }
 
     fn client_link(&self) -> String {
-        format!("thv{}c", std::process::id() % 100_000)
+        format!("thv{}c", self.id)
     }
 
     fn in_ns(&self, ns: &str) -> Command {
@@ -120,7 +123,7 @@ fn ten_seconds_without_a_link_lose_nothing_and_repeat_nothing() {
         .arg("-u")
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    let Some(hosts) = root.then(Hosts::make).flatten() else {
+    let Some(hosts) = root.then(|| Hosts::make(1)).flatten() else {
         eprintln!("SKIPPED: needs root and iproute2 to make two network namespaces");
         return;
     };
@@ -233,5 +236,70 @@ fn ten_seconds_without_a_link_lose_nothing_and_repeat_nothing() {
         "link cut for 10 s after {cut_at} journal lines; {} in the file, each once; {}",
         rows,
         summary.trim()
+    );
+}
+
+/// The meeting served in the host's namespace is found from the delegate's by its
+/// mDNS announcement, with the address to join.
+#[test]
+fn a_delegate_finds_the_meeting_on_the_network_without_typing_its_address() {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let Some(hosts) = root.then(|| Hosts::make(2)).flatten() else {
+        eprintln!("SKIPPED: needs root and iproute2 to make two network namespaces");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("host.thidua");
+    let config = sample().join("cluster.json");
+    assert!(
+        Command::new(BIN)
+            .args([
+                "new",
+                config.to_str().unwrap(),
+                "-o",
+                meeting.to_str().unwrap()
+            ])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let codes = dir.path().join("codes.json");
+    let _host = Running(
+        hosts
+            .in_ns(&hosts.host_ns)
+            .args([BIN, "host", meeting.to_str().unwrap(), "--port", "7878"])
+            .arg("--codes")
+            .arg(&codes)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !codes.exists() {
+        assert!(Instant::now() < deadline, "the host did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let expected = format!("10.77.{}.1:7878", hosts.subnet());
+    // Announcements take a moment to be heard; listen a few times at most.
+    let mut heard = String::new();
+    for _ in 0..5 {
+        let found = hosts
+            .in_ns(&hosts.client_ns)
+            .args([BIN, "find", "--wait", "3"])
+            .env("THIDUA_LANG", "en")
+            .output()
+            .unwrap();
+        heard = String::from_utf8_lossy(&found.stdout).to_string();
+        if heard.contains(&expected) {
+            break;
+        }
+    }
+    assert!(
+        heard.contains("Cụm thi đua số 1 khối phường — 2025") && heard.contains(&expected),
+        "heard: {heard}"
     );
 }

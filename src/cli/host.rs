@@ -17,9 +17,17 @@ pub(super) fn host(out: &Out, meeting: &Path, port: u16, codes: Option<&Path>) -
         .iter()
         .map(|m| (m.id.clone(), m.short.clone()))
         .collect();
+    let name = format!(
+        "{} — {}",
+        file.config().cluster.name,
+        file.config().cluster.year
+    );
+    let sha = file.config().sha256.clone();
     let running = host::start(file, IpAddr::V4(Ipv4Addr::UNSPECIFIED), port, |_| {})
         .map_err(|e| out.error(&e.text(out.lang)))?;
     let port = running.addr.port();
+    // Delegates' apps find the meeting by this; the address and PIN work without it.
+    let _announced = crate::net::discovery::announce(&name, &sha, port);
     let base = format!("http://127.0.0.1:{port}");
     out.say(&N::Serving.fill(out.lang, &[&format!("0.0.0.0:{port}")]));
     let all = running.host.codes();

@@ -8,6 +8,7 @@
 
 mod check;
 mod export;
+mod find;
 mod host;
 mod import;
 mod join;
@@ -132,6 +133,13 @@ pub enum Command {
         #[arg(long)]
         codes: Option<PathBuf>,
     },
+    /// Liệt kê các hội nghị đang mở chấm qua mạng nội bộ (mDNS). /
+    /// List the meetings served on the local network (mDNS).
+    Find {
+        /// Nghe trong bấy nhiêu giây. / Listen this many seconds.
+        #[arg(long, default_value_t = 3)]
+        wait: u64,
+    },
     /// Đại biểu chấm qua mạng theo kịch bản: gửi từng điểm của phiếu rồi nộp. /
     /// A scripted delegate: sends a sheet's scores one event at a time, then submits.
     Join {
@@ -252,6 +260,7 @@ pub fn run(cli: Cli) -> ExitCode {
             port,
             codes,
         }) => host::host(&out, &meeting, port, codes.as_deref()),
+        Some(Command::Find { wait }) => find::find(&out, std::time::Duration::from_secs(wait)),
         Some(Command::Join {
             address,
             pin,

@@ -8,6 +8,7 @@
 //! connection loses nothing and the host applies each event once.
 
 pub mod client;
+pub mod discovery;
 pub mod host;
 pub mod journal;
 pub mod protocol;

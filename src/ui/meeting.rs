@@ -43,6 +43,8 @@ impl RecordError {
 /// this window sends its changes there too and reads what was committed.
 pub struct HostLink {
     pub running: RunningHost,
+    /// Announces the meeting on the network while it is served.
+    _announced: Option<crate::net::discovery::Announcement>,
     /// The writer's last committed event, set from its thread.
     committed: Arc<AtomicU64>,
 }
@@ -160,7 +162,18 @@ impl OpenMeeting {
                 wake();
             },
         )?;
-        self.host = Some(HostLink { running, committed });
+        let name = format!(
+            "{} — {}",
+            self.config().cluster.name,
+            self.config().cluster.year
+        );
+        let announced =
+            crate::net::discovery::announce(&name, &self.config().sha256, running.addr.port());
+        self.host = Some(HostLink {
+            running,
+            _announced: announced,
+            committed,
+        });
         Ok(())
     }
 
