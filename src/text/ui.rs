@@ -117,6 +117,18 @@ crate::texts! {
 
         TabChair => "Điều hành", "Chair";
         TabAudit => "Nhật ký", "Audit trail";
+        CellSending => "Đang gửi tới máy chủ trì; chưa lưu.", "Being sent to the chair's laptop; not saved yet.";
+        JoinDelegate => "Tham gia hội nghị", "Join a meeting";
+        JoinHeading => "Tham gia hội nghị qua mạng", "Join a meeting over the network";
+        JoinExplain => "Chấm phiếu của đơn vị mình trên máy này; điểm được gửi tới máy của chủ trì qua mạng nội bộ. Tìm hội nghị trên mạng, hoặc nhập địa chỉ và mã PIN trên phiếu chủ trì phát.", "Score your own sheet on this laptop; the scores go to the chair's laptop over the local network. Find the meeting on the network, or type the address and PIN from the chair's slip.";
+        JoinListen => "Tìm hội nghị trên mạng", "Find meetings on the network";
+        JoinListening => "Đang tìm…", "Listening…";
+        JoinAddress => "Địa chỉ máy chủ trì", "The chair's address";
+        JoinButton => "Tham gia", "Join";
+        ClientHeading => "Phiếu chấm của {0} — gửi tới máy chủ trì {1}", "{0}'s sheet — sent to the chair's laptop at {1}";
+        ClientStatus => "Đã lưu trên máy chủ trì: {0}/{1} ô; đang gửi: {2}", "Saved on the chair's laptop: {0}/{1} {1|cell|cells}; being sent: {2}";
+        ClientOffline => "Chưa kết nối được tới máy chủ trì ({0}). Điểm đã gõ được giữ trên máy này và tự gửi lại khi có mạng.", "Cannot reach the chair's laptop ({0}). What you typed is kept on this laptop and sent again when the network is back.";
+        ReopenedByChair => "Chủ trì đã mở lại phiếu: {0}", "The chair reopened the sheet: {0}";
         TabKey => "Phím tắt: {0}", "Shortcut: {0}";
         TabNetwork => "Qua mạng", "Network";
         NetHeading => "Chấm điểm qua mạng nội bộ", "Scoring over the local network";

@@ -299,6 +299,17 @@ impl OpenMeeting {
         }
     }
 
+    /// The current delegate's sheet, as the grid shows it at the chair's laptop.
+    pub fn sheet_source(&self) -> super::scoring::SheetSource<'_> {
+        super::scoring::SheetSource {
+            session: self.session(),
+            delegate: self.delegate,
+            delegates: Some(self.delegates()),
+            writable: self.writable(),
+            sending: None,
+        }
+    }
+
     /// Present delegates, in member order: who scores at this meeting.
     pub fn delegates(&self) -> Vec<usize> {
         (0..self.config().members.len())

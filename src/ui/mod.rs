@@ -5,6 +5,7 @@
 mod actions;
 pub mod audit;
 pub mod chair;
+pub mod client;
 mod dialogs;
 pub mod i18n;
 pub mod input_order;
@@ -96,6 +97,9 @@ enum Screen {
     Start,
     Setup(Box<SetupState>),
     Meeting,
+    /// A delegate's laptop: finding the chair's host, then scoring through it.
+    Join(Box<client::JoinState>),
+    Client(Box<client::ClientMeeting>),
 }
 
 pub struct ThiduaApp {
@@ -167,6 +171,14 @@ impl ThiduaApp {
 
     pub fn is_on_start(&self) -> bool {
         matches!(self.screen, Screen::Start)
+    }
+
+    /// The delegate's sheet while this laptop is joined to a host.
+    pub fn client(&self) -> Option<&client::ClientMeeting> {
+        match &self.screen {
+            Screen::Client(joined) => Some(joined),
+            _ => None,
+        }
     }
 
     pub fn is_in_setup(&self) -> bool {
@@ -370,7 +382,9 @@ impl ThiduaApp {
                 Tab::Network => {
                     network_actions = network::show(ui, meeting, &mut self.network, lang)
                 }
-                Tab::Scoring => grid_actions = scoring::show(ui, meeting, &mut self.grid, lang),
+                Tab::Scoring => {
+                    grid_actions = scoring::show(ui, &meeting.sheet_source(), &mut self.grid, lang)
+                }
             }
         });
         for action in network_actions {
@@ -453,9 +467,9 @@ fn show_projector(
 impl eframe::App for ThiduaApp {
     /// Runs before egui sees a frame's input: see [`input_order`].
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        let focus_pending = matches!(self.screen, Screen::Meeting)
-            && self.tab == Tab::Scoring
-            && self.grid.focus_pending();
+        let grid_shown = matches!(self.screen, Screen::Client(_))
+            || (matches!(self.screen, Screen::Meeting) && self.tab == Tab::Scoring);
+        let focus_pending = grid_shown && self.grid.focus_pending();
         if self.input_order.split(raw_input, focus_pending) {
             ctx.request_repaint();
         }
@@ -482,12 +496,59 @@ impl eframe::App for ThiduaApp {
                 match action {
                     Some(StartAction::Open(path)) => self.open(&path),
                     Some(StartAction::UseSample) => self.use_sample(),
+                    Some(StartAction::Join) => {
+                        self.screen = Screen::Join(Box::default());
+                    }
                     Some(StartAction::PickFile) => {
                         if let Some(path) = self.pick_file() {
                             self.open(&path);
                         }
                     }
                     None => {}
+                }
+            }
+            Screen::Join(state) => {
+                let mut action = None;
+                egui::CentralPanel::default().show(ui, |ui| {
+                    action = client::show_join(ui, state, lang);
+                });
+                match action {
+                    Some(client::JoinAction::Listen) => client::listen(state, ui.ctx()),
+                    Some(client::JoinAction::Back) => self.screen = Screen::Start,
+                    Some(client::JoinAction::Join) => {
+                        let ctx = ui.ctx().clone();
+                        let journals = self
+                            .options
+                            .state_dir
+                            .clone()
+                            .unwrap_or_else(|| self.options.documents.clone())
+                            .join("journals");
+                        match client::ClientMeeting::join(
+                            &state.address,
+                            &state.pin,
+                            journals,
+                            lang,
+                            move || ctx.request_repaint(),
+                        ) {
+                            Ok(joined) => {
+                                self.grid = GridState::default();
+                                self.screen = Screen::Client(Box::new(joined));
+                            }
+                            Err(e) => state.error = Some(e.text(lang)),
+                        }
+                    }
+                    None => {}
+                }
+            }
+            Screen::Client(joined) => {
+                let mut actions = Vec::new();
+                egui::CentralPanel::default().show(ui, |ui| {
+                    actions = client::show_client(ui, joined, &mut self.grid, lang);
+                });
+                for action in actions {
+                    if let scoring::GridAction::Record(_, event) = action {
+                        joined.send(event);
+                    }
                 }
             }
             Screen::Setup(_) => {

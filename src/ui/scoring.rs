@@ -3,7 +3,6 @@
 //! value the item does not allow is never committed and the cell says why.
 
 use super::i18n::{Lang, T};
-use super::meeting::OpenMeeting;
 use super::style;
 use crate::model::Session;
 use crate::model::config::{AdjustmentKind, CellKind, Config};
@@ -14,6 +13,39 @@ use egui_extras::{Column, TableBuilder};
 
 /// (target member, cell index).
 pub type CellKey = (usize, usize);
+
+/// A value on its way to the host, or refused by it (a delegate's own laptop).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sending {
+    /// Sent, not yet committed: the cell does not say "đã lưu".
+    Pending(String),
+    Refused {
+        text: String,
+        reason: String,
+    },
+}
+
+/// The sheet the grid shows: from the chair's meeting (any delegate, reopening), or
+/// from a delegate's laptop joined to the host (only its own sheet).
+pub struct SheetSource<'a> {
+    pub session: &'a Session,
+    pub delegate: usize,
+    /// The delegates the chair may switch between; `None` on a delegate's laptop.
+    pub delegates: Option<Vec<usize>>,
+    pub writable: bool,
+    /// Values not yet committed by the host, per cell (a delegate's laptop).
+    pub sending: Option<&'a std::collections::BTreeMap<CellKey, Sending>>,
+}
+
+impl SheetSource<'_> {
+    fn config(&self) -> &Config {
+        self.session.config()
+    }
+
+    fn is_chair(&self) -> bool {
+        self.delegates.is_some()
+    }
+}
 
 #[derive(Default)]
 pub struct GridState {
@@ -311,15 +343,15 @@ fn neighbour(
 
 pub fn show(
     ui: &mut egui::Ui,
-    meeting: &OpenMeeting,
+    meeting: &SheetSource<'_>,
     grid: &mut GridState,
     lang: Lang,
 ) -> Vec<GridAction> {
     let mut actions = Vec::new();
-    let session = meeting.session();
+    let session = meeting.session;
     let config = session.config();
     let scorer = meeting.delegate;
-    let locked = session.is_submitted(scorer) || !meeting.writable() || !session.is_present(scorer);
+    let locked = session.is_submitted(scorer) || !meeting.writable || !session.is_present(scorer);
     let targets: Vec<usize> = (0..config.members.len())
         .filter(|&t| config.scores_target(scorer, t))
         .collect();
@@ -424,6 +456,8 @@ pub fn show(
                                     });
                                     for &t in &targets {
                                         row.col(|ui| {
+                                            let sending =
+                                                meeting.sending.and_then(|m| m.get(&(t, c)));
                                             if let Some(action) = cell(
                                                 ui,
                                                 session,
@@ -433,6 +467,7 @@ pub fn show(
                                                 locked,
                                                 &rows,
                                                 &targets,
+                                                sending,
                                                 lang,
                                             ) {
                                                 actions.push(action);
@@ -490,22 +525,27 @@ fn sheet_total(session: &Session, scorer: usize, target: usize) -> Points {
 
 fn header(
     ui: &mut egui::Ui,
-    meeting: &OpenMeeting,
+    meeting: &SheetSource<'_>,
     grid: &mut GridState,
     lang: Lang,
     locked: bool,
     actions: &mut Vec<GridAction>,
 ) {
-    let session = meeting.session();
+    let session = meeting.session;
     let config = session.config();
     let scorer = meeting.delegate;
+    let delegates = meeting.delegates.clone().unwrap_or_default();
     ui.horizontal(|ui| {
         let label = ui.label(T::Delegate.get(lang));
+        if !meeting.is_chair() {
+            ui.strong(&config.members[scorer].short);
+            return;
+        }
         egui::ComboBox::from_id_salt("delegate")
             .selected_text(config.members[scorer].short.clone())
             .width(240.0)
             .show_ui(ui, |ui| {
-                for m in meeting.delegates() {
+                for &m in &delegates {
                     let (filled, total) = session.progress(m);
                     let text = if session.is_submitted(m) {
                         format!(
@@ -566,11 +606,11 @@ fn header(
                 grid.confirm_submit = true;
                 grid.dialog_focus = true;
             }
-        } else if session.is_submitted(scorer) {
+        } else if session.is_submitted(scorer) && meeting.is_chair() {
             if ui.button(T::SaveSheet.get(lang)).clicked() {
                 actions.push(GridAction::SaveSheet(scorer));
             }
-            if meeting.writable() && ui.button(T::ReopenSheet.get(lang)).clicked() {
+            if meeting.writable && ui.button(T::ReopenSheet.get(lang)).clicked() {
                 grid.reopen_reason = Some(String::new());
                 grid.dialog_focus = true;
             }
@@ -595,7 +635,7 @@ fn header(
 
 fn confirm_dialogs(
     ui: &mut egui::Ui,
-    meeting: &OpenMeeting,
+    meeting: &SheetSource<'_>,
     grid: &mut GridState,
     lang: Lang,
     actions: &mut Vec<GridAction>,
@@ -731,6 +771,7 @@ fn cell(
     locked: bool,
     rows: &[Row],
     targets: &[usize],
+    sending: Option<&Sending>,
     lang: Lang,
 ) -> Option<GridAction> {
     let config = session.config();
@@ -751,12 +792,14 @@ fn cell(
     }
     let id = cell_id(scorer, key);
     let editing = grid.editing == Some(key);
-    let mut text = if editing {
-        grid.buffer.clone()
-    } else {
-        shown(value, lang)
+    let mut text = match sending {
+        _ if editing => grid.buffer.clone(),
+        Some(Sending::Pending(text) | Sending::Refused { text, .. }) => text.clone(),
+        None => shown(value, lang),
     };
-    let refused = grid.error.as_ref().is_some_and(|(k, _)| *k == key);
+    let refused = grid.error.as_ref().is_some_and(|(k, _)| *k == key)
+        || matches!(sending, Some(Sending::Refused { .. }));
+    let pending = matches!(sending, Some(Sending::Pending(_)));
     let cursor_before = egui::TextEdit::load_state(ui.ctx(), id)
         .and_then(|s| s.cursor.char_range())
         .map(|r| r.primary.index.0);
@@ -775,8 +818,22 @@ fn cell(
         edit = edit
             .background_color(style::ERROR_BG)
             .text_color(style::ERROR_TEXT);
+    } else if pending {
+        // Sent, not yet committed by the host: it does not look saved.
+        edit = edit
+            .background_color(style::WARN_BG)
+            .text_color(style::WARN_TEXT);
     }
-    let response = ui.add(edit).accessible_name(name);
+    let mut response = ui.add(edit).accessible_name(name);
+    match sending {
+        Some(Sending::Pending(_)) => {
+            response = response.on_hover_text(T::CellSending.get(lang));
+        }
+        Some(Sending::Refused { reason, .. }) => {
+            response = response.on_hover_text(reason.as_str());
+        }
+        None => {}
+    }
     // The change is made once the cell has held focus for a whole frame: only then
     // does egui know that Tab and the arrows belong to the cell, not to its own
     // focus navigation.

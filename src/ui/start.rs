@@ -17,6 +17,8 @@ pub enum StartAction {
     PickFile,
     Open(PathBuf),
     UseSample,
+    /// A delegate's laptop joins the chair's host.
+    Join,
 }
 
 pub fn show(
@@ -53,6 +55,13 @@ pub fn show(
                 .clicked()
             {
                 action = Some(StartAction::UseSample);
+            }
+            if ui
+                .button(RichText::new(T::JoinDelegate.get(lang)).strong())
+                .on_hover_text(T::JoinExplain.get(lang))
+                .clicked()
+            {
+                action = Some(StartAction::Join);
             }
         });
         if state.dialog_unavailable {

@@ -1,0 +1,503 @@
+//! A delegate's laptop joined to the chair's host: "Tham gia hội nghị" finds the
+//! meeting (or takes its address and PIN), then the delegate scores their own sheet
+//! in the same grid. A value is written to this laptop's journal and sent; the cell
+//! looks saved only once the host has committed it. A worker thread does the
+//! sending, so a slow or dropped network never blocks typing.
+
+use super::i18n::{Lang, T};
+use super::scoring::{CellKey, Sending};
+use crate::model::Session;
+use crate::model::config::Config;
+use crate::model::event::{Actor, Event, Record};
+use crate::model::points::Points;
+use crate::net::client::{Client, ClientError, token_of};
+use crate::net::discovery::{self, Found};
+use crate::net::journal::Journal;
+use crate::net::protocol::{EventResult, SentEvent, SheetView};
+use eframe::egui;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+/// The join form.
+#[derive(Default)]
+pub struct JoinState {
+    pub address: String,
+    pub pin: String,
+    pub found: Vec<Found>,
+    pub listening: Option<Receiver<Vec<Found>>>,
+    pub error: Option<String>,
+}
+
+pub enum JoinAction {
+    Listen,
+    Join,
+    Back,
+}
+
+pub fn show_join(ui: &mut egui::Ui, state: &mut JoinState, lang: Lang) -> Option<JoinAction> {
+    let mut action = None;
+    if let Some(found) = state.listening.as_ref().and_then(|r| r.try_recv().ok()) {
+        state.found = found;
+        state.listening = None;
+    }
+    ui.heading(T::JoinHeading.get(lang));
+    ui.label(T::JoinExplain.get(lang));
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let listening = state.listening.is_some();
+        if ui
+            .add_enabled(!listening, egui::Button::new(T::JoinListen.get(lang)))
+            .clicked()
+        {
+            action = Some(JoinAction::Listen);
+        }
+        if listening {
+            ui.spinner();
+            ui.label(T::JoinListening.get(lang));
+        }
+    });
+    for meeting in &state.found {
+        if let Some(address) = meeting.address()
+            && ui
+                .selectable_label(
+                    state.address == address,
+                    format!("{}  —  {address}", meeting.name),
+                )
+                .clicked()
+        {
+            state.address = address;
+        }
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("join-form").num_columns(2).show(ui, |ui| {
+        let label = ui.label(T::JoinAddress.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut state.address).desired_width(320.0))
+            .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label(T::NetPin.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut state.pin).desired_width(120.0))
+            .labelled_by(label.id);
+        ui.end_row();
+    });
+    if let Some(error) = &state.error {
+        super::style::banner(ui, error, super::style::ERROR_BG, super::style::ERROR_TEXT);
+    }
+    ui.horizontal(|ui| {
+        let ready = !state.address.trim().is_empty()
+            && (!state.pin.trim().is_empty() || token_of(&state.address).is_some());
+        if ui
+            .add_enabled(ready, egui::Button::new(T::JoinButton.get(lang)))
+            .clicked()
+        {
+            action = Some(JoinAction::Join);
+        }
+        if ui.button(T::Back.get(lang)).clicked() {
+            action = Some(JoinAction::Back);
+        }
+    });
+    action
+}
+
+/// Starts listening for meetings on the network, in the background.
+pub fn listen(state: &mut JoinState, ctx: &egui::Context) {
+    let (tx, rx) = mpsc::channel();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(discovery::browse(Duration::from_secs(3)));
+        ctx.request_repaint();
+    });
+    state.listening = Some(rx);
+}
+
+/// What the worker reports back to the window.
+enum Incoming {
+    Answer(CellKey, Event, EventResult),
+    View(Box<SheetView>),
+    Offline(ClientError),
+    Online,
+}
+
+/// The delegate's sheet while joined to a host.
+pub struct ClientMeeting {
+    /// This delegate's sheet as the host has committed it.
+    pub session: Session,
+    pub scorer: usize,
+    pub address: String,
+    /// Values not yet committed, or refused, per cell.
+    pub sending: BTreeMap<CellKey, Sending>,
+    /// The chair reopened the sheet, with the reason; or a refused submission.
+    pub notice: Option<String>,
+    /// The last failure to reach the host (shown until it answers again).
+    pub offline: Option<ClientError>,
+    outgoing: Sender<(CellKey, Event)>,
+    incoming: Receiver<Incoming>,
+    view_events: u64,
+}
+
+/// A submission is not a cell: it is kept under this key.
+pub const SUBMIT_KEY: CellKey = (usize::MAX, usize::MAX);
+
+#[derive(Debug)]
+pub enum JoinError {
+    Client(ClientError),
+    Config(String),
+    Journal(String),
+}
+
+impl JoinError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            JoinError::Client(e) => e.text(lang),
+            JoinError::Config(text) | JoinError::Journal(text) => text.clone(),
+        }
+    }
+}
+
+/// The host's committed values for this delegate's row, as a session.
+fn session_from(config: &Arc<Config>, view: &SheetView) -> Option<(Session, usize)> {
+    let scorer = config.member(&view.scorer)?;
+    let mut session = Session::new(config.clone());
+    let apply = |session: &mut Session, event: Event| {
+        let record = Record {
+            seq: session.event_count() + 1,
+            at: String::new(),
+            by: Actor::Chair,
+            origin: None,
+            event,
+        };
+        let _ = session.apply(&record);
+    };
+    for cell in &view.values {
+        if let Ok(points) = Points::parse(&cell.value) {
+            let event = Event::Score {
+                scorer: view.scorer.clone(),
+                target: cell.target.clone(),
+                item: cell.item.clone(),
+                value: Some(points),
+            };
+            apply(&mut session, event);
+        }
+    }
+    if !view.present {
+        apply(
+            &mut session,
+            Event::Attendance {
+                member: view.scorer.clone(),
+                present: false,
+            },
+        );
+    }
+    if view.submitted {
+        apply(
+            &mut session,
+            Event::Submit {
+                scorer: view.scorer.clone(),
+            },
+        );
+    }
+    Some((session, scorer))
+}
+
+impl ClientMeeting {
+    /// Joins `address` with `pin` (or the token a link carries), reads the sheet and
+    /// starts the worker that sends this laptop's events. `journals` is the folder
+    /// where the journal of unsent events is kept.
+    pub fn join(
+        address: &str,
+        pin: &str,
+        journals: PathBuf,
+        lang: Lang,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<ClientMeeting, JoinError> {
+        // A device id of its own before joining; the journal takes it over.
+        let device_file = journals.join("device-id");
+        let device = std::fs::read_to_string(&device_file)
+            .ok()
+            .map(|d| d.trim().to_string())
+            .filter(|d| d.len() == 32)
+            .unwrap_or_else(|| {
+                let fresh = crate::net::random_hex();
+                let _ = std::fs::create_dir_all(&journals);
+                let _ = crate::store::files::write_atomically(&device_file, fresh.as_bytes());
+                fresh
+            });
+        let client = match token_of(address) {
+            Some(token) => Client::with_token(address, &token, &device),
+            None => {
+                Client::join(address, pin.trim(), &device)
+                    .map_err(JoinError::Client)?
+                    .0
+            }
+        };
+        let view = client.sheet().map_err(JoinError::Client)?;
+        let config = Config::from_bytes(view.config.as_bytes())
+            .map_err(|p| JoinError::Config(p.text(lang)))?;
+        let config = Arc::new(config);
+        let (session, scorer) =
+            session_from(&config, &view).ok_or_else(|| JoinError::Config(view.scorer.clone()))?;
+        let journal_path = journals.join(format!(
+            "{}-{}.journal",
+            view.scorer,
+            &view.config_sha256[..12.min(view.config_sha256.len())]
+        ));
+        let journal = Journal::open(&journal_path, &view.scorer)
+            .map_err(|e| JoinError::Journal(e.text(lang)))?;
+        let (outgoing, work) = mpsc::channel();
+        let (report, incoming) = mpsc::channel();
+        let worker_config = config.clone();
+        std::thread::Builder::new()
+            .name("thidua-delegate".into())
+            .spawn(move || worker(client, journal, worker_config, work, report, wake))
+            .map_err(|e| JoinError::Journal(e.to_string()))?;
+        Ok(ClientMeeting {
+            session,
+            scorer,
+            address: address.trim().to_string(),
+            sending: BTreeMap::new(),
+            notice: view.reopened.clone(),
+            offline: None,
+            outgoing,
+            incoming,
+            view_events: view.events,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        self.session.config()
+    }
+
+    /// Hands an event of this delegate's sheet to the worker; the cell shows it as
+    /// being sent until the host answers.
+    pub fn send(&mut self, event: Event) {
+        let key = match &event {
+            Event::Score {
+                target,
+                item,
+                value,
+                ..
+            } => {
+                let config = self.session.config();
+                let (Some(t), Some(c)) = (config.member(target), config.cell(item)) else {
+                    return;
+                };
+                let text = value.map_or_else(String::new, |v| v.display(','));
+                self.sending.insert((t, c), Sending::Pending(text));
+                (t, c)
+            }
+            _ => SUBMIT_KEY,
+        };
+        let _ = self.outgoing.send((key, event));
+    }
+
+    /// Takes in what the worker reported: answers, the sheet as the host has it.
+    /// Returns whether anything changed.
+    pub fn poll(&mut self, lang: Lang) -> bool {
+        let mut changed = false;
+        while let Ok(message) = self.incoming.try_recv() {
+            changed = true;
+            match message {
+                Incoming::Answer(key, event, result) => {
+                    self.offline = None;
+                    match result {
+                        EventResult::Committed { .. } | EventResult::Duplicate { .. } => {
+                            let record = Record {
+                                seq: self.session.event_count() + 1,
+                                at: String::new(),
+                                by: Actor::Chair,
+                                origin: None,
+                                event,
+                            };
+                            let _ = self.session.apply(&record);
+                            if matches!(self.sending.get(&key), Some(Sending::Pending(_))) {
+                                self.sending.remove(&key);
+                            }
+                        }
+                        EventResult::Refused { vi, en, .. } => {
+                            let reason = match lang {
+                                Lang::Vi => vi,
+                                Lang::En => en,
+                            };
+                            if key == SUBMIT_KEY {
+                                self.notice = Some(reason);
+                            } else {
+                                let text = match self.sending.get(&key) {
+                                    Some(Sending::Pending(text)) => text.clone(),
+                                    _ => String::new(),
+                                };
+                                self.sending.insert(key, Sending::Refused { text, reason });
+                            }
+                        }
+                    }
+                }
+                Incoming::View(view) => {
+                    self.offline = None;
+                    if view.events != self.view_events && self.sending.is_empty() {
+                        let config = self.session.config_arc().clone();
+                        if let Some((session, _)) = session_from(&config, &view) {
+                            self.session = session;
+                        }
+                        self.view_events = view.events;
+                        self.notice = view
+                            .reopened
+                            .as_ref()
+                            .filter(|_| !view.submitted)
+                            .map(|reason| T::ReopenedByChair.fill(lang, &[reason]));
+                    }
+                }
+                Incoming::Offline(why) => self.offline = Some(why),
+                Incoming::Online => self.offline = None,
+            }
+        }
+        changed
+    }
+
+    /// Cells this laptop is still sending.
+    pub fn pending(&self) -> usize {
+        self.sending
+            .values()
+            .filter(|s| matches!(s, Sending::Pending(_)))
+            .count()
+    }
+}
+
+/// Sends journaled events in order, again and again until the host answers; asks
+/// for the sheet now and then to learn what the chair did (a reopening).
+fn worker(
+    client: Client,
+    mut journal: Journal,
+    config: Arc<Config>,
+    work: Receiver<(CellKey, Event)>,
+    report: Sender<Incoming>,
+    wake: impl Fn(),
+) {
+    let key_of = |event: &Event| match event {
+        Event::Score { target, item, .. } => config
+            .member(target)
+            .zip(config.cell(item))
+            .unwrap_or(SUBMIT_KEY),
+        _ => SUBMIT_KEY,
+    };
+    // What an earlier run wrote down but never heard back about goes first.
+    let mut queue: std::collections::VecDeque<(u64, CellKey, Event)> = journal
+        .pending()
+        .into_iter()
+        .map(|(seq, event)| (seq, key_of(&event), event))
+        .collect();
+    let mut pause = Duration::from_millis(100);
+    // Only what changed is reported, so an idle window is not woken for nothing.
+    let mut offline = false;
+    let mut seen_events = None;
+    let tell = |message: Incoming, offline_now: bool, offline: &mut bool| {
+        let changed = match &message {
+            Incoming::Offline(_) => !*offline,
+            Incoming::Online => *offline,
+            _ => true,
+        };
+        *offline = offline_now;
+        if changed {
+            let _ = report.send(message);
+            wake();
+        }
+    };
+    loop {
+        // Take in what the delegate typed, writing each to the journal first.
+        let wait = if queue.is_empty() {
+            Duration::from_secs(3)
+        } else {
+            Duration::ZERO
+        };
+        match work.recv_timeout(wait) {
+            Ok((key, event)) => {
+                if let Ok(seq) = journal.record(event.clone()) {
+                    queue.push_back((seq, key, event));
+                }
+                while let Ok((key, event)) = work.try_recv() {
+                    if let Ok(seq) = journal.record(event.clone()) {
+                        queue.push_back((seq, key, event));
+                    }
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        let Some((seq, key, event)) = queue.front().cloned() else {
+            // Nothing to send: look at the sheet as the host has it (the chair may
+            // have reopened or locked it).
+            match client.sheet() {
+                Ok(view) => {
+                    tell(Incoming::Online, false, &mut offline);
+                    if seen_events != Some(view.events) {
+                        seen_events = Some(view.events);
+                        tell(Incoming::View(Box::new(view)), false, &mut offline);
+                    }
+                }
+                Err(e) => tell(Incoming::Offline(e), true, &mut offline),
+            }
+            continue;
+        };
+        match client.send(vec![SentEvent {
+            seq,
+            event: event.clone(),
+        }]) {
+            Ok(results) => {
+                pause = Duration::from_millis(100);
+                queue.pop_front();
+                tell(Incoming::Online, false, &mut offline);
+                for result in results {
+                    let _ = journal.settle(result.clone());
+                    tell(
+                        Incoming::Answer(key, event.clone(), result),
+                        false,
+                        &mut offline,
+                    );
+                }
+            }
+            Err(e) => {
+                tell(Incoming::Offline(e), true, &mut offline);
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(2));
+            }
+        }
+    }
+}
+
+/// The delegate's screen: where the sheet goes, what is saved, then the grid.
+pub fn show_client(
+    ui: &mut egui::Ui,
+    meeting: &mut ClientMeeting,
+    grid: &mut super::scoring::GridState,
+    lang: Lang,
+) -> Vec<super::scoring::GridAction> {
+    meeting.poll(lang);
+    let config = meeting.session.config();
+    let who = config.members[meeting.scorer].short.clone();
+    ui.label(
+        egui::RichText::new(T::ClientHeading.fill(lang, &[&who, &meeting.address]))
+            .strong()
+            .color(super::style::ACCENT),
+    );
+    let (filled, total) = meeting.session.progress(meeting.scorer);
+    ui.label(T::ClientStatus.fill(lang, &[&filled, &total, &meeting.pending()]));
+    if let Some(why) = &meeting.offline {
+        super::style::banner(
+            ui,
+            &T::ClientOffline.fill(lang, &[&why.text(lang)]),
+            super::style::WARN_BG,
+            super::style::WARN_TEXT,
+        );
+    }
+    if let Some(notice) = &meeting.notice {
+        super::style::banner(ui, notice, super::style::WARN_BG, super::style::WARN_TEXT);
+    }
+    let source = super::scoring::SheetSource {
+        session: &meeting.session,
+        delegate: meeting.scorer,
+        delegates: None,
+        writable: !meeting.session.finalized,
+        sending: Some(&meeting.sending),
+    };
+    super::scoring::show(ui, &source, grid, lang)
+}
