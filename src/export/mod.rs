@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod pdf;
 pub mod results;
+pub mod slips;
 pub mod text;
 pub mod wording;
 pub mod xlsx;

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod errors;
 pub mod export;
 pub mod net;
+pub mod slips;
 pub mod ui;
 
 pub use catalogue::Message;
@@ -138,5 +139,6 @@ mod tests {
         check_list::<super::export::X>();
         check_list::<super::ui::T>();
         check_list::<super::net::N>();
+        check_list::<super::slips::S>();
     }
 }
