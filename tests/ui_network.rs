@@ -60,6 +60,24 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
             .is_some()
     );
 
+    // The slips to hand out: a PDF beside the meeting file with every PIN.
+    h.get_by_label("In phiếu mã tham gia (PDF)").click();
+    h.run();
+    let path = meeting(&h).file.path().to_path_buf();
+    let slips = path.with_file_name(format!(
+        "{}-ma-tham-gia.pdf",
+        path.file_stem().unwrap().to_string_lossy()
+    ));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&slips)
+        .arg("-")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).to_string());
+    match text {
+        Ok(text) => assert!(text.contains(&ba_dinh.pin), "{text}"),
+        Err(_) => assert!(slips.exists(), "the slips were written"),
+    }
+
     // Ba Đình's delegate joins from another laptop and scores one cell.
     let (client, scorer) =
         Client::join(&format!("127.0.0.1:{port}"), &ba_dinh.pin, "laptop-ba-dinh").unwrap();

@@ -9,7 +9,13 @@ use crate::text::net::N;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
-pub(super) fn host(out: &Out, meeting: &Path, port: u16, codes: Option<&Path>) -> Outcome {
+pub(super) fn host(
+    out: &Out,
+    meeting: &Path,
+    port: u16,
+    codes: Option<&Path>,
+    slips: Option<&Path>,
+) -> Outcome {
     let file = open_meeting(out, meeting)?;
     let names: Vec<(String, String)> = file
         .config()
@@ -28,7 +34,12 @@ pub(super) fn host(out: &Out, meeting: &Path, port: u16, codes: Option<&Path>) -
     let port = running.addr.port();
     // Delegates' apps find the meeting by this; the address and PIN work without it.
     let _announced = crate::net::discovery::announce(&name, &sha, port);
-    let base = format!("http://127.0.0.1:{port}");
+    // Links and slips carry this machine's address on the room's network.
+    let ip = crate::net::lan_addresses()
+        .first()
+        .copied()
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let base = format!("http://{ip}:{port}");
     out.say(&N::Serving.fill(out.lang, &[&format!("0.0.0.0:{port}")]));
     let all = running.host.codes();
     let mut listed = serde_json::Map::new();
@@ -47,6 +58,22 @@ pub(super) fn host(out: &Out, meeting: &Path, port: u16, codes: Option<&Path>) -
     if let Some(path) = codes {
         let document = serde_json::json!({ "port": port, "codes": listed });
         let bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
+        crate::store::files::write_atomically(path, &bytes).map_err(|e| {
+            out.error(&format!(
+                "{}: {}",
+                path.display(),
+                super::io_text(&e, out.lang)
+            ))
+        })?;
+    }
+    if let Some(path) = slips {
+        let config = running
+            .host
+            .writer()
+            .read_blocking(|f| f.config().clone())
+            .map_err(|e| out.error(&e.text(out.lang)))?;
+        let bytes = crate::export::slips::slips_for_codes(&config, &all, &base, out.lang)
+            .map_err(|e| out.error(&format!("{}: {e}", path.display())))?;
         crate::store::files::write_atomically(path, &bytes).map_err(|e| {
             out.error(&format!(
                 "{}: {}",

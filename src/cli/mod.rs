@@ -132,6 +132,10 @@ pub enum Command {
         /// Write the join codes as JSON: member id → PIN and link.
         #[arg(long)]
         codes: Option<PathBuf>,
+        /// In phiếu mã tham gia ra tệp PDF (8 phiếu một trang A4). /
+        /// Print the join-code slips to a PDF (8 to an A4 page).
+        #[arg(long)]
+        slips: Option<PathBuf>,
     },
     /// Liệt kê các hội nghị đang mở chấm qua mạng nội bộ (mDNS). /
     /// List the meetings served on the local network (mDNS).
@@ -259,7 +263,8 @@ pub fn run(cli: Cli) -> ExitCode {
             meeting,
             port,
             codes,
-        }) => host::host(&out, &meeting, port, codes.as_deref()),
+            slips,
+        }) => host::host(&out, &meeting, port, codes.as_deref(), slips.as_deref()),
         Some(Command::Find { wait }) => find::find(&out, std::time::Duration::from_secs(wait)),
         Some(Command::Join {
             address,

@@ -146,6 +146,7 @@ crate::texts! {
         NetNoDevice => "chưa có máy nào", "none yet";
         NetOneDevice => "1 máy", "1 device";
         NetManyDevices => "{0} máy — hãy kiểm tra", "{0} devices — check this";
+        NetSlips => "In phiếu mã tham gia (PDF)", "Print the join-code slips (PDF)";
         NetReissue => "Cấp mã mới", "Issue a new code";
         NetReissueHint => "Thu hồi mã cũ (máy bị mất hoặc cho mượn) và cấp mã mới; mã cũ hết hiệu lực ngay.", "Revoke the old code (a lost or borrowed laptop) and issue a new one; the old code stops working at once.";
         NetPinLine => "PIN {0}", "PIN {0}";

@@ -288,6 +288,29 @@ impl ThiduaApp {
                     Err(e) => self.network.error = Some(e.text(lang)),
                 }
             }
+            NetworkAction::PrintSlips { base } => {
+                let Some(link) = &meeting.host else { return };
+                let codes = link.running.host.codes();
+                let pdf =
+                    crate::export::slips::slips_for_codes(meeting.config(), &codes, &base, lang);
+                let Some(target) = self.beside_meeting("ma-tham-gia", "pdf") else {
+                    return;
+                };
+                let Some(target) = self.save_target("pdf", &["pdf"], target) else {
+                    return;
+                };
+                let written = pdf.and_then(|bytes| {
+                    crate::store::files::write_atomically(&target, &bytes)
+                        .map_err(|e| e.to_string())
+                });
+                match written {
+                    Ok(()) => {
+                        self.network.error = None;
+                        self.notice = Some(T::Exported.fill(lang, &[&target.display()]));
+                    }
+                    Err(e) => self.network.error = Some(format!("{}: {e}", target.display())),
+                }
+            }
             NetworkAction::Publish(published) => {
                 if let Some(link) = &meeting.host {
                     link.running.host.set_published(published);

@@ -28,7 +28,13 @@ impl Default for NetworkState {
 }
 
 pub enum NetworkAction {
-    Start { port: u16 },
+    Start {
+        port: u16,
+    },
+    /// The slips to hand out, as a PDF beside the meeting file.
+    PrintSlips {
+        base: String,
+    },
     Reissue(String),
     Publish(bool),
 }
@@ -91,12 +97,17 @@ pub fn show(
             .color(style::OK_GREEN),
     );
     ui.label(T::NetHowToJoin.get(lang));
-    if ui
-        .checkbox(&mut state.published, T::NetPublish.get(lang))
-        .changed()
-    {
-        actions.push(NetworkAction::Publish(state.published));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .checkbox(&mut state.published, T::NetPublish.get(lang))
+            .changed()
+        {
+            actions.push(NetworkAction::Publish(state.published));
+        }
+        if ui.button(T::NetSlips.get(lang)).clicked() {
+            actions.push(NetworkAction::PrintSlips { base: base.clone() });
+        }
+    });
     ui.add_space(6.0);
 
     let codes = link.running.host.codes();
