@@ -107,6 +107,13 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
         h.query_by_label("1 máy").is_some(),
         "the device that used the code"
     );
+    // The audit trail names the device that sent it.
+    h.get_by_label("Nhật ký").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Ba Đình (máy ").is_some(),
+        "the audit trail records the device"
+    );
 
     // The chair's own change goes through the same writer and lands after it.
     h.get_by_label("Chấm điểm").click();

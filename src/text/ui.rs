@@ -230,6 +230,7 @@ crate::texts! {
         AuditMeeting => "Thông tin hội nghị: {0}, {1}", "Meeting details: {0}, {1}";
         AuditBallot => "Bỏ phiếu {0} vòng {1}: phát ra {2}, hợp lệ {3}; {4}", "Ballot {0} round {1}: {2} issued, {3} valid; {4}";
         AuditDecision => "Quyết định {0}: {1} — {2}", "Decision {0}: {1} — {2}";
+        AuditDevice => "{0} (máy {1})", "{0} (device {1})";
         AuditMeetingCleared => "Bỏ thông tin hội nghị đã ghi (hoàn tác)", "Meeting details taken back (undo)";
         AuditNextYearCleared => "Bỏ cụm trưởng, cụm phó năm sau đã ghi (hoàn tác)", "Next year's head and deputy taken back (undo)";
         AuditNextYear => "Năm sau: cụm trưởng {0}, cụm phó {1}", "Next year: head {0}, deputy {1}";

@@ -173,7 +173,7 @@ pub fn show(ui: &mut egui::Ui, meeting: &mut OpenMeeting, state: &mut AuditState
         .auto_shrink([false, false])
         .column(Column::exact(60.0))
         .column(Column::exact(140.0))
-        .column(Column::exact(150.0))
+        .column(Column::exact(220.0))
         .column(Column::remainder().clip(true))
         .header(28.0, |mut h| {
             for t in [T::Seq, T::Time, T::Who, T::What] {
@@ -192,7 +192,18 @@ pub fn show(ui: &mut egui::Ui, meeting: &mut OpenMeeting, state: &mut AuditState
                     ui.label(when(&r.record.at));
                 });
                 row.col(|ui| {
-                    ui.label(who(&r.record.by, &config, lang));
+                    let by = who(&r.record.by, &config, lang);
+                    match &r.record.origin {
+                        // Sent over the network: which device, so a borrowed laptop shows.
+                        Some(origin) => {
+                            let device = &origin.device[..origin.device.len().min(8)];
+                            ui.label(T::AuditDevice.fill(lang, &[&by, &device]))
+                                .on_hover_text(&origin.device);
+                        }
+                        None => {
+                            ui.label(by);
+                        }
+                    }
                 });
                 row.col(|ui| {
                     let text = describe(r, &config, lang);
