@@ -1,6 +1,8 @@
 //! The live meeting with real processes on loopback: `thidua host` and twelve
 //! `thidua join` delegates, each scoring and submitting a whole sheet of the 12-ward
-//! sample. The host's results equal importing the same sheets from files; a host
+//! sample. The host's results equal importing the same sheets from files (the CSV
+//! tally byte for byte; the results document apart from the chain's head, the event
+//! count and the digest, which record how the events arrived); a host
 //! killed with SIGKILL and a delegate killed with SIGKILL lose nothing and duplicate
 //! nothing.
 
@@ -168,6 +170,9 @@ fn twelve_delegates_score_over_the_network_and_the_results_equal_importing_their
     assert!(thidua(&args).status.success());
 
     assert_eq!(tally_json(&meeting), tally_json(&imported));
+    // Every figure, class, proposal and status, byte for byte.
+    let csv = |m: &Path| thidua(&["tally", m.to_str().unwrap(), "--format", "csv"]).stdout;
+    assert_eq!(csv(&meeting), csv(&imported));
     let verified = thidua(&["verify", meeting.to_str().unwrap()]);
     assert!(verified.status.success(), "{verified:?}");
     eprintln!("12 delegates, {committed} events committed over loopback");
