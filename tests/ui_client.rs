@@ -142,3 +142,88 @@ fn a_delegate_joins_with_the_pin_and_scores_their_own_sheet_through_the_host() {
     assert!(refused.contains("vắng mặt"), "{refused}");
     assert_eq!(host_score(&running, "1.1"), Some(Points(450)));
 }
+
+#[test]
+fn a_delegate_submits_over_the_network_and_sees_the_chairs_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let running = hosted(dir.path());
+    let pin = running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .find(|c| c.scorer == "ba-dinh")
+        .unwrap()
+        .pin
+        .clone();
+    let laptop = dir.path().join("laptop");
+    std::fs::create_dir_all(&laptop).unwrap();
+    let mut h = app(&laptop, None);
+    h.get_by_label("Tham gia hội nghị").click();
+    h.run();
+    type_into(
+        &mut h,
+        "Địa chỉ máy chủ trì",
+        &format!("127.0.0.1:{}", running.addr.port()),
+    );
+    type_into(&mut h, "Mã PIN", &pin);
+    h.get_by_label("Tham gia").click();
+    h.run();
+
+    // The whole sheet, 100 cells, typed in one go.
+    let mut events = Vec::new();
+    for _ in 0..100 {
+        events.extend(typed("1"));
+        events.push(key(Key::Tab));
+    }
+    in_one_frame(&mut h, events);
+    until(&mut h, |h| {
+        h.state()
+            .client()
+            .is_some_and(|c| c.sending.is_empty() && c.session.progress(0).0 == 100)
+    });
+    h.key_press_modifiers(eframe::egui::Modifiers::COMMAND, Key::Enter);
+    h.run();
+    assert!(h.state().grid.confirm_submit, "the confirmation asks first");
+    h.key_press(Key::Enter);
+    h.run();
+    until(&mut h, |h| {
+        h.state()
+            .client()
+            .is_some_and(|c| c.session.is_submitted(0))
+    });
+    let submitted = running
+        .host
+        .writer()
+        .read_blocking(|f| f.session().is_submitted(0))
+        .unwrap();
+    assert!(submitted, "the chair's file holds the submission");
+
+    // The chair reopens it with a reason: the delegate's laptop says so.
+    running
+        .host
+        .writer()
+        .submit_blocking(vec![Submission {
+            by: Actor::Chair,
+            origin: None,
+            event: Event::Reopen {
+                scorer: "ba-dinh".into(),
+                reason: "Sửa tiêu chí 2.1".into(),
+            },
+        }])
+        .unwrap();
+    for _ in 0..300 {
+        h.run();
+        if h.query_by_label_contains("Chủ trì đã mở lại phiếu: Sửa tiêu chí 2.1")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert!(
+        h.query_by_label_contains("Chủ trì đã mở lại phiếu: Sửa tiêu chí 2.1")
+            .is_some()
+    );
+    assert!(!h.state().client().unwrap().session.is_submitted(0));
+}
