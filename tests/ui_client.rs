@@ -41,6 +41,33 @@ fn host_score(running: &host::RunningHost, cell: &str) -> Option<Points> {
         .unwrap()
 }
 
+/// A delegate's laptop (its own folders) joined to `running` as `scorer`.
+fn joined(dir: &Path, running: &host::RunningHost, scorer: &str) -> App {
+    let pin = running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .find(|c| c.scorer == scorer)
+        .unwrap()
+        .pin
+        .clone();
+    let laptop = dir.join("laptop");
+    std::fs::create_dir_all(&laptop).unwrap();
+    let mut h = app(&laptop, None);
+    h.get_by_label("Tham gia hội nghị").click();
+    h.run();
+    type_into(
+        &mut h,
+        "Địa chỉ máy chủ trì",
+        &format!("127.0.0.1:{}", running.addr.port()),
+    );
+    type_into(&mut h, "Mã PIN", &pin);
+    h.get_by_label("Tham gia").click();
+    h.run();
+    h
+}
+
 /// Runs frames until `done` holds (the worker answers from its own thread).
 fn until(h: &mut App, done: impl Fn(&App) -> bool) {
     for _ in 0..100 {
@@ -57,28 +84,7 @@ fn until(h: &mut App, done: impl Fn(&App) -> bool) {
 fn a_delegate_joins_with_the_pin_and_scores_their_own_sheet_through_the_host() {
     let dir = tempfile::tempdir().unwrap();
     let running = hosted(dir.path());
-    let codes = running.host.codes();
-    let pin = codes
-        .codes()
-        .iter()
-        .find(|c| c.scorer == "ba-dinh")
-        .unwrap()
-        .pin
-        .clone();
-
-    let laptop = dir.path().join("laptop");
-    std::fs::create_dir_all(&laptop).unwrap();
-    let mut h = app(&laptop, None);
-    h.get_by_label("Tham gia hội nghị").click();
-    h.run();
-    type_into(
-        &mut h,
-        "Địa chỉ máy chủ trì",
-        &format!("127.0.0.1:{}", running.addr.port()),
-    );
-    type_into(&mut h, "Mã PIN", &pin);
-    h.get_by_label("Tham gia").click();
-    h.run();
+    let mut h = joined(dir.path(), &running, "ba-dinh");
     // Only Ba Đình's own sheet: no delegate picker, no other sheet.
     assert!(
         h.query_by_label_contains("Phiếu chấm của Ba Đình — gửi tới máy chủ trì")
@@ -147,28 +153,7 @@ fn a_delegate_joins_with_the_pin_and_scores_their_own_sheet_through_the_host() {
 fn a_delegate_submits_over_the_network_and_sees_the_chairs_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let running = hosted(dir.path());
-    let pin = running
-        .host
-        .codes()
-        .codes()
-        .iter()
-        .find(|c| c.scorer == "ba-dinh")
-        .unwrap()
-        .pin
-        .clone();
-    let laptop = dir.path().join("laptop");
-    std::fs::create_dir_all(&laptop).unwrap();
-    let mut h = app(&laptop, None);
-    h.get_by_label("Tham gia hội nghị").click();
-    h.run();
-    type_into(
-        &mut h,
-        "Địa chỉ máy chủ trì",
-        &format!("127.0.0.1:{}", running.addr.port()),
-    );
-    type_into(&mut h, "Mã PIN", &pin);
-    h.get_by_label("Tham gia").click();
-    h.run();
+    let mut h = joined(dir.path(), &running, "ba-dinh");
 
     // The whole sheet, 100 cells, typed in one go.
     let mut events = Vec::new();

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod pdf;
+mod pdf_fonts;
 pub mod results;
 pub mod slips;
 pub mod text;

@@ -10,12 +10,12 @@ use crate::model::tally::{ProposalStatus, Tally};
 use crate::text::Lang;
 use crate::text::export::X;
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
-pub const NOTO_SERIF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
-pub const NOTO_SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf");
+use super::pdf_fonts::{Face, PT_TO_MM};
+pub use super::pdf_fonts::{NOTO_SERIF, NOTO_SERIF_BOLD};
 
 const PAGE_W: f32 = 210.0;
 const PAGE_H: f32 = 297.0;
@@ -24,32 +24,12 @@ const RIGHT: f32 = 20.0;
 const TOP: f32 = 20.0;
 const BOTTOM: f32 = 24.0;
 const BODY: f32 = 12.0;
-const PT_TO_MM: f32 = 25.4 / 72.0;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Align {
     Left,
     Center,
     Right,
-}
-
-struct Face {
-    parsed: ParsedFont,
-    id: FontId,
-}
-
-impl Face {
-    /// Width in mm: printpdf draws one glyph per character, without kerning.
-    fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                let glyph = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
-                self.parsed.get_glyph_width(glyph).unwrap_or(0) as u32
-            })
-            .sum();
-        units as f32 / self.parsed.units_per_em as f32 * size * PT_TO_MM
-    }
 }
 
 struct Writer {
@@ -76,23 +56,11 @@ fn line_height(size: f32) -> f32 {
 
 impl Writer {
     fn new(doc: &mut PdfDocument, lang: Lang) -> Result<Writer, String> {
-        let mut warnings = Vec::new();
-        let unreadable = || X::FontUnreadable.get(lang).to_string();
-        let regular =
-            ParsedFont::from_bytes(NOTO_SERIF, 0, &mut warnings).ok_or_else(unreadable)?;
-        let bold =
-            ParsedFont::from_bytes(NOTO_SERIF_BOLD, 0, &mut warnings).ok_or_else(unreadable)?;
-        let regular_id = doc.add_font(&regular);
-        let bold_id = doc.add_font(&bold);
+        let (regular, bold) =
+            super::pdf_fonts::embed(doc).ok_or_else(|| X::FontUnreadable.get(lang).to_string())?;
         let mut w = Writer {
-            regular: Face {
-                parsed: regular,
-                id: regular_id,
-            },
-            bold: Face {
-                parsed: bold,
-                id: bold_id,
-            },
+            regular,
+            bold,
             pages: Vec::new(),
             ops: Vec::new(),
             y: PAGE_H - TOP,

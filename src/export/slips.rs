@@ -7,15 +7,15 @@
 //! Pure: the bytes come back, the caller writes them (see
 //! [`super::write_atomically`]).
 
-use super::pdf::{NOTO_SERIF, NOTO_SERIF_BOLD};
+use super::pdf_fonts::{Face, PT_TO_MM};
 use crate::model::Config;
 use crate::model::grant::JoinCodes;
 use crate::text::Lang;
 use crate::text::slips::S;
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem,
-    TextMatrix, WindingOrder,
+    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, TextMatrix,
+    WindingOrder,
 };
 
 const PAGE_W: f32 = 210.0;
@@ -32,7 +32,6 @@ const PAD: f32 = 6.5;
 const QR_SIDE: f32 = 41.0;
 /// Modules of white around the code, as the QR standard asks.
 const QUIET: usize = 4;
-const PT_TO_MM: f32 = 25.4 / 72.0;
 
 /// One delegate's slip: the member the code opens, its PIN and its link.
 #[derive(Clone, PartialEq, Eq)]
@@ -163,25 +162,6 @@ fn point(x: f32, y: f32) -> LinePoint {
     }
 }
 
-struct Face {
-    parsed: ParsedFont,
-    id: FontId,
-}
-
-impl Face {
-    /// Width in mm: printpdf draws one glyph per character, without kerning.
-    fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                let glyph = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
-                self.parsed.get_glyph_width(glyph).unwrap_or(0) as u32
-            })
-            .sum();
-        units as f32 / self.parsed.units_per_em as f32 * size * PT_TO_MM
-    }
-}
-
 struct Fonts {
     regular: Face,
     bold: Face,
@@ -189,17 +169,9 @@ struct Fonts {
 
 impl Fonts {
     fn new(doc: &mut PdfDocument, lang: Lang) -> Result<Fonts, String> {
-        let mut warnings = Vec::new();
-        let mut face = |bytes: &[u8]| {
-            let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-                .ok_or_else(|| S::FontUnreadable.get(lang).to_string())?;
-            let id = doc.add_font(&parsed);
-            Ok::<Face, String>(Face { parsed, id })
-        };
-        Ok(Fonts {
-            regular: face(NOTO_SERIF)?,
-            bold: face(NOTO_SERIF_BOLD)?,
-        })
+        let (regular, bold) =
+            super::pdf_fonts::embed(doc).ok_or_else(|| S::FontUnreadable.get(lang).to_string())?;
+        Ok(Fonts { regular, bold })
     }
 
     fn face(&self, bold: bool) -> &Face {
@@ -658,8 +630,11 @@ mod tests {
     #[test]
     fn every_letter_on_a_slip_is_in_the_font() {
         let mut warnings = Vec::new();
-        for bytes in [NOTO_SERIF, NOTO_SERIF_BOLD] {
-            let font = ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("the font");
+        for bytes in [
+            super::super::pdf_fonts::NOTO_SERIF,
+            super::super::pdf_fonts::NOTO_SERIF_BOLD,
+        ] {
+            let font = printpdf::ParsedFont::from_bytes(bytes, 0, &mut warnings).expect("the font");
             let config = sample_config();
             let mut texts: Vec<String> = config
                 .members

@@ -1,0 +1,40 @@
+//! The printed documents' fonts (Noto Serif, regular and bold, embedded whole) and
+//! their measurements, shared by the minutes and the join-code slips.
+
+use printpdf::{FontId, ParsedFont, PdfDocument};
+
+pub const NOTO_SERIF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
+pub const NOTO_SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf");
+
+pub const PT_TO_MM: f32 = 25.4 / 72.0;
+
+/// One embedded font and what it needs to measure text.
+pub struct Face {
+    pub parsed: ParsedFont,
+    pub id: FontId,
+}
+
+impl Face {
+    /// Width in mm: printpdf draws one glyph per character, without kerning.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                let glyph = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
+                self.parsed.get_glyph_width(glyph).unwrap_or(0) as u32
+            })
+            .sum();
+        units as f32 / self.parsed.units_per_em as f32 * size * PT_TO_MM
+    }
+}
+
+/// The regular and bold faces, embedded in `doc`; `None` if a font cannot be read.
+pub fn embed(doc: &mut PdfDocument) -> Option<(Face, Face)> {
+    let mut warnings = Vec::new();
+    let mut face = |bytes: &[u8]| {
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)?;
+        let id = doc.add_font(&parsed);
+        Some(Face { parsed, id })
+    };
+    Some((face(NOTO_SERIF)?, face(NOTO_SERIF_BOLD)?))
+}
