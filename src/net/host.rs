@@ -160,7 +160,33 @@ pub fn router(host: Arc<Host>) -> Router {
         .route("/api/sheet", get(sheet))
         .route("/api/events", post(events))
         .route("/api/tally", get(tally))
+        .route("/", get(page))
+        .route("/j/{token}", get(page))
         .with_state(host)
+}
+
+/// The scoring page for a phone or an office laptop: one file, everything in it, no
+/// resource from anywhere but this host (the policy header says so to the browser).
+const PAGE: &str = include_str!("page/sheet.html");
+
+async fn page(ConnectInfo(peer): ConnectInfo<SocketAddr>) -> Response {
+    if let Err(refused) = check_local(peer) {
+        return refused.into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
+                 connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'",
+            ),
+            (header::REFERRER_POLICY, "no-referrer"),
+        ],
+        PAGE,
+    )
+        .into_response()
 }
 
 async fn save_codes(host: &Host) -> Result<(), WriterError> {
