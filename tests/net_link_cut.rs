@@ -1,7 +1,9 @@
-//! A delegate's link is cut for ten seconds while they keep scoring: the host and
-//! the delegate run in two network namespaces joined by a veth pair (hosts this test
-//! makes itself, 10.77.x.y), and the delegate's side of the link is taken down and
-//! brought back. Nothing the delegate sent is lost, nothing is committed twice.
+//! Faults across a real link: the host and three delegates run in two network
+//! namespaces joined by a veth pair (hosts this test makes itself, 10.77.x.y). The
+//! delegates' link is cut for ten seconds while they keep scoring, one delegate is
+//! killed with SIGKILL and started again, and the host is killed with SIGKILL and
+//! started again. Nothing a delegate sent is lost, nothing is committed twice. And
+//! a delegate finds the meeting from the other namespace by its mDNS announcement.
 //!
 //! Needs root and `ip` (iproute2); without them it says SKIPPED.
 
@@ -104,11 +106,27 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/cum-phuong-2025")
 }
 
+fn thidua(args: &[&str]) -> std::process::Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn new_meeting(path: &Path) {
+    let config = sample().join("cluster.json");
+    assert!(
+        thidua(&[
+            "new",
+            config.to_str().unwrap(),
+            "-o",
+            path.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+}
+
+/// The results document without what records how the events arrived.
 fn tally_json(meeting: &Path) -> serde_json::Value {
-    let out = Command::new(BIN)
-        .args(["tally", meeting.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
+    let out = thidua(&["tally", meeting.to_str().unwrap(), "--format", "json"]);
     assert!(out.status.success(), "{out:?}");
     let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in ["session_head", "events", "digest"] {
@@ -117,38 +135,29 @@ fn tally_json(meeting: &Path) -> serde_json::Value {
     doc
 }
 
-#[test]
-fn ten_seconds_without_a_link_lose_nothing_and_repeat_nothing() {
+/// The namespaces, when this machine lets the test make them (root, iproute2).
+fn namespaces(test: u32) -> Option<Hosts> {
     let root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    let Some(hosts) = root.then(|| Hosts::make(1)).flatten() else {
+    let hosts = root.then(|| Hosts::make(test)).flatten();
+    if hosts.is_none() {
         eprintln!("SKIPPED: needs root and iproute2 to make two network namespaces");
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let meeting = dir.path().join("host.thidua");
-    let config = sample().join("cluster.json");
-    assert!(
-        Command::new(BIN)
-            .args([
-                "new",
-                config.to_str().unwrap(),
-                "-o",
-                meeting.to_str().unwrap()
-            ])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let codes = dir.path().join("codes.json");
-    let _host = Running(
+    }
+    hosts
+}
+
+/// `thidua host` for `meeting` in the host's namespace on port 7878, once it has
+/// written its codes.
+fn serve(hosts: &Hosts, meeting: &Path, codes: &Path) -> Running {
+    let _ = std::fs::remove_file(codes);
+    let host = Running(
         hosts
             .in_ns(&hosts.host_ns)
             .args([BIN, "host", meeting.to_str().unwrap(), "--port", "7878"])
             .arg("--codes")
-            .arg(&codes)
+            .arg(codes)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -159,44 +168,113 @@ fn ten_seconds_without_a_link_lose_nothing_and_repeat_nothing() {
         assert!(Instant::now() < deadline, "the host did not start");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&codes).unwrap()).unwrap();
-    let sheet = sample().join("sheets/giang-vo.json");
-    let pin = doc["codes"]["giang-vo"]["pin"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let journal = dir.path().join("giang-vo.journal");
-    let address = format!("10.77.{}.1:7878", hosts.subnet());
-    let client = hosts
+    host
+}
+
+/// A scripted delegate in the delegates' namespace, sending `sheet`.
+fn join(hosts: &Hosts, pin: &str, sheet: &Path, journal: &Path) -> Child {
+    hosts
         .in_ns(&hosts.client_ns)
-        .args([BIN, "join", &address, "--pin", &pin])
+        .args([
+            BIN,
+            "join",
+            &format!("10.77.{}.1:7878", hosts.subnet()),
+            "--pin",
+            pin,
+        ])
         .arg("--sheet")
-        .arg(&sheet)
+        .arg(sheet)
         .arg("--journal")
-        .arg(&journal)
-        .args(["--timeout", "120"])
+        .arg(journal)
+        .args(["--timeout", "180"])
         .env("THIDUA_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
 
-    // Let it send a while, then cut its link for ten seconds as it keeps going.
-    std::thread::sleep(Duration::from_millis(800));
+/// The lines of a journal: its device, and the numbers of the events it holds, and
+/// of those the host answered as saved.
+fn journal_counts(path: &Path) -> (String, Vec<i64>, Vec<i64>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let device = lines[0]["device"].as_str().unwrap().to_string();
+    let sent = lines.iter().filter_map(|v| v["seq"].as_i64()).collect();
+    let saved = lines
+        .iter()
+        .filter_map(|v| v.get("result"))
+        .filter(|r| r["status"] != "refused")
+        .filter_map(|r| r["seq"].as_i64())
+        .collect();
+    (device, sent, saved)
+}
+
+#[test]
+fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
+    let Some(hosts) = namespaces(1) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("host.thidua");
+    new_meeting(&meeting);
+    let codes = dir.path().join("codes.json");
+    let mut host = serve(&hosts, &meeting, &codes);
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&codes).unwrap()).unwrap();
+    let sheets: Vec<PathBuf> = ["giang-vo", "ba-dinh", "cua-nam"]
+        .iter()
+        .map(|s| sample().join(format!("sheets/{s}.json")))
+        .collect();
+    let pin = |sheet: &Path| {
+        let id = sheet.file_stem().unwrap().to_string_lossy().to_string();
+        doc["codes"][id]["pin"].as_str().unwrap().to_string()
+    };
+    let journal = |sheet: &Path| {
+        dir.path().join(format!(
+            "{}.journal",
+            sheet.file_stem().unwrap().to_string_lossy()
+        ))
+    };
+    let mut clients: Vec<Child> = sheets
+        .iter()
+        .map(|s| join(&hosts, &pin(s), s, &journal(s)))
+        .collect();
+
+    // They score a while; then their link goes down for ten seconds while they keep
+    // going (what they type waits in their journals).
+    std::thread::sleep(Duration::from_millis(600));
     let link = hosts.client_link();
     assert!(ip(&["-n", &hosts.client_ns, "link", "set", &link, "down"]));
-    let cut_at = std::fs::read_to_string(&journal)
-        .unwrap_or_default()
-        .lines()
-        .count();
-    std::thread::sleep(Duration::from_secs(10));
+    std::thread::sleep(Duration::from_secs(3));
+    // One delegate's program is killed meanwhile and started again.
+    clients[0].kill().unwrap();
+    clients[0].wait().unwrap();
+    clients[0] = join(&hosts, &pin(&sheets[0]), &sheets[0], &journal(&sheets[0]));
+    std::thread::sleep(Duration::from_secs(7));
     assert!(ip(&["-n", &hosts.client_ns, "link", "set", &link, "up"]));
+    // Then the host is killed while they send, and started again on the same address.
+    std::thread::sleep(Duration::from_millis(400));
+    host.0.kill().unwrap();
+    host.0.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    host = serve(&hosts, &meeting, &codes);
 
-    let output = client.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    let summary = String::from_utf8_lossy(&output.stdout).to_string();
+    let mut answered_from_file = 0;
+    for (sheet, client) in sheets.iter().zip(clients) {
+        let output = client.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}: {output:?}", sheet.display());
+        let line = String::from_utf8_lossy(&output.stdout).to_string();
+        let numbers: Vec<u64> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        answered_from_file += numbers.get(3).copied().unwrap_or(0);
+    }
+    drop(host);
 
-    // Exactly once, and every score there: the same results as importing the sheet.
+    // In the file: each (device, number) once; every event a journal holds is there.
     let db = rusqlite::Connection::open(&meeting).unwrap();
     let (rows, distinct): (i64, i64) = db
         .query_row(
@@ -206,83 +284,51 @@ fn ten_seconds_without_a_link_lose_nothing_and_repeat_nothing() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!(rows, distinct, "an event was committed twice");
-    let imported = dir.path().join("imported.thidua");
-    assert!(
-        Command::new(BIN)
-            .args([
-                "new",
-                config.to_str().unwrap(),
-                "-o",
-                imported.to_str().unwrap()
-            ])
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert!(
-        Command::new(BIN)
-            .args([
-                "import",
-                imported.to_str().unwrap(),
-                sheet.to_str().unwrap()
-            ])
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert_eq!(tally_json(&meeting), tally_json(&imported));
+    let (mut sent, mut acknowledged, mut lost) = (0, 0, 0);
+    for sheet in &sheets {
+        let (device, in_journal, saved) = journal_counts(&journal(sheet));
+        sent += in_journal.len();
+        acknowledged += saved.len();
+        for seq in in_journal {
+            let there: i64 = db
+                .query_row(
+                    "SELECT COUNT(*) FROM events WHERE device = ?1 AND device_seq = ?2",
+                    rusqlite::params![device, seq],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            if there == 0 {
+                lost += 1;
+            }
+        }
+    }
+    let twice = rows - distinct;
     eprintln!(
-        "link cut for 10 s after {cut_at} journal lines; {} in the file, each once; {}",
-        rows,
-        summary.trim()
+        "sent {sent}, acknowledged {acknowledged}, committed {rows}, committed twice {twice}, \
+         lost {lost}, resends answered from the file {answered_from_file}"
     );
+    assert_eq!(twice, 0, "an event was committed twice");
+    assert_eq!(lost, 0, "an event a delegate wrote down is not in the file");
+    assert_eq!(rows as usize, sent, "every event sent is in the file once");
+    // Every score of the three sheets is there: the same results as importing them.
+    let imported = dir.path().join("imported.thidua");
+    new_meeting(&imported);
+    let mut args = vec!["import".to_string(), imported.display().to_string()];
+    args.extend(sheets.iter().map(|s| s.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert!(thidua(&args).status.success());
+    assert_eq!(tally_json(&meeting), tally_json(&imported));
 }
 
 /// The meeting served in the host's namespace is found from the delegate's by its
 /// mDNS announcement, with the address to join.
 #[test]
 fn a_delegate_finds_the_meeting_on_the_network_without_typing_its_address() {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    let Some(hosts) = root.then(|| Hosts::make(2)).flatten() else {
-        eprintln!("SKIPPED: needs root and iproute2 to make two network namespaces");
-        return;
-    };
+    let Some(hosts) = namespaces(2) else { return };
     let dir = tempfile::tempdir().unwrap();
     let meeting = dir.path().join("host.thidua");
-    let config = sample().join("cluster.json");
-    assert!(
-        Command::new(BIN)
-            .args([
-                "new",
-                config.to_str().unwrap(),
-                "-o",
-                meeting.to_str().unwrap()
-            ])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let codes = dir.path().join("codes.json");
-    let _host = Running(
-        hosts
-            .in_ns(&hosts.host_ns)
-            .args([BIN, "host", meeting.to_str().unwrap(), "--port", "7878"])
-            .arg("--codes")
-            .arg(&codes)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !codes.exists() {
-        assert!(Instant::now() < deadline, "the host did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    new_meeting(&meeting);
+    let _host = serve(&hosts, &meeting, &dir.path().join("codes.json"));
     let expected = format!("10.77.{}.1:7878", hosts.subnet());
     // Announcements take a moment to be heard; listen a few times at most.
     let mut heard = String::new();

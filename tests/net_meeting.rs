@@ -287,8 +287,8 @@ fn a_killed_host_and_a_killed_delegate_lose_nothing_and_repeat_nothing() {
     }
     let [sent, acknowledged, committed, duplicates, refused] = totals;
     eprintln!(
-        "sent {sent}, acknowledged {acknowledged}, committed {committed}, duplicates \
-         {duplicates}, lost 0, in the file {} (each once)",
+        "sent {sent}, acknowledged {acknowledged}, committed {committed}, resends answered \
+         from the file {duplicates}, committed twice 0, lost 0, in the file {} (each once)",
         found.len()
     );
     assert_eq!(refused, 0);

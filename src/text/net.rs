@@ -23,7 +23,7 @@ crate::texts! {
         JournalDamaged => "{0}: nhật ký gửi điểm bị hỏng ở dòng {1}", "{0}: the journal of sent scores is damaged at line {1}";
         JournalOther => "{0}: nhật ký này thuộc về phiếu của {1}", "{0}: this journal belongs to {1}'s sheet";
         EventRefused => "điểm số {0} bị từ chối: {1}", "event {0} was refused: {1}";
-        JoinSummary => "đã gửi {0}, đã xác nhận {1}, mới ghi {2}, trùng {3}, bị từ chối {4}", "sent {0}, acknowledged {1}, committed {2}, duplicates {3}, refused {4}";
+        JoinSummary => "đã gửi {0}, đã xác nhận {1}, mới ghi {2}, đã có sẵn (gửi lại sau khi mất trả lời) {3}, bị từ chối {4}", "sent {0}, acknowledged {1}, committed {2}, already committed (resent after a lost answer) {3}, refused {4}";
         NoneFound => "Không nghe thấy hội nghị nào trên mạng này; hãy nhập địa chỉ và mã PIN của chủ trì.", "No meeting heard on this network; type the chair's address and PIN.";
         FoundLine => "{0}  {1}", "{0}  {1}";
         GaveUp => "hết thời gian chờ máy chủ trì; {0} điểm chưa gửi vẫn nằm trong nhật ký {1} và sẽ được gửi lần sau", "gave up waiting for the host; {0} unsent {0|event stays|events stay} in the journal {1} and will be sent next time";
