@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_thidua");
+mod net_common;
+use net_common::{BIN, Running, imported, new_meeting, sample, tally_json};
 
 fn ip(args: &[&str]) -> bool {
     Command::new("ip")
@@ -91,48 +92,6 @@ impl Drop for Hosts {
         ip(&["netns", "del", &self.host_ns]);
         ip(&["netns", "del", &self.client_ns]);
     }
-}
-
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/cum-phuong-2025")
-}
-
-fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(BIN).args(args).output().unwrap()
-}
-
-fn new_meeting(path: &Path) {
-    let config = sample().join("cluster.json");
-    assert!(
-        thidua(&[
-            "new",
-            config.to_str().unwrap(),
-            "-o",
-            path.to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
-}
-
-/// The results document without what records how the events arrived.
-fn tally_json(meeting: &Path) -> serde_json::Value {
-    let out = thidua(&["tally", meeting.to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success(), "{out:?}");
-    let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["session_head", "events", "digest"] {
-        doc.as_object_mut().unwrap().remove(key);
-    }
-    doc
 }
 
 /// The namespaces, when this machine lets the test make them (root, iproute2).
@@ -311,13 +270,9 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
     assert_eq!(lost, 0, "an event a delegate wrote down is not in the file");
     assert_eq!(rows as usize, sent, "every event sent is in the file once");
     // Every score of the three sheets is there: the same results as importing them.
-    let imported = dir.path().join("imported.thidua");
-    new_meeting(&imported);
-    let mut args = vec!["import".to_string(), imported.display().to_string()];
-    args.extend(sheets.iter().map(|s| s.display().to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    assert!(thidua(&args).status.success());
-    assert_eq!(tally_json(&meeting), tally_json(&imported));
+    let imported_path = dir.path().join("imported.thidua");
+    imported(&imported_path, &sheets);
+    assert_eq!(tally_json(&meeting), tally_json(&imported_path));
 }
 
 /// The meeting served in the host's namespace is found from the delegate's by its

@@ -11,11 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_thidua");
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/cum-phuong-2025")
-}
+mod net_common;
+use net_common::{BIN, Running, imported, new_meeting, sample, tally_json, thidua};
 
 fn sheets() -> Vec<PathBuf> {
     let mut sheets: Vec<PathBuf> = std::fs::read_dir(sample().join("sheets"))
@@ -25,48 +22,6 @@ fn sheets() -> Vec<PathBuf> {
         .collect();
     sheets.sort();
     sheets
-}
-
-fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(BIN)
-        .args(args)
-        .env("THIDUA_LANG", "en")
-        .output()
-        .unwrap()
-}
-
-fn new_meeting(path: &Path) {
-    let config = sample().join("cluster.json");
-    let made = thidua(&[
-        "new",
-        config.to_str().unwrap(),
-        "-o",
-        path.to_str().unwrap(),
-    ]);
-    assert!(made.status.success(), "{made:?}");
-}
-
-/// The results document without what differs by how the events arrived (the
-/// chain's head, the event count, and the digest over them).
-fn tally_json(meeting: &Path) -> serde_json::Value {
-    let out = thidua(&["tally", meeting.to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success(), "{out:?}");
-    let mut doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let object = doc.as_object_mut().unwrap();
-    for key in ["session_head", "events", "digest"] {
-        object.remove(key);
-    }
-    doc
-}
-
-/// Kills its process when dropped, so a failing test leaves nothing running.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn start_host(meeting: &Path, port: u16, codes: &Path) -> Running {
@@ -162,17 +117,13 @@ fn twelve_delegates_score_over_the_network_and_the_results_equal_importing_their
     }
     drop(host);
 
-    let imported = dir.path().join("imported.thidua");
-    new_meeting(&imported);
-    let mut args = vec!["import".to_string(), imported.display().to_string()];
-    args.extend(sheets.iter().map(|s| s.display().to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    assert!(thidua(&args).status.success());
+    let imported_path = dir.path().join("imported.thidua");
+    imported(&imported_path, &sheets);
 
-    assert_eq!(tally_json(&meeting), tally_json(&imported));
+    assert_eq!(tally_json(&meeting), tally_json(&imported_path));
     // Every figure, class, proposal and status, byte for byte.
     let csv = |m: &Path| thidua(&["tally", m.to_str().unwrap(), "--format", "csv"]).stdout;
-    assert_eq!(csv(&meeting), csv(&imported));
+    assert_eq!(csv(&meeting), csv(&imported_path));
     let verified = thidua(&["verify", meeting.to_str().unwrap()]);
     assert!(verified.status.success(), "{verified:?}");
     eprintln!("12 delegates, {committed} events committed over loopback");
@@ -253,13 +204,9 @@ fn a_killed_host_and_a_killed_delegate_lose_nothing_and_repeat_nothing() {
     let found = origins(&meeting);
     let distinct: std::collections::HashSet<_> = found.iter().cloned().collect();
     assert_eq!(found.len(), distinct.len(), "an event was committed twice");
-    let imported = dir.path().join("imported.thidua");
-    new_meeting(&imported);
-    let mut args = vec!["import".to_string(), imported.display().to_string()];
-    args.extend(sheets.iter().map(|s| s.display().to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    assert!(thidua(&args).status.success());
-    assert_eq!(tally_json(&meeting), tally_json(&imported));
+    let imported_path = dir.path().join("imported.thidua");
+    imported(&imported_path, &sheets);
+    assert_eq!(tally_json(&meeting), tally_json(&imported_path));
 
     // Every event a journal shows as saved is in the file.
     for sheet in &sheets {

@@ -35,11 +35,7 @@ pub(super) fn host(
     // Delegates' apps find the meeting by this; the address and PIN work without it.
     let _announced = crate::net::discovery::announce(&name, &sha, port);
     // Links and slips carry this machine's address on the room's network.
-    let ip = crate::net::lan_addresses()
-        .first()
-        .copied()
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let base = format!("http://{ip}:{port}");
+    let base = crate::net::base_url(&crate::net::lan_addresses(), port);
     out.say(&N::Serving.fill(out.lang, &[&format!("0.0.0.0:{port}")]));
     let all = running.host.codes();
     let mut listed = serde_json::Map::new();

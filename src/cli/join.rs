@@ -86,13 +86,12 @@ pub(super) fn join(
             &mut counts,
         )?;
     }
-    // Then every score the host does not hold yet (and that was not sent before).
+    // Then every score the host does not hold yet.
     let held: std::collections::HashSet<(String, String, String)> = view
         .values
         .iter()
         .map(|v| (v.target.clone(), v.item.clone(), v.value.clone()))
         .collect();
-    let journaled: Vec<Event> = journal.entries().map(|(_, e)| e.event.clone()).collect();
     let scorer = view.scorer.clone();
     let mut wanted: Vec<Event> = sheet
         .scores
@@ -118,10 +117,12 @@ pub(super) fn join(
         });
     }
     for event in wanted {
-        let answered = journal
+        // The view was read before the pending events went: one of them may have
+        // saved this already.
+        let saved = journal
             .entries()
             .any(|(_, e)| e.event == event && e.result.as_ref().is_some_and(EventResult::is_saved));
-        if answered || journaled.contains(&event) && !matches!(event, Event::Submit { .. }) {
+        if saved {
             continue;
         }
         let seq = journal

@@ -154,31 +154,8 @@ impl Writer {
         });
     }
 
-    /// Splits text into lines no wider than `width` mm (long words are cut).
     fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-        let face = self.face(bold);
-        let mut lines = Vec::new();
-        let mut current = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_string()
-            } else {
-                format!("{current} {word}")
-            };
-            if face.width(&candidate, size) <= width || current.is_empty() {
-                current = candidate;
-            } else {
-                lines.push(std::mem::take(&mut current));
-                current = word.to_string();
-            }
-        }
-        if !current.is_empty() {
-            lines.push(current);
-        }
-        if lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines
+        self.face(bold).wrap(text, size, width)
     }
 
     /// A wrapped paragraph across the text width, first line indented.

@@ -26,6 +26,29 @@ impl Face {
             .sum();
         units as f32 / self.parsed.units_per_em as f32 * size * PT_TO_MM
     }
+
+    /// Splits text into lines no wider than `width` mm; a word longer than the width
+    /// keeps a line of its own.
+    pub fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if current.is_empty() || self.width(&candidate, size) <= width {
+                current = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut current, word.to_string()));
+            }
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        lines
+    }
 }
 
 /// The regular and bold faces, embedded in `doc`; `None` if a font cannot be read.

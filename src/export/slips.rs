@@ -178,28 +178,8 @@ impl Fonts {
         if bold { &self.bold } else { &self.regular }
     }
 
-    /// Splits text into lines no wider than `width` mm (a word longer than the
-    /// width keeps a line of its own).
     fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-        let face = self.face(bold);
-        let mut lines = Vec::new();
-        let mut current = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_string()
-            } else {
-                format!("{current} {word}")
-            };
-            if current.is_empty() || face.width(&candidate, size) <= width {
-                current = candidate;
-            } else {
-                lines.push(std::mem::replace(&mut current, word.to_string()));
-            }
-        }
-        if !current.is_empty() {
-            lines.push(current);
-        }
-        lines
+        self.face(bold).wrap(text, size, width)
     }
 
     /// `text` in as few lines as possible (at most `lines`) of `width` mm, each

@@ -45,3 +45,13 @@ pub fn lan_addresses() -> Vec<std::net::IpAddr> {
     found.dedup();
     found
 }
+
+/// The address printed on links, slips and QR codes: the first of `addresses` (this
+/// machine on the room's network), or loopback on a machine with none.
+pub fn base_url(addresses: &[std::net::IpAddr], port: u16) -> String {
+    let ip = addresses
+        .first()
+        .copied()
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    format!("http://{ip}:{port}")
+}

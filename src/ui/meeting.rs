@@ -43,6 +43,8 @@ impl RecordError {
 /// this window sends its changes there too and reads what was committed.
 pub struct HostLink {
     pub running: RunningHost,
+    /// This machine's addresses on the room's network, read when serving began.
+    pub addresses: Vec<std::net::IpAddr>,
     /// Announces the meeting on the network while it is served.
     _announced: Option<crate::net::discovery::Announcement>,
     /// The writer's last committed event, set from its thread.
@@ -171,6 +173,7 @@ impl OpenMeeting {
             crate::net::discovery::announce(&name, &self.config().sha256, running.addr.port());
         self.host = Some(HostLink {
             running,
+            addresses: crate::net::lan_addresses(),
             _announced: announced,
             committed,
         });

@@ -39,17 +39,6 @@ pub enum NetworkAction {
     Publish(bool),
 }
 
-/// The address printed on the codes: this machine on the room's network.
-fn base(meeting: &OpenMeeting) -> Option<String> {
-    let link = meeting.host.as_ref()?;
-    let port = link.running.addr.port();
-    let ip = crate::net::lan_addresses()
-        .first()
-        .copied()
-        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
-    Some(format!("http://{ip}:{port}"))
-}
-
 pub fn show(
     ui: &mut egui::Ui,
     meeting: &OpenMeeting,
@@ -81,15 +70,18 @@ pub fn show(
         });
         return actions;
     };
-    let base = base(meeting).unwrap_or_default();
-    let addresses: Vec<String> = crate::net::lan_addresses()
-        .iter()
-        .map(|ip| format!("{ip}:{}", link.running.addr.port()))
-        .collect();
-    let shown_addresses = if addresses.is_empty() {
-        format!("127.0.0.1:{}", link.running.addr.port())
+    let port = link.running.addr.port();
+    let base = crate::net::base_url(&link.addresses, port);
+    let shown_addresses = base.trim_start_matches("http://").to_string();
+    let shown_addresses = if link.addresses.len() > 1 {
+        let all: Vec<String> = link
+            .addresses
+            .iter()
+            .map(|ip| format!("{ip}:{port}"))
+            .collect();
+        all.join(", ")
     } else {
-        addresses.join(", ")
+        shown_addresses
     };
     ui.label(
         RichText::new(T::NetServing.fill(lang, &[&shown_addresses]))
