@@ -9,10 +9,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod net_common;
-use net_common::{BIN, Running, imported, new_meeting, sample, tally_json};
+use net_common::{BIN, Running, imported, new_meeting, sample, start_host_with, tally_json};
 
 fn ip(args: &[&str]) -> bool {
     Command::new("ip")
@@ -110,24 +110,9 @@ fn namespaces(test: u32) -> Option<Hosts> {
 /// `thidua host` for `meeting` in the host's namespace on port 7878, once it has
 /// written its codes.
 fn serve(hosts: &Hosts, meeting: &Path, codes: &Path) -> Running {
-    let _ = std::fs::remove_file(codes);
-    let host = Running(
-        hosts
-            .in_ns(&hosts.host_ns)
-            .args([BIN, "host", meeting.to_str().unwrap(), "--port", "7878"])
-            .arg("--codes")
-            .arg(codes)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !codes.exists() {
-        assert!(Instant::now() < deadline, "the host did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    host
+    let mut command = hosts.in_ns(&hosts.host_ns);
+    command.arg(BIN);
+    start_host_with(command, meeting, 7878, codes)
 }
 
 /// A scripted delegate in the delegates' namespace, sending `sheet`.

@@ -9,10 +9,12 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod net_common;
-use net_common::{BIN, Running, imported, new_meeting, sample, tally_json, thidua};
+use net_common::{
+    BIN, free_port, imported, new_meeting, read_codes, sample, start_host, tally_json, thidua,
+};
 
 fn sheets() -> Vec<PathBuf> {
     let mut sheets: Vec<PathBuf> = std::fs::read_dir(sample().join("sheets"))
@@ -22,36 +24,6 @@ fn sheets() -> Vec<PathBuf> {
         .collect();
     sheets.sort();
     sheets
-}
-
-fn start_host(meeting: &Path, port: u16, codes: &Path) -> Running {
-    let _ = std::fs::remove_file(codes);
-    let host = Running(
-        Command::new(BIN)
-            .args([
-                "host",
-                meeting.to_str().unwrap(),
-                "--port",
-                &port.to_string(),
-            ])
-            .arg("--codes")
-            .arg(codes)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !codes.exists() {
-        assert!(Instant::now() < deadline, "the host did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    host
-}
-
-fn read_codes(codes: &Path) -> (u16, serde_json::Value) {
-    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(codes).unwrap()).unwrap();
-    (doc["port"].as_u64().unwrap() as u16, doc["codes"].clone())
 }
 
 fn start_join(port: u16, pin: &str, sheet: &Path, journal: &Path) -> Child {
@@ -127,15 +99,6 @@ fn twelve_delegates_score_over_the_network_and_the_results_equal_importing_their
     let verified = thidua(&["verify", meeting.to_str().unwrap()]);
     assert!(verified.status.success(), "{verified:?}");
     eprintln!("12 delegates, {committed} events committed over loopback");
-}
-
-/// A free port on loopback (the host must come back on the same one).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Each event a delegate's device committed, as (device, device seq), from the file.

@@ -165,28 +165,11 @@ pub fn router(host: Arc<Host>) -> Router {
         .with_state(host)
 }
 
-/// The scoring page for a phone or an office laptop: one file, everything in it, no
-/// resource from anywhere but this host (the policy header says so to the browser).
-const PAGE: &str = include_str!("page/sheet.html");
-
 async fn page(ConnectInfo(peer): ConnectInfo<SocketAddr>) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; \
-                 connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'",
-            ),
-            (header::REFERRER_POLICY, "no-referrer"),
-        ],
-        PAGE,
-    )
-        .into_response()
+    super::page::response()
 }
 
 async fn save_codes(host: &Host) -> Result<(), WriterError> {
@@ -249,16 +232,45 @@ fn check_local(peer: SocketAddr) -> Result<(), Refused> {
 
 /// The scorer a request's bearer token opens.
 fn scorer_of(host: &Host, headers: &HeaderMap) -> Result<String, Refused> {
-    let token = headers
+    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
+    codes
+        .active_by_token(bearer(headers))
+        .map(|code| code.scorer.clone())
+        .ok_or(Refused::NoCode)
+}
+
+fn bearer(headers: &HeaderMap) -> &str {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
-    codes
-        .active_by_token(token)
-        .map(|code| code.scorer.clone())
-        .ok_or(Refused::NoCode)
+        .unwrap_or("")
+}
+
+/// The scorer a request's token opens, with the device it names recorded for that
+/// code: a phone that opened the QR code's link shows on the chair's screen like a
+/// laptop that joined with the PIN.
+async fn scorer_with_device(
+    host: &Host,
+    headers: &HeaderMap,
+    device: &str,
+) -> Result<String, Response> {
+    let scorer = scorer_of(host, headers).map_err(IntoResponse::into_response)?;
+    if device.is_empty() {
+        return Ok(scorer);
+    }
+    let bound = {
+        let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
+        codes.bind_device(bearer(headers), device)
+    };
+    match bound {
+        Ok(grant::Bound::Known) => Ok(scorer),
+        Ok(_) => match save_codes(host).await {
+            Ok(()) => Ok(scorer),
+            Err(e) => Err(trouble(&e)),
+        },
+        Err(refused) => Err(refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l))),
+    }
 }
 
 async fn join(
@@ -330,14 +342,15 @@ async fn sheet(
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let scorer = match scorer_of(&host, &headers) {
-        Ok(scorer) => scorer,
-        Err(refused) => return refused.into_response(),
-    };
     let device = query.device.unwrap_or_default();
+    let scorer = match scorer_with_device(&host, &headers, &device).await {
+        Ok(scorer) => scorer,
+        Err(refused) => return refused,
+    };
+    let published = host.published.load(Ordering::SeqCst);
     let view = host
         .writer
-        .read(move |file| sheet_view(file, &scorer, &device))
+        .read(move |file| sheet_view(file, &scorer, &device, published))
         .await;
     match view {
         Ok(Some(view)) => Json(view).into_response(),
@@ -347,7 +360,12 @@ async fn sheet(
 }
 
 /// One delegate's own sheet, and nothing else of the meeting.
-pub fn sheet_view(file: &MeetingFile, scorer_id: &str, device: &str) -> Option<SheetView> {
+pub fn sheet_view(
+    file: &MeetingFile,
+    scorer_id: &str,
+    device: &str,
+    published: bool,
+) -> Option<SheetView> {
     let session = file.session();
     let config = session.config();
     let scorer = config.member(scorer_id)?;
@@ -377,6 +395,7 @@ pub fn sheet_view(file: &MeetingFile, scorer_id: &str, device: &str) -> Option<S
         finalized: session.finalized,
         last_device_seq: file.last_device_seq(device),
         events: file.last_seq(),
+        published,
     })
 }
 
@@ -389,13 +408,16 @@ async fn events(
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let scorer = match scorer_of(&host, &headers) {
-        Ok(scorer) => scorer,
-        Err(refused) => return refused.into_response(),
-    };
+    if let Err(refused) = scorer_of(&host, &headers) {
+        return refused.into_response();
+    }
     let Json(request) = match body {
         Ok(body) => body,
         Err(e) => return bad_request(&e.body_text()),
+    };
+    let scorer = match scorer_with_device(&host, &headers, &request.device).await {
+        Ok(scorer) => scorer,
+        Err(refused) => return refused,
     };
     // One event outside this delegate's own sheet refuses the whole request.
     for sent in &request.events {

@@ -11,6 +11,7 @@ pub mod client;
 pub mod discovery;
 pub mod host;
 pub mod journal;
+pub mod page;
 pub mod protocol;
 pub mod writer;
 

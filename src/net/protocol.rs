@@ -44,6 +44,9 @@ pub struct SheetView {
     pub last_device_seq: Option<u64>,
     /// The meeting's event count when this view was made.
     pub events: u64,
+    /// Whether the chair lets delegates see the running results (`/api/tally`).
+    #[serde(default)]
+    pub published: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

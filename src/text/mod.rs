@@ -11,6 +11,7 @@ pub mod cli;
 pub mod errors;
 pub mod export;
 pub mod net;
+pub mod page;
 pub mod slips;
 pub mod ui;
 
@@ -140,5 +141,6 @@ mod tests {
         check_list::<super::ui::T>();
         check_list::<super::net::N>();
         check_list::<super::slips::S>();
+        check_list::<super::page::P>();
     }
 }

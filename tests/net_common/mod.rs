@@ -5,7 +5,8 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_thidua");
 
@@ -64,4 +65,48 @@ impl Drop for Running {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// `thidua host` on loopback at `port`, once it has written its codes to `codes`.
+pub fn start_host(meeting: &Path, port: u16, codes: &Path) -> Running {
+    start_host_with(Command::new(BIN), meeting, port, codes)
+}
+
+/// `thidua host` run by `command` (the program itself, or `ip netns exec … thidua`),
+/// once it has written its codes to `codes`.
+pub fn start_host_with(mut command: Command, meeting: &Path, port: u16, codes: &Path) -> Running {
+    let _ = std::fs::remove_file(codes);
+    let host = Running(
+        command
+            .arg("host")
+            .arg(meeting)
+            .args(["--port", &port.to_string()])
+            .arg("--codes")
+            .arg(codes)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !codes.exists() {
+        assert!(Instant::now() < deadline, "the host did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    host
+}
+
+/// The port and the codes (`{scorer: {pin, link}}`) a host wrote.
+pub fn read_codes(codes: &Path) -> (u16, serde_json::Value) {
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(codes).unwrap()).unwrap();
+    (doc["port"].as_u64().unwrap() as u16, doc["codes"].clone())
+}
+
+/// A free port on loopback (the host must come back on the same one).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }

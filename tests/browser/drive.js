@@ -1,0 +1,303 @@
+// Drives Debian's chromium through a delegate's scoring page, one scenario per run:
+//
+//   node drive.js SCENARIO ARGS.json
+//
+// It asks the Rust test for what only the test can do (kill the host, start it
+// again, publish the results) with a line {"ask": "..."} on stdout, and waits for
+// "ok" on stdin. Its last line is {"done": {...}} with what the test checks in the
+// meeting file, or {"error": "..."}.
+"use strict";
+const { chromium } = require("playwright-core");
+const fs = require("fs");
+const path = require("path");
+const readline = require("readline");
+
+const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const tell = (message) => process.stdout.write(JSON.stringify(message) + "\n");
+async function ask(what) {
+  tell({ ask: what });
+  const { value } = await lines.next();
+  if (value !== "ok") throw new Error(`the test could not ${what}: ${value}`);
+}
+function check(ok, what) {
+  if (!ok) throw new Error(what);
+}
+
+const LAUNCH = {
+  executablePath: process.env.THIDUA_CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+};
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 };
+const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 };
+
+/* Every request a page makes, so the test can see that all of them go to the host. */
+function watch(page, origin, seen) {
+  page.on("request", (r) => {
+    const url = r.url();
+    seen.all += 1;
+    if (!url.startsWith(origin + "/")) seen.elsewhere.push(url);
+    if (url.startsWith(origin + "/api/events")) seen.events += 1;
+    if (url.startsWith(origin + "/api/")) seen.tokens.add((r.headers()["authorization"] || "").replace("Bearer ", ""));
+  });
+  page.setDefaultTimeout(20000);
+  return page;
+}
+
+async function open(context, origin, seen, where) {
+  const page = watch(await context.newPage(), origin, seen);
+  await page.goto(origin + where);
+  return page;
+}
+
+const text = (page, key, ...args) =>
+  page.evaluate(([key, args]) => t(key, ...args), [key, args]);
+const cellsOf = (page) =>
+  page.$$eval("input[data-item]", (inputs) =>
+    inputs.map((i) => ({ id: i.id, target: i.dataset.target, item: i.dataset.item })));
+const states = (page) =>
+  page.$$eval(".cell", (rows) =>
+    rows.map((r) => ({
+      value: r.querySelector("input").value,
+      state: r.querySelector(".state").textContent,
+      why: r.querySelector(".why").textContent,
+      kind: r.className.replace("cell", "").trim(),
+    })));
+const noticeText = (page) => page.$eval("#notice", (n) => (n.hidden ? "" : n.textContent));
+const queued = (page) => page.evaluate(() => queue().length);
+
+/* How a delegate types a value: a comma on every other cell, as Vietnamese write it. */
+function typed(value, index) {
+  if (value === undefined || value === null) return "";
+  const s = String(value);
+  return index % 2 ? s.replace(".", ",") : s;
+}
+
+/* Types the cells from `from` to `to` (exclusive) starting at the focused one, moving
+ * with Tab, or Enter on every third cell. */
+async function typeCells(page, cells, values, from, to) {
+  for (let i = from; i < to; i++) {
+    const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+    check(focused === cells[i].id, `cell ${i} should have focus, ${focused} has it`);
+    if (values[i]) await page.keyboard.type(values[i]);
+    await page.keyboard.press(i % 3 === 2 ? "Enter" : "Tab");
+  }
+}
+
+async function allSaved(page, count) {
+  await page.waitForFunction(
+    (n) => queue().length === 0 && document.querySelectorAll(".cell.saved").length === n,
+    count,
+    { timeout: 30000 });
+}
+
+const scenarios = {
+  /* A whole sheet by keyboard, through a killed host and a browser gone offline. */
+  async "whole-sheet"(browser, a) {
+    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const phone = await browser.newContext(PHONE);
+    let page = await open(phone, a.origin, seen, "/j/" + a.token);
+    await page.waitForSelector("input[data-item]");
+    const cells = await cellsOf(page);
+    const values = cells.map((c, i) => typed((a.scores[c.target] || {})[c.item], i));
+    const filled = values.filter((v) => v !== "").length;
+    const third = Math.floor(cells.length / 3);
+    const ready = await page.evaluate(() => performance.getEntriesByName("thidua-ready").length);
+    check(ready === 1, "the page did not say it was ready");
+
+    // 1. Online, and the first three answers lost after the host committed: the page
+    //    sends those values again and the host must not apply them twice.
+    let lostAnswers = 0;
+    await page.route("**/api/events", async (route) => {
+      if (lostAnswers >= 3) return route.continue();
+      lostAnswers += 1;
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await typeCells(page, cells, values, 0, third);
+    const firstPart = values.slice(0, third).filter((v) => v).length;
+    await allSaved(page, firstPart);
+    await page.unroute("**/api/events");
+
+    // 2. The host is killed (the chair's laptop crashed): typing goes on.
+    await ask("kill");
+    await typeCells(page, cells, values, third, 2 * third);
+    const secondPart = values.slice(third, 2 * third).filter((v) => v).length;
+    const offline = await text(page, "Offline");
+    await page.waitForFunction((o) => document.getElementById("notice").textContent === o, offline);
+    const pending = await page.$$eval(".cell.pending", (rows) => rows.length);
+    check(pending === secondPart, `${pending} cells wait to be sent, ${secondPart} were typed`);
+    check((await queued(page)) === secondPart, "the page's queue does not hold every typed value");
+    await page.screenshot({ path: path.join(a.shots, "phone-offline.png") });
+
+    // 3. The host is back: everything typed meanwhile is sent once.
+    await ask("restart");
+    await allSaved(page, firstPart + secondPart);
+    check((await noticeText(page)) === "", "the offline notice stays after the host came back");
+
+    // 4. The browser itself goes offline, the delegate types on, closes the page and
+    //    opens the link again once the network is back.
+    await phone.setOffline(true);
+    const gone = 2 * third + Math.floor(third / 2);
+    await typeCells(page, cells, values, 2 * third, gone);
+    await page.waitForFunction((o) => document.getElementById("notice").textContent === o, offline);
+    const thirdPart = values.slice(2 * third, gone).filter((v) => v).length;
+    check((await queued(page)) === thirdPart, "values typed offline are not all kept");
+    await page.close();
+    await phone.setOffline(false);
+    page = await open(phone, a.origin, seen, "/j/" + a.token);
+    await allSaved(page, firstPart + secondPart + thirdPart);
+    // The page puts the cursor in the first empty cell; a delegate taps it otherwise.
+    await page.focus("#" + cells[gone].id);
+    await typeCells(page, cells, values, gone, cells.length);
+    await allSaved(page, filled);
+
+    // 5. Reloading shows the sheet as the host holds it.
+    await page.reload();
+    await page.waitForSelector("input[data-item]");
+    await page.screenshot({ path: path.join(a.shots, "phone.png") });
+    const shown = await states(page);
+    const number = (s) => (s === "" ? null : Number(s.replace(",", ".")));
+    const mismatch = shown.findIndex((s, i) => number(s.value) !== number(values[i]));
+    check(mismatch < 0, `after a reload cell ${mismatch} shows ${JSON.stringify(shown[mismatch])}, typed ${values[mismatch]}`);
+    check(shown.every((s, i) => (values[i] ? s.state === shown[0].state && s.kind === "saved" : s.kind === "")),
+      "after a reload not every typed cell is marked saved");
+
+    // 6. The same sheet on a laptop's screen, then submitted there.
+    const laptop = await browser.newContext(LAPTOP);
+    const wide = await open(laptop, a.origin, seen, "/j/" + a.token);
+    await wide.waitForSelector("input[data-item]");
+    await wide.screenshot({ path: path.join(a.shots, "laptop.png") });
+    await wide.close();
+    page.once("dialog", (d) => d.accept());
+    await page.click("#submit");
+    const submitted = await text(page, "Submitted");
+    await page.waitForFunction((s) => document.getElementById("notice").textContent === s, submitted);
+    const editable = await page.$$eval("input[data-item]", (inputs) => inputs.filter((i) => !i.disabled).length);
+    check(editable === 0, `${editable} cells can still be edited after submitting`);
+    const device = await page.evaluate(() => device());
+    return { device, cells: cells.length, filled, lostAnswers, sent: seen.events, elsewhere: seen.elsewhere };
+  },
+
+  /* Values the rules refuse: explained on the page, never sent. */
+  async refused(browser, a) {
+    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const context = await browser.newContext(PHONE);
+    const page = await open(context, a.origin, seen, "/j/" + a.token);
+    await page.waitForSelector("input[data-item]");
+    const cells = await cellsOf(page);
+    const rule = await page.evaluate(() => cells.map((c) => ({ max: c.item.max, step: c.item.step || 1 })));
+    const { max, step } = rule[0];
+    const tries = [
+      [String(max + step), "OverMax", [String(max).replace(".", ",")]],
+      ["chín", "NotNumber", ["chín"]],
+      [String(step / 2).replace(".", ","), null, []],
+      ["-1", "Negative", []],
+      ["1,234", "TooManyDecimals", []],
+    ];
+    for (const [value] of tries) {
+      await page.keyboard.type(value);
+      await page.keyboard.press("Tab");
+    }
+    const shown = await states(page);
+    for (let i = 0; i < tries.length; i++) {
+      const [value, key, args] = tries[i];
+      check(shown[i].kind === "refused", `"${value}" was not refused: ${JSON.stringify(shown[i])}`);
+      check(shown[i].state === (await text(page, "CellRefused")), `"${value}" is not marked refused`);
+      if (key) check(shown[i].why === (await text(page, key, ...args)), `"${value}": ${shown[i].why}`);
+      else check(shown[i].why.length > 0, `"${value}" has no reason`);
+      check(shown[i].value === value, `the refused "${value}" is not left to correct`);
+    }
+    page.once("dialog", (d) => { throw new Error("a sheet with refused cells asked to be submitted: " + d.message()); });
+    await page.click("#submit");
+    check((await noticeText(page)) === (await text(page, "FixRefused")), "submitting with refused cells is not explained");
+    await page.waitForTimeout(500);
+    check(seen.events === 0, `${seen.events} refused values were sent`);
+    // The first cell corrected: sent once and saved.
+    await page.focus("#" + cells[0].id);
+    await page.fill("#" + cells[0].id, "");
+    await page.keyboard.type(String(max).replace(".", ","));
+    await page.keyboard.press("Tab");
+    await allSaved(page, 1);
+    return { sent: seen.events, elsewhere: seen.elsewhere };
+  },
+
+  /* The live meeting's security, through the pages. */
+  async security(browser, a) {
+    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    // A made-up link opens nothing.
+    const stranger = await browser.newContext(PHONE);
+    let page = await open(stranger, a.origin, seen, "/j/" + a.madeUpToken);
+    await page.waitForFunction(() => !document.getElementById("notice").hidden);
+    check((await page.$$("input")).length === 0, "a made-up link shows a sheet");
+    check((await noticeText(page)) === (await text(page, "CodeLost")), "a made-up link is not explained");
+    await page.close();
+
+    // The PIN on the slip opens that delegate's own sheet and nobody else's.
+    page = await open(stranger, a.origin, seen, "/");
+    await page.fill("#pin", a.pin);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(a.origin + "/j/" + a.token);
+    await page.waitForSelector("input[data-item]");
+    const heading = await page.textContent("#sub");
+    check(heading === (await text(page, "SheetOf", a.short)), `the PIN opened "${heading}"`);
+    const filledShown = await page.$$eval("input[data-item]", (inputs) => inputs.filter((i) => i.value !== "").length);
+    const cellsShown = (await cellsOf(page)).length;
+
+    // The results only while the chair publishes them.
+    const tallyStatus = () =>
+      page.evaluate(async () => (await fetch("/api/tally", { headers: auth() })).status);
+    check((await tallyStatus()) === 403, "the results are readable before the chair publishes them");
+    check(await page.$eval("#showResults", (b) => b.hidden), "the results button shows before publishing");
+    await ask("publish");
+    await page.waitForFunction(() => !document.getElementById("showResults").hidden, null, { timeout: 15000 });
+    await page.click("#showResults");
+    await page.waitForSelector("#results table");
+    const ranked = await page.$$eval("#results tbody tr", (rows) => rows.length);
+    check(ranked === a.members, `the results list ${ranked} members, the cluster has ${a.members}`);
+    await page.screenshot({ path: path.join(a.shots, "phone-results.png"), fullPage: false });
+    await ask("unpublish");
+    check((await tallyStatus()) === 403, "the results stay readable after the chair withdrew them");
+    await page.waitForFunction(() => document.getElementById("showResults").hidden, null, { timeout: 15000 });
+
+    // Wrong PINs: each refused, then the address waits.
+    const guesser = await browser.newContext(PHONE);
+    const guess = await open(guesser, a.origin, seen, "/");
+    const answers = [];
+    for (let i = 0; i < 6; i++) {
+      await guess.fill("#pin", a.wrongPin);
+      const answered = guess.waitForResponse((r) => r.url().endsWith("/api/join"));
+      await guess.click("button");
+      answers.push((await answered).status());
+      await guess.waitForFunction(() => !document.getElementById("pinMsg").hidden);
+    }
+    const message = await guess.textContent("#pinMsg");
+    check(answers.slice(0, 5).every((s) => s === 401), `wrong PINs answered ${answers}`);
+    check(answers[5] === 429, `the sixth wrong PIN answered ${answers[5]}`);
+    check(/\d/.test(message), `the wait is not stated: ${message}`);
+    check(guess.url() === a.origin + "/", "a wrong PIN left the PIN page");
+    return {
+      elsewhere: seen.elsewhere,
+      tokens: Array.from(seen.tokens),
+      cellsShown,
+      filledShown,
+      answers,
+      waitMessage: message,
+    };
+  },
+};
+
+(async () => {
+  const [scenario, argsFile] = process.argv.slice(2);
+  const args = JSON.parse(fs.readFileSync(argsFile, "utf8"));
+  const browser = await chromium.launch(LAUNCH);
+  try {
+    const result = await scenarios[scenario](browser, args);
+    tell({ done: result });
+  } catch (e) {
+    tell({ error: String(e && e.stack ? e.stack : e) });
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+    process.exit();
+  }
+})();

@@ -1,0 +1,362 @@
+//! The scoring page in a real browser: Debian's headless chromium, driven by
+//! Playwright (`tests/browser/drive.js`), against `thidua host` or the host in this
+//! process. A delegate scores a whole sheet with the keyboard while the host is
+//! killed and restarted and while the browser is offline; refused values are
+//! explained and never sent; the security of the live meeting holds through the
+//! pages; every request a page makes goes to the host.
+//!
+//! Needs `node`, `/usr/bin/chromium` and `npm ci` in `tests/browser` (`.ci/run` does
+//! all three). Without them it says SKIPPED, unless THIDUA_REQUIRE_BROWSER is set,
+//! as CI sets it.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+mod net_common;
+use net_common::{free_port, imported, new_meeting, read_codes, sample, start_host, tally_json};
+
+fn browser_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// Whether node, chromium and Playwright are here; says why not.
+fn browser_ready() -> bool {
+    let node = Command::new("node").arg("--version").output().is_ok();
+    let chromium = Path::new("/usr/bin/chromium").exists();
+    let playwright = browser_dir()
+        .join("node_modules/playwright-core/package.json")
+        .exists();
+    if node && chromium && playwright {
+        return true;
+    }
+    let why = format!(
+        "needs node ({node}), /usr/bin/chromium ({chromium}) and `npm ci` in tests/browser \
+         ({playwright}); .ci/run installs them"
+    );
+    assert!(
+        std::env::var_os("THIDUA_REQUIRE_BROWSER").is_none(),
+        "the browser tests cannot run: {why}"
+    );
+    eprintln!("SKIPPED: {why}");
+    false
+}
+
+/// Where the pages' screenshots go.
+fn shots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-shots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs one scenario of `drive.js`; `answer` does what it asks (kill the host…).
+/// Returns what the scenario reports; panics with the page's own account if it fails.
+fn drive(
+    scenario: &str,
+    args: serde_json::Value,
+    mut answer: impl FnMut(&str),
+) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let args_file = dir.path().join("args.json");
+    std::fs::write(&args_file, args.to_string()).unwrap();
+    let mut child = Command::new("node")
+        .arg(browser_dir().join("drive.js"))
+        .arg(scenario)
+        .arg(&args_file)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    // No scenario runs for ever, whatever the page does.
+    let pid = child.id().to_string();
+    let (finished, watchdog) = mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        if watchdog.recv_timeout(Duration::from_secs(240)).is_err() {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+        }
+    });
+    let mut to_driver = child.stdin.take().unwrap();
+    let from_driver = BufReader::new(child.stdout.take().unwrap());
+    let mut outcome = None;
+    for line in from_driver.lines() {
+        let line = line.unwrap();
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(&line) else {
+            eprintln!("driver: {line}");
+            continue;
+        };
+        if let Some(what) = message["ask"].as_str() {
+            answer(what);
+            writeln!(to_driver, "ok").unwrap();
+        } else if message.get("done").is_some() || message.get("error").is_some() {
+            outcome = Some(message);
+            break;
+        }
+    }
+    let _ = child.wait();
+    let _ = finished.send(());
+    let _ = guard.join();
+    let outcome = outcome.expect("the browser driver stopped without an answer (timed out?)");
+    if let Some(error) = outcome["error"].as_str() {
+        panic!("in the browser: {error}");
+    }
+    outcome["done"].clone()
+}
+
+fn no_request_elsewhere(done: &serde_json::Value) {
+    assert_eq!(
+        done["elsewhere"],
+        serde_json::json!([]),
+        "the page loaded something from another host"
+    );
+}
+
+/// Each event in the file that came from `device`: (device seq, the event).
+fn events_from(meeting: &Path, device: &str) -> Vec<(i64, serde_json::Value)> {
+    let db = rusqlite::Connection::open(meeting).unwrap();
+    let mut statement = db
+        .prepare("SELECT device_seq, event FROM events WHERE device = ?1 ORDER BY seq")
+        .unwrap();
+    statement
+        .query_map([device], |r| {
+            let event: String = r.get(1)?;
+            Ok((r.get(0)?, serde_json::from_str(&event).unwrap()))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn codes_in_file(meeting: &Path) -> serde_json::Value {
+    let db = rusqlite::Connection::open(meeting).unwrap();
+    let json: String = db
+        .query_row(
+            "SELECT value FROM host_state WHERE key = 'join_codes'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+fn token_of(link: &serde_json::Value) -> String {
+    let link = link.as_str().unwrap();
+    link[link.find("/j/").unwrap() + 3..].to_string()
+}
+
+/// `thidua host` on loopback with a new meeting of the 12-ward sample in `dir`.
+struct Hosted {
+    meeting: PathBuf,
+    codes: PathBuf,
+    port: u16,
+    /// `{scorer: {pin, link}}`.
+    listed: serde_json::Value,
+    host: net_common::Running,
+}
+
+fn hosted(dir: &Path) -> Hosted {
+    let meeting = dir.join("host.thidua");
+    new_meeting(&meeting);
+    let codes = dir.join("codes.json");
+    let port = free_port();
+    let host = start_host(&meeting, port, &codes);
+    let (_, listed) = read_codes(&codes);
+    Hosted {
+        meeting,
+        codes,
+        port,
+        listed,
+        host,
+    }
+}
+
+#[test]
+fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_is_saved_once() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let Hosted {
+        meeting,
+        codes,
+        port,
+        listed,
+        host,
+    } = hosted(dir.path());
+    let mut host = Some(host);
+    let sheet_file = sample().join("sheets/ba-dinh.json");
+    let sheet: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&sheet_file).unwrap()).unwrap();
+    let args = serde_json::json!({
+        "origin": format!("http://127.0.0.1:{port}"),
+        "token": token_of(&listed["ba-dinh"]["link"]),
+        "scores": sheet["scores"],
+        "shots": shots(),
+    });
+
+    let done = drive("whole-sheet", args, |what| match what {
+        "kill" => drop(host.take()),
+        "restart" => host = Some(start_host(&meeting, port, &codes)),
+        other => panic!("the driver asked to {other}"),
+    });
+    drop(host);
+    no_request_elsewhere(&done);
+
+    assert_eq!(done["lostAnswers"], 3);
+    assert!(done["sent"].as_u64().unwrap() > done["filled"].as_u64().unwrap());
+    // Every value once, from the browser, then the submission.
+    let device = done["device"].as_str().unwrap();
+    let events = events_from(&meeting, device);
+    let filled = done["filled"].as_u64().unwrap() as usize;
+    let scores: Vec<&serde_json::Value> = events
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| e["type"] == "score")
+        .collect();
+    assert_eq!(scores.len(), filled, "score events from the browser");
+    let cells: HashSet<(String, String)> = scores
+        .iter()
+        .map(|e| (e["target"].to_string(), e["item"].to_string()))
+        .collect();
+    assert_eq!(cells.len(), filled, "a cell was committed twice");
+    assert_eq!(events.last().unwrap().1["type"], "submit");
+    let seqs: HashSet<i64> = events.iter().map(|(s, _)| *s).collect();
+    assert_eq!(seqs.len(), events.len());
+
+    // The same results as importing the sheet from its file.
+    let from_file = dir.path().join("imported.thidua");
+    imported(&from_file, &[sheet_file]);
+    assert_eq!(tally_json(&meeting), tally_json(&from_file));
+
+    // The chair's screen lists the phone among the code's devices.
+    let codes = codes_in_file(&meeting);
+    let code = codes["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["scorer"] == "ba-dinh" && c["revoked"] == false)
+        .unwrap();
+    assert!(
+        code["devices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == device),
+        "{code}"
+    );
+}
+
+#[test]
+fn values_the_rules_refuse_are_explained_on_the_page_and_never_sent() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let Hosted {
+        meeting,
+        port,
+        listed,
+        host,
+        ..
+    } = hosted(dir.path());
+    let args = serde_json::json!({
+        "origin": format!("http://127.0.0.1:{port}"),
+        "token": token_of(&listed["hoan-kiem"]["link"]),
+    });
+    let done = drive("refused", args, |what| panic!("the driver asked to {what}"));
+    drop(host);
+    no_request_elsewhere(&done);
+    assert_eq!(done["sent"], 1, "only the corrected value is sent");
+    let db = rusqlite::Connection::open(&meeting).unwrap();
+    let from_devices: i64 = db
+        .query_row(
+            "SELECT count(*) FROM events WHERE device IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(from_devices, 1, "events committed from the page");
+}
+
+#[test]
+fn the_pages_keep_the_live_meetings_security() {
+    use thidua::net::host;
+    use thidua::store::MeetingFile;
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.thidua");
+    new_meeting(&path);
+    let file = MeetingFile::open(&path).unwrap();
+    let running = host::start(file, "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap();
+    let codes = running.host.codes();
+    let mine = codes.active_for("dong-da").unwrap().clone();
+    let other = codes.active_for("lang").unwrap().clone();
+    let origin = format!("http://{}", running.addr);
+
+    // Another delegate's sheet holds values before this one opens the page.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(10)))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let events: Vec<serde_json::Value> = ["1.1", "1.2", "1.3"]
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_json::json!({"seq": i + 1, "event": {"type": "score", "scorer": "lang",
+                "target": "ba-dinh", "item": item, "value": 3.5}})
+        })
+        .collect();
+    let sent = agent
+        .post(format!("{origin}/api/events"))
+        .header("Authorization", &format!("Bearer {}", other.token))
+        .send_json(serde_json::json!({"device": "other-laptop", "events": events}))
+        .unwrap();
+    assert_eq!(sent.status().as_u16(), 200);
+
+    let pins: HashSet<String> = codes.codes.iter().map(|c| c.pin.clone()).collect();
+    let wrong_pin = (0..1_000_000)
+        .map(|n| format!("{n:06}"))
+        .find(|p| !pins.contains(p))
+        .unwrap();
+    let made_up = "0123456789abcdef0123456789abcdef";
+    let config = thidua::model::config::Config::from_bytes(
+        &std::fs::read(sample().join("cluster.json")).unwrap(),
+    )
+    .unwrap();
+    let dong_da = &config.members[config.member("dong-da").unwrap()];
+    let args = serde_json::json!({
+        "origin": origin,
+        "token": mine.token,
+        "pin": mine.pin,
+        "short": dong_da.short,
+        "wrongPin": wrong_pin,
+        "madeUpToken": made_up,
+        "members": config.members.len(),
+        "shots": shots(),
+    });
+    let done = drive("security", args, |what| match what {
+        "publish" => running.host.set_published(true),
+        "unpublish" => running.host.set_published(false),
+        other => panic!("the driver asked to {other}"),
+    });
+    no_request_elsewhere(&done);
+    // Every request carried this delegate's token, the made-up one, or none (the PIN).
+    for token in done["tokens"].as_array().unwrap() {
+        let token = token.as_str().unwrap();
+        assert!(
+            token.is_empty() || token == mine.token || token == made_up,
+            "a page sent another token"
+        );
+        assert_ne!(token, other.token);
+    }
+    assert_eq!(done["filledShown"], 0, "another sheet's values show");
+    // The browser that used the PIN is listed for the code, as a laptop would be.
+    let now = running.host.codes();
+    assert!(!now.active_for("dong-da").unwrap().devices.is_empty());
+}
