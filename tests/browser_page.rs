@@ -330,8 +330,48 @@ fn the_pages_keep_the_live_meetings_security() {
     )
     .unwrap();
     let dong_da = &config.members[config.member("dong-da").unwrap()];
+    let forbidden = {
+        use thidua::model::event::Event;
+        use thidua::model::points::Points;
+        let other_score = Event::Score {
+            scorer: "lang".into(),
+            target: "ba-dinh".into(),
+            item: "1.1".into(),
+            value: Some(Points(300)),
+        };
+        let own_score = Event::Score {
+            scorer: "dong-da".into(),
+            target: "ba-dinh".into(),
+            item: "1.1".into(),
+            value: Some(Points(300)),
+        };
+        serde_json::json!([
+            [other_score],
+            [own_score, other_score],
+            [Event::Submit {
+                scorer: "lang".into()
+            }],
+            [Event::Attendance {
+                member: "lang".into(),
+                present: false
+            }],
+            [Event::Reopen {
+                scorer: "dong-da".into(),
+                reason: "tự mở".into()
+            }],
+            [Event::Finalize],
+        ])
+    };
+    let committed_before = running
+        .host
+        .writer()
+        .read_blocking(|file| file.last_seq())
+        .unwrap();
     let args = serde_json::json!({
         "origin": origin,
+        "scorer": "dong-da",
+        "other": "lang",
+        "forbidden": forbidden,
         "token": mine.token,
         "pin": mine.pin,
         "short": dong_da.short,
@@ -343,6 +383,9 @@ fn the_pages_keep_the_live_meetings_security() {
     let done = drive("security", args, |what| match what {
         "publish" => running.host.set_published(true),
         "unpublish" => running.host.set_published(false),
+        "revoke" => {
+            running.host.reissue("dong-da").unwrap();
+        }
         other => panic!("the driver asked to {other}"),
     });
     no_request_elsewhere(&done);
@@ -356,7 +399,83 @@ fn the_pages_keep_the_live_meetings_security() {
         assert_ne!(token, other.token);
     }
     assert_eq!(done["filledShown"], 0, "another sheet's values show");
-    // The browser that used the PIN is listed for the code, as a laptop would be.
-    let now = running.host.codes();
-    assert!(!now.active_for("dong-da").unwrap().devices.is_empty());
+    // Nothing from this delegate's pages was committed.
+    let committed_after = running
+        .host
+        .writer()
+        .read_blocking(|file| file.last_seq())
+        .unwrap();
+    assert_eq!(committed_after, committed_before);
+    // The browser that used the PIN was listed for the code, as a laptop would be.
+    let revoked = running.host.codes();
+    let old = revoked
+        .codes
+        .iter()
+        .find(|c| c.token == mine.token)
+        .unwrap();
+    assert!(old.revoked && !old.devices.is_empty(), "{old:?}");
+}
+
+#[test]
+fn a_submitted_sheet_stays_locked_until_the_chair_reopens_it_and_the_page_says_why() {
+    use thidua::model::event::{Actor, Event};
+    use thidua::net::host;
+    use thidua::store::{MeetingFile, Submission};
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.thidua");
+    new_meeting(&path);
+    let file = MeetingFile::open(&path).unwrap();
+    let config = file.session().config().clone();
+    let running = host::start(file, "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap();
+    let scorer = config.member("dong-da").unwrap();
+    let by_dong_da = |event| Submission {
+        by: Actor::Member("dong-da".into()),
+        origin: None,
+        event,
+    };
+    let sheet = thidua::synthetic::sheet_events(&config, scorer);
+    running
+        .host
+        .writer()
+        .submit_blocking(sheet.into_iter().map(by_dong_da).collect())
+        .unwrap();
+    let reason = "Sửa điểm mục 1.1 theo đề nghị của Đống Đa";
+    let args = serde_json::json!({
+        "origin": format!("http://{}", running.addr),
+        "token": running.host.codes().active_for("dong-da").unwrap().token,
+        "reason": reason,
+        "corrected": "1,5",
+        "shots": shots(),
+    });
+    let writer = running.host.writer().clone();
+    let done = drive("reopen", args, |what| {
+        assert_eq!(what, "reopen");
+        let reopen = Submission {
+            by: Actor::Chair,
+            origin: None,
+            event: Event::Reopen {
+                scorer: "dong-da".into(),
+                reason: reason.into(),
+            },
+        };
+        writer.submit_blocking(vec![reopen]).unwrap();
+    });
+    no_request_elsewhere(&done);
+    let view = running
+        .host
+        .writer()
+        .read_blocking(|file| host::sheet_view(file, "dong-da", "", false))
+        .unwrap()
+        .unwrap();
+    assert!(view.submitted, "the sheet was submitted again");
+    let first = &done["first"];
+    let corrected = view
+        .values
+        .iter()
+        .find(|v| first["target"] == v.target.as_str() && first["item"] == v.item.as_str())
+        .unwrap();
+    assert_eq!(corrected.value, "1.5");
 }

@@ -210,6 +210,16 @@ const scenarios = {
     page.once("dialog", (d) => { throw new Error("a sheet with refused cells asked to be submitted: " + d.message()); });
     await page.click("#submit");
     check((await noticeText(page)) === (await text(page, "FixRefused")), "submitting with refused cells is not explained");
+    // The English switch: the page, the reasons and the notice change language.
+    await page.click("#lang");
+    check((await page.evaluate(() => document.documentElement.lang)) === "en", "the page is not in English");
+    check((await page.textContent("#submit")) === (await page.evaluate(() => TEXT.en.Submit)), "the button is not in English");
+    const english = await states(page);
+    const overMax = await page.evaluate((m) => TEXT.en.OverMax.replace("{0}", m), String(max));
+    check(english[0].why === overMax, `the reason stays "${english[0].why}"`);
+    check(english[0].value === tries[0][0], "switching language lost a refused value");
+    check((await noticeText(page)) === (await page.evaluate(() => TEXT.en.FixRefused)), "the notice is not in English");
+    await page.click("#lang");
     await page.waitForTimeout(500);
     check(seen.events === 0, `${seen.events} refused values were sent`);
     // The first cell corrected: sent once and saved.
@@ -219,6 +229,36 @@ const scenarios = {
     await page.keyboard.press("Tab");
     await allSaved(page, 1);
     return { sent: seen.events, elsewhere: seen.elsewhere };
+  },
+
+  /* A submitted sheet is read-only until the chair reopens it, with the reason shown. */
+  async reopen(browser, a) {
+    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const context = await browser.newContext(PHONE);
+    const page = await open(context, a.origin, seen, "/j/" + a.token);
+    await page.waitForSelector("input[data-item]");
+    const submitted = await text(page, "Submitted");
+    check((await noticeText(page)) === submitted, "a submitted sheet does not say so");
+    const editable = () => page.$$eval("input[data-item]", (inputs) => inputs.filter((i) => !i.disabled).length);
+    check((await editable()) === 0, "a submitted sheet can be edited");
+    check(await page.$eval("#submit", (b) => b.disabled), "a submitted sheet can be submitted again");
+
+    await ask("reopen");
+    const reopened = await text(page, "Reopened", a.reason);
+    await page.waitForFunction((r) => document.getElementById("notice").textContent === r, reopened, { timeout: 15000 });
+    check((await editable()) > 0, "a reopened sheet cannot be edited");
+    await page.screenshot({ path: path.join(a.shots, "phone-reopened.png") });
+    const first = (await cellsOf(page))[0];
+    await page.focus("#" + first.id);
+    await page.fill("#" + first.id, "");
+    await page.keyboard.type(a.corrected);
+    await page.keyboard.press("Tab");
+    await page.waitForFunction(() => queue().length === 0 && !document.querySelector(".cell.pending"));
+    page.once("dialog", (d) => d.accept());
+    await page.click("#submit");
+    await page.waitForFunction((s) => document.getElementById("notice").textContent === s, submitted);
+    check((await editable()) === 0, "the sheet submitted again can be edited");
+    return { first, elsewhere: seen.elsewhere };
   },
 
   /* The live meeting's security, through the pages. */
@@ -258,6 +298,35 @@ const scenarios = {
     await ask("unpublish");
     check((await tallyStatus()) === 403, "the results stay readable after the chair withdrew them");
     await page.waitForFunction(() => document.getElementById("showResults").hidden, null, { timeout: 15000 });
+
+    // What the page could be made to send from the browser's console: another
+    // delegate's score or submission, attendance, a reopening, finalizing. All refused.
+    const statuses = await page.evaluate(async (lists) => {
+      const out = [];
+      for (const events of lists) {
+        const r = await fetch("/api/events", {
+          method: "POST",
+          headers: Object.assign({ "Content-Type": "application/json" }, auth()),
+          body: JSON.stringify({ device: device(), events: events.map((event, i) => ({ seq: 900000 + i, event })) }),
+        });
+        out.push(r.status);
+      }
+      return out;
+    }, a.forbidden);
+    check(statuses.every((s) => s === 403), `forbidden events answered ${statuses}`);
+    const asked = await page.evaluate(async (other) =>
+      (await (await fetch("/api/sheet?scorer=" + other, { headers: auth() })).json()).scorer, a.other);
+    check(asked === a.scorer, `asking for ${a.other}'s sheet gave ${asked}'s`);
+
+    // The chair revokes the code (a borrowed phone): the next value is not taken and
+    // the page says why.
+    await ask("revoke");
+    await page.focus("#" + (await cellsOf(page))[0].id);
+    await page.keyboard.type("1");
+    await page.keyboard.press("Tab");
+    const lostText = await text(page, "CodeLost");
+    await page.waitForFunction((l) => document.getElementById("notice").textContent === l, lostText);
+    check((await page.$$("input[data-item]")).length === 0, "a revoked code still shows the sheet");
 
     // Wrong PINs: each refused, then the address waits.
     const guesser = await browser.newContext(PHONE);
