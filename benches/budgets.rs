@@ -181,6 +181,7 @@ mod ui_frame {
         let options = AppOptions {
             documents: dir.to_path_buf(),
             file_dialogs: false,
+            edit: false,
             open: Some(path),
             state_dir: None,
         };

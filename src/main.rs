@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     if cli.command.is_some() {
         return thidua::cli::run(cli);
     }
-    match thidua::ui::run(cli.file) {
+    match thidua::ui::run(cli.file, cli.edit) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // The window's language is not known yet: both.

@@ -8,6 +8,8 @@ use crate::store::row_hash;
 use std::sync::Arc;
 
 pub const SAMPLE_CONFIG: &[u8] = include_bytes!("../sample-data/ha-noi-cum-1-2024/cluster.json");
+/// The 12-ward sample's config, a second template for a new cluster.
+pub const WARDS_CONFIG: &[u8] = include_bytes!("../sample-data/cum-phuong-2025/cluster.json");
 
 pub const SAMPLE_SHEETS: &[(&str, &[u8])] = &[
     (

@@ -30,6 +30,7 @@ fn next_start_resumes(documents: &Path, state_dir: PathBuf) {
     let options = AppOptions {
         documents: documents.to_path_buf(),
         file_dialogs: false,
+        edit: false,
         open: None,
         state_dir: Some(state_dir),
     };

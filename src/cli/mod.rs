@@ -43,6 +43,10 @@ pub struct Cli {
     /// Language of messages: vi (default) or en. Also THIDUA_LANG.
     #[arg(long, global = true, value_name = "vi|en")]
     pub lang: Option<String>,
+    /// Mở trình sửa cấu hình cụm: với tệp cấu hình đã cho, hoặc một cụm mới. /
+    /// Open the cluster editor: with the config given, or a new cluster.
+    #[arg(long)]
+    pub edit: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Tệp cấu hình cụm (.json) hoặc tệp hội nghị (.thidua) để mở trong cửa sổ. /

@@ -3,6 +3,7 @@
 
 pub mod confidence;
 pub mod config;
+pub mod draft;
 pub mod event;
 pub mod exact;
 pub mod grant;

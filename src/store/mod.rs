@@ -185,6 +185,15 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The check code (SHA-256) of the config a meeting file was created with, read
+/// without opening the meeting; `None` when the file is no meeting file.
+pub fn config_sha256_of(path: &Path) -> Option<String> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let db = Connection::open_with_flags(path, flags).ok()?;
+    db.query_row("SELECT sha256 FROM config WHERE id = 1", [], |r| r.get(0))
+        .ok()
+}
+
 impl MeetingFile {
     /// Creates a new meeting file from a config's bytes. Refuses to overwrite.
     pub fn create(

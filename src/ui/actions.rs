@@ -83,6 +83,25 @@ impl ThiduaApp {
         ));
     }
 
+    /// Opens a config in the cluster editor: the path given, or one chosen; a file
+    /// the editor cannot hold shows its problems on the start screen.
+    pub(super) fn edit_config(&mut self, path: Option<std::path::PathBuf>) {
+        let lang = self.lang();
+        let Some(path) = path.or_else(|| self.pick_file()) else {
+            return;
+        };
+        match super::editor::EditorState::open(&path, lang) {
+            Ok(state) => {
+                self.start.problems = None;
+                self.screen = Screen::Editor(Box::new(state));
+            }
+            Err(lines) => {
+                let title = crate::text::editor::ED::CannotEdit.fill(lang, &[&path.display()]);
+                self.start.problems = Some((title, lines));
+            }
+        }
+    }
+
     pub fn use_sample(&mut self) {
         let bytes = crate::sample::SAMPLE_CONFIG.to_vec();
         if let Ok(config) = Config::from_bytes(&bytes) {

@@ -7,6 +7,9 @@ pub mod audit;
 pub mod chair;
 pub mod client;
 mod dialogs;
+pub mod editor;
+mod editor_form;
+mod editor_sections;
 pub mod i18n;
 pub mod input_order;
 pub mod meeting;
@@ -61,13 +64,16 @@ pub struct AppOptions {
     pub file_dialogs: bool,
     /// A file to open at start (`thidua FILE`).
     pub open: Option<PathBuf>,
+    /// Start in the cluster editor (`thidua --edit [CONFIG]`): with `open`, that
+    /// config; without, a new cluster.
+    pub edit: bool,
     /// Where the recent files are recorded the moment a meeting is created or opened
     /// (`None`: nowhere), so a crash never hides the last meeting.
     pub state_dir: Option<PathBuf>,
 }
 
 impl AppOptions {
-    pub fn for_user(open: Option<PathBuf>) -> AppOptions {
+    pub fn for_user(open: Option<PathBuf>, edit: bool) -> AppOptions {
         let dirs = directories::UserDirs::new();
         let documents = dirs
             .as_ref()
@@ -79,6 +85,7 @@ impl AppOptions {
             documents,
             file_dialogs: true,
             open,
+            edit,
             state_dir: eframe::storage_dir("thidua"),
         }
     }
@@ -100,6 +107,8 @@ enum Screen {
     /// A delegate's laptop: finding the chair's host, then scoring through it.
     Join(Box<client::JoinState>),
     Client(Box<client::ClientMeeting>),
+    /// The cluster editor: a new cluster or a config file being changed.
+    Editor(Box<editor::EditorState>),
 }
 
 pub struct ThiduaApp {
@@ -153,7 +162,18 @@ impl ThiduaApp {
             input_order: input_order::InputOrder::default(),
             network: network::NetworkState::default(),
         };
-        if let Some(path) = options.open {
+        if options.edit {
+            match options.open {
+                Some(path) => app.edit_config(Some(path)),
+                None => {
+                    use chrono::Datelike as _;
+                    let year = crate::clock::today().year();
+                    let lang = app.lang();
+                    app.screen =
+                        Screen::Editor(Box::new(editor::EditorState::new_cluster(year, lang)));
+                }
+            }
+        } else if let Some(path) = options.open {
             app.open(&path);
         }
         app
@@ -499,6 +519,13 @@ impl eframe::App for ThiduaApp {
                     Some(StartAction::Join) => {
                         self.screen = Screen::Join(Box::default());
                     }
+                    Some(StartAction::NewCluster) => {
+                        use chrono::Datelike as _;
+                        let year = crate::clock::today().year();
+                        self.screen =
+                            Screen::Editor(Box::new(editor::EditorState::new_cluster(year, lang)));
+                    }
+                    Some(StartAction::EditConfig(path)) => self.edit_config(path),
                     Some(StartAction::PickFile) => {
                         if let Some(path) = self.pick_file() {
                             self.open(&path);
@@ -589,6 +616,11 @@ impl eframe::App for ThiduaApp {
                     None => {}
                 }
             }
+            Screen::Editor(state) => {
+                if let Some(editor::EditorAction::Close) = editor::show(ui, state, lang) {
+                    self.screen = Screen::Start;
+                }
+            }
             Screen::Meeting => {
                 self.meeting_screen(ui);
                 if self.projector.open
@@ -611,7 +643,7 @@ impl eframe::App for ThiduaApp {
 }
 
 /// Starts the window; `open` is a file given on the command line.
-pub fn run(open: Option<PathBuf>) -> eframe::Result {
+pub fn run(open: Option<PathBuf>, edit: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("thidua")
@@ -628,6 +660,11 @@ pub fn run(open: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "thidua",
         options,
-        Box::new(move |cc| Ok(Box::new(ThiduaApp::new(cc, AppOptions::for_user(open))))),
+        Box::new(move |cc| {
+            Ok(Box::new(ThiduaApp::new(
+                cc,
+                AppOptions::for_user(open, edit),
+            )))
+        }),
     )
 }

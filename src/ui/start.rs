@@ -2,6 +2,7 @@
 
 use super::i18n::{Lang, T};
 use super::style;
+use crate::text::editor::ED;
 use eframe::egui::{self, RichText};
 use std::path::PathBuf;
 
@@ -19,6 +20,11 @@ pub enum StartAction {
     UseSample,
     /// A delegate's laptop joins the chair's host.
     Join,
+    /// The cluster editor with a new cluster.
+    NewCluster,
+    /// The cluster editor with a config file: the one in the path field, or one to
+    /// choose when the field is empty.
+    EditConfig(Option<PathBuf>),
 }
 
 pub fn show(
@@ -62,6 +68,21 @@ pub fn show(
                 .clicked()
             {
                 action = Some(StartAction::Join);
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(ED::NewCluster.get(lang)).clicked() {
+                action = Some(StartAction::NewCluster);
+            }
+            if ui
+                .button(ED::EditConfig.get(lang))
+                .on_hover_text(ED::EditHint.get(lang))
+                .clicked()
+            {
+                let typed = state.path_text.trim();
+                action = Some(StartAction::EditConfig(
+                    (!typed.is_empty()).then(|| PathBuf::from(typed)),
+                ));
             }
         });
         if state.dialog_unavailable {

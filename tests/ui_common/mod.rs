@@ -21,6 +21,7 @@ pub fn app_sized(documents: &Path, open: Option<PathBuf>, height: f32) -> App {
     let options = AppOptions {
         documents: documents.to_path_buf(),
         file_dialogs: false,
+        edit: false,
         open,
         state_dir: Some(documents.join(".thidua-state")),
     };

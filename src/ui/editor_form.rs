@@ -1,0 +1,336 @@
+//! The cluster editor's fields: each edits one place of the config document, shows
+//! the loader's problems at that place, and has a name that says which entry it is
+//! ("Mục 2.3: Điểm tối đa"), for screen readers and the UI tests.
+
+use super::i18n::Lang;
+use super::style;
+use crate::model::draft::{ConfigDraft, FieldKind, FieldPath, Seg};
+use eframe::egui::{self, RichText, Stroke};
+use std::collections::HashMap;
+
+/// Problems by the path they name (`criteria[0].items[1].step`), each message once.
+pub type ProblemsAt = HashMap<String, Vec<String>>;
+
+pub struct Form<'a> {
+    pub draft: &'a mut ConfigDraft,
+    /// The focused field and its text exactly as typed (`9,` while typing `9,5`).
+    pub editing: &'a mut Option<(FieldPath, String)>,
+    /// A field to focus this frame (after its row moved).
+    pub focus_to: &'a mut Option<FieldPath>,
+    pub problems: &'a ProblemsAt,
+    pub lang: Lang,
+    pub changed: bool,
+    /// Whether a field drawn since [`Form::start_row`] has focus.
+    pub row_focused: bool,
+}
+
+impl Form<'_> {
+    fn id(path: &FieldPath) -> egui::Id {
+        egui::Id::unique(("config-field", path.to_string()))
+    }
+
+    pub fn has_problem(&self, path: &FieldPath) -> bool {
+        self.problems.contains_key(&path.to_string())
+    }
+
+    pub fn start_row(&mut self) {
+        self.row_focused = false;
+    }
+
+    /// A one-line field.
+    pub fn text(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &FieldPath,
+        kind: FieldKind,
+        name: &str,
+        width: f32,
+    ) -> egui::Response {
+        self.text_edit(ui, path, kind, name, width, 1)
+    }
+
+    /// A field of several lines (a scoring guide, a note).
+    pub fn multiline(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &FieldPath,
+        kind: FieldKind,
+        name: &str,
+        width: f32,
+        rows: usize,
+    ) -> egui::Response {
+        self.text_edit(ui, path, kind, name, width, rows)
+    }
+
+    fn text_edit(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &FieldPath,
+        kind: FieldKind,
+        name: &str,
+        width: f32,
+        rows: usize,
+    ) -> egui::Response {
+        let separator = self.lang.decimal_separator();
+        let mut buffer = match &*self.editing {
+            Some((p, text)) if p == path => text.clone(),
+            _ => self.draft.text(path, separator),
+        };
+        let before = buffer.clone();
+        let edit = if rows > 1 {
+            egui::TextEdit::multiline(&mut buffer).desired_rows(rows)
+        } else {
+            egui::TextEdit::singleline(&mut buffer)
+        };
+        let edit = edit.id(Self::id(path)).desired_width(width);
+        let wrong = self.has_problem(path);
+        let response = ui
+            .scope(|ui| {
+                if wrong {
+                    outline_in_red(ui);
+                }
+                ui.add(edit)
+            })
+            .inner
+            .accessible_name(name);
+        if self.focus_to.as_ref() == Some(path) {
+            response.request_focus();
+            *self.focus_to = None;
+        }
+        if response.has_focus() {
+            self.row_focused = true;
+            *self.editing = Some((path.clone(), buffer.clone()));
+        } else if matches!(&*self.editing, Some((p, _)) if p == path) {
+            *self.editing = None;
+        }
+        if buffer != before {
+            self.draft.set_text(path, &buffer, kind);
+            self.changed = true;
+        }
+        response
+    }
+
+    /// A list of text lines edited as one block, one line each (a document header).
+    pub fn lines(&mut self, ui: &mut egui::Ui, path: &FieldPath, name: &str, width: f32) {
+        let mut text = match &*self.editing {
+            Some((p, text)) if p == path => text.clone(),
+            _ => self
+                .draft
+                .list(path)
+                .map(|lines| {
+                    lines
+                        .iter()
+                        .map(|l| l.as_str().map_or_else(|| l.to_string(), str::to_string))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default(),
+        };
+        let before = text.clone();
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut text)
+                    .id(Self::id(path))
+                    .desired_rows(3)
+                    .desired_width(width),
+            )
+            .accessible_name(name);
+        if response.has_focus() {
+            *self.editing = Some((path.clone(), text.clone()));
+        } else if matches!(&*self.editing, Some((p, _)) if p == path) {
+            *self.editing = None;
+        }
+        if text != before {
+            let lines: Vec<serde_json::Value> = text
+                .trim_end_matches('\n')
+                .split('\n')
+                .filter(|_| !text.trim().is_empty())
+                .map(|l| serde_json::Value::from(l.trim_end_matches('\r')))
+                .collect();
+            self.draft.set(path, Some(serde_json::Value::Array(lines)));
+            self.changed = true;
+        }
+    }
+
+    /// A choice among fixed values; `none` offers leaving the field out.
+    pub fn choice(
+        &mut self,
+        ui: &mut egui::Ui,
+        path: &FieldPath,
+        options: &[(String, String)],
+        none: Option<&str>,
+        name: &str,
+        width: f32,
+    ) {
+        let current = self
+            .draft
+            .get(path)
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        let shown = match &current {
+            None => none.unwrap_or_default().to_string(),
+            Some(value) => options
+                .iter()
+                .find(|(v, _)| v == value)
+                .map_or_else(|| value.clone(), |(_, label)| label.clone()),
+        };
+        let mut picked: Option<Option<String>> = None;
+        let wrong = self.has_problem(path);
+        ui.scope(|ui| {
+            if wrong {
+                outline_in_red(ui);
+            }
+            egui::ComboBox::from_id_salt(Self::id(path))
+                .selected_text(shown)
+                .width(width)
+                .show_ui(ui, |ui| {
+                    if let Some(none) = none
+                        && ui.selectable_label(current.is_none(), none).clicked()
+                    {
+                        picked = Some(None);
+                    }
+                    for (value, label) in options {
+                        if ui
+                            .selectable_label(current.as_deref() == Some(value), label)
+                            .clicked()
+                        {
+                            picked = Some(Some(value.clone()));
+                        }
+                    }
+                })
+                .response
+                .accessible_name(name);
+        });
+        if let Some(value) = picked
+            && value != current
+        {
+            self.draft.set(path, value.map(serde_json::Value::from));
+            self.changed = true;
+        }
+    }
+
+    /// A yes/no field.
+    pub fn check(&mut self, ui: &mut egui::Ui, path: &FieldPath, label: &str) {
+        let mut on = self
+            .draft
+            .get(path)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        if ui.checkbox(&mut on, label).changed() {
+            self.draft.set(path, Some(serde_json::Value::Bool(on)));
+            self.changed = true;
+        }
+    }
+
+    /// The problems at `path` and below it, in red, each once.
+    pub fn problems_under(&self, ui: &mut egui::Ui, path: &FieldPath) {
+        let prefix = path.to_string();
+        let mut shown: Vec<(&String, &Vec<String>)> = self
+            .problems
+            .iter()
+            .filter(|(at, _)| {
+                at.as_str() == prefix
+                    || at.starts_with(&format!("{prefix}."))
+                    || at.starts_with(&format!("{prefix}["))
+            })
+            .collect();
+        shown.sort();
+        for (_, messages) in shown {
+            for message in messages {
+                ui.label(RichText::new(message).color(style::ERROR_TEXT));
+            }
+        }
+    }
+
+    /// The problems at exactly `path` (a list as a whole: "no members", "empty").
+    pub fn problems_at(&self, ui: &mut egui::Ui, path: &FieldPath) {
+        for message in self.problems.get(&path.to_string()).into_iter().flatten() {
+            ui.label(RichText::new(message).color(style::ERROR_TEXT));
+        }
+    }
+
+    /// Up, down and remove for entry `index` of the list at `list`, plus Alt+↑/↓
+    /// while one of the row's fields has focus. Returns whether the list changed.
+    pub fn row_buttons(
+        &mut self,
+        ui: &mut egui::Ui,
+        list: &FieldPath,
+        index: usize,
+        row_name: &str,
+    ) -> bool {
+        use crate::text::editor::ED;
+        let len = self.draft.len(list);
+        let lang = self.lang;
+        let named = |what: ED| ED::RowActions.fill(lang, &[&row_name, &what.get(lang)]);
+        let mut to = None;
+        if ui
+            .add_enabled(index > 0, egui::Button::new(ED::MoveUp.get(lang)).small())
+            .accessible_name(named(ED::MoveUp))
+            .clicked()
+        {
+            to = Some(index - 1);
+        }
+        if ui
+            .add_enabled(
+                index + 1 < len,
+                egui::Button::new(ED::MoveDown.get(lang)).small(),
+            )
+            .accessible_name(named(ED::MoveDown))
+            .clicked()
+        {
+            to = Some(index + 1);
+        }
+        if self.row_focused {
+            let (up, down) = ui.input_mut(|i| {
+                (
+                    i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
+                    i.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
+                )
+            });
+            if up && index > 0 {
+                to = Some(index - 1);
+            } else if down && index + 1 < len {
+                to = Some(index + 1);
+            }
+        }
+        if let Some(to) = to {
+            // The field being edited keeps focus in its row's new place.
+            if let Some((path, _)) = self.editing.take() {
+                *self.focus_to = Some(moved(&path, list, to));
+            }
+            self.draft.move_entry(list, index, to);
+            self.changed = true;
+            return true;
+        }
+        if ui
+            .add(egui::Button::new(ED::Remove.get(lang)).small())
+            .accessible_name(named(ED::Remove))
+            .clicked()
+        {
+            *self.editing = None;
+            self.draft.remove_at(list, index);
+            self.changed = true;
+            return true;
+        }
+        false
+    }
+}
+
+/// `path` with its index in `list` replaced by `to`.
+fn moved(path: &FieldPath, list: &FieldPath, to: usize) -> FieldPath {
+    let mut segs = path.0.clone();
+    if let Some(seg) = segs.get_mut(list.0.len())
+        && path.0.starts_with(&list.0)
+    {
+        *seg = Seg::Index(to);
+    }
+    FieldPath(segs)
+}
+
+fn outline_in_red(ui: &mut egui::Ui) {
+    let visuals = ui.visuals_mut();
+    let red = Stroke::new(2.0, style::ERROR_TEXT);
+    visuals.widgets.inactive.bg_stroke = red;
+    visuals.widgets.hovered.bg_stroke = red;
+    visuals.selection.stroke = red;
+}
