@@ -183,6 +183,14 @@ impl ThiduaApp {
         self.prefs.lang()
     }
 
+    /// The cluster editor, when it is the screen shown.
+    pub fn editor(&self) -> Option<&editor::EditorState> {
+        match &self.screen {
+            Screen::Editor(state) => Some(state),
+            _ => None,
+        }
+    }
+
     /// Keys or clicks still waiting for their frame (see [`input_order`]), or a focus
     /// change not yet made.
     pub fn input_waiting(&self) -> bool {
