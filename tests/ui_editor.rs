@@ -10,6 +10,7 @@ use eframe::egui::{self, accesskit::Role};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serde_json::Value;
 use std::path::Path;
+use thidua::model::draft::FieldPath;
 use ui_common::{App, app, sample_dir};
 
 /// The text field (one line or several) with this accessible name.
@@ -340,4 +341,210 @@ fn every_broken_config_that_opens_in_the_editor_shows_the_loaders_problems() {
         press(&mut h, close);
     }
     assert!(opened >= 60, "{opened} of {} configs opened", files.len());
+}
+
+const PASTE_CRITERIA: &str = "Dán bảng tiêu chí từ Word hoặc Excel (các cột: số thứ tự, nội dung, điểm tối đa, hướng dẫn chấm nếu có)";
+
+/// Twenty rows as copied from a Word table: a heading row, Roman-numbered groups
+/// with their totals, numbered items, some with a guide, one name over two lines.
+fn twenty_rows() -> String {
+    let mut rows = vec!["STT\tNội dung tiêu chí\tĐiểm tối đa\tHướng dẫn chấm".to_string()];
+    let groups = [
+        (
+            "I.",
+            "Công tác tuyên truyền, vận động",
+            ["6", "5", "5", "4"],
+        ),
+        (
+            "II.",
+            "Công tác giám sát và phản biện xã hội",
+            ["7", "4,5", "5,5", "3"],
+        ),
+        (
+            "III.",
+            "Cuộc vận động toàn dân đoàn kết xây dựng đời sống văn hóa",
+            ["6", "5", "4,5", "4,5"],
+        ),
+        ("IV.", "Công tác an sinh xã hội", ["6", "5", "5", "4"]),
+    ];
+    for (number, name, items) in groups {
+        let total: f64 = items
+            .iter()
+            .map(|m| m.replace(',', ".").parse::<f64>().unwrap())
+            .sum();
+        rows.push(format!(
+            "{number}\t{name}\t{}",
+            total.to_string().replace('.', ",")
+        ));
+        for (i, max) in items.iter().enumerate() {
+            let guide = if i % 2 == 0 {
+                "Có kế hoạch và báo cáo đúng hạn"
+            } else {
+                ""
+            };
+            let name = if i == 3 {
+                format!("\"Mục {} {}\nghi hai dòng\"", number, i + 1)
+            } else {
+                format!("Mục {} {}", number, i + 1)
+            };
+            rows.push(format!("{}.\t{name}\t{max}\t{guide}", i + 1));
+        }
+    }
+    assert_eq!(rows.len(), 21);
+    rows.join("\r\n")
+}
+
+#[test]
+fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    press(&mut h, "Tạo cụm mới");
+    section(&mut h, "Tiêu chí chấm");
+    // A table with a row to fix changes nothing and names the row.
+    let broken = twenty_rows().replace("\t4,5\tCó", "\tbốn rưỡi\tCó");
+    input(&h, PASTE_CRITERIA).focus();
+    h.run();
+    h.event(egui::Event::Paste(broken));
+    h.run();
+    press(&mut h, "Thay các tiêu chí bằng bảng đã dán");
+    assert!(
+        h.query_by_label_contains("Dòng 15: điểm tối đa “bốn rưỡi”")
+            .is_some()
+    );
+    let criteria = FieldPath::parse("criteria");
+    assert_eq!(h.state().editor().unwrap().draft.len(&criteria), 0);
+
+    set(&mut h, PASTE_CRITERIA, "");
+    input(&h, PASTE_CRITERIA).focus();
+    h.run();
+    h.event(egui::Event::Paste(twenty_rows()));
+    h.run();
+    press(&mut h, "Thay các tiêu chí bằng bảng đã dán");
+    assert!(h.query_by_label("Đã đọc 4 nhóm, 16 mục từ bảng.").is_some());
+    assert!(
+        h.query_by_label("Dòng 1 được coi là dòng tiêu đề cột và bỏ qua.")
+            .is_some()
+    );
+    let draft = &h.state().editor().unwrap().draft;
+    assert_eq!(draft.len(&criteria), 4);
+    assert_eq!(draft.max_total().0, 8000);
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[1].name"), ','),
+        "Công tác giám sát và phản biện xã hội"
+    );
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[1].items[1].max"), ','),
+        "4,5"
+    );
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[3].items[3].id"), ','),
+        "4.4"
+    );
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[3].items[3].name"), ','),
+        "Mục IV. 4\nghi hai dòng"
+    );
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[0].items[0].guide"), ','),
+        "Có kế hoạch và báo cáo đúng hạn"
+    );
+    assert!(
+        draft
+            .get(&FieldPath::parse("criteria[0].items[1].guide"))
+            .is_none()
+    );
+    // Shown as fields, with the group's total.
+    assert_eq!(
+        input(&h, "Mục 2.2: Điểm tối đa")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("4,5")
+    );
+    assert_eq!(h.query_all_by_label("tối đa 20 điểm").count(), 4);
+}
+
+#[test]
+fn a_criteria_table_is_read_from_an_excel_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tieu-chi.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let rows: [(&str, &str, Option<f64>, &str); 6] = [
+        ("STT", "Nội dung", None, "Hướng dẫn"),
+        ("1", "Tuyên truyền", Some(11.0), ""),
+        ("1.1", "Tuyên truyền chủ trương", Some(6.0), "Có kế hoạch"),
+        ("1.2", "Nắm tình hình", Some(5.0), ""),
+        ("2", "Giám sát", None, ""),
+        ("2.1", "Giám sát đầu tư cộng đồng", Some(2.25), ""),
+    ];
+    for (r, (number, name, max, guide)) in rows.iter().enumerate() {
+        let r = r as u32;
+        sheet.write_string(r, 0, *number).unwrap();
+        sheet.write_string(r, 1, *name).unwrap();
+        match max {
+            Some(max) => sheet.write_number(r, 2, *max).unwrap(),
+            None if r == 0 => sheet.write_string(r, 2, "Điểm").unwrap(),
+            None => sheet,
+        };
+        if !guide.is_empty() {
+            sheet.write_string(r, 3, *guide).unwrap();
+        }
+    }
+    workbook.save(&path).unwrap();
+
+    let mut h = app(dir.path(), None);
+    press(&mut h, "Tạo cụm mới");
+    section(&mut h, "Tiêu chí chấm");
+    set(
+        &mut h,
+        "Hoặc tệp Excel (.xlsx) có bảng tiêu chí ở trang đầu",
+        &path.display().to_string(),
+    );
+    press(&mut h, "Đọc bảng từ tệp Excel");
+    assert!(h.query_by_label("Đã đọc 2 nhóm, 3 mục từ bảng.").is_some());
+    let draft = &h.state().editor().unwrap().draft;
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[1].items[0].max"), '.'),
+        "2.25"
+    );
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[1].items[0].step"), '.'),
+        "0.25"
+    );
+    assert_eq!(
+        draft.text(&FieldPath::parse("criteria[0].items[0].guide"), '.'),
+        "Có kế hoạch"
+    );
+}
+
+#[test]
+fn alt_arrows_move_the_row_being_edited_and_it_keeps_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = sample_dir("ha-noi-cum-1-2024").join("cluster.json");
+    let mut h = app(dir.path(), None);
+    set(&mut h, "Đường dẫn tệp", &config.display().to_string());
+    press(&mut h, "Sửa cấu hình");
+    section(&mut h, "Đơn vị thành viên");
+    input(&h, "Đơn vị 3: Tên ngắn").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    h.run();
+    // Still typing in the same member's field, now the first row.
+    input(&h, "Đơn vị 1: Tên ngắn").type_text(" (cũ)");
+    h.run();
+    let state = h.state().editor().unwrap();
+    let members = FieldPath::parse("members");
+    let ids: Vec<String> = (0..6)
+        .map(|i| state.draft.text(&members.at(i).key("id"), '.'))
+        .collect();
+    assert_eq!(ids[..3], ["hoan-kiem", "ba-dinh", "hoang-mai"]);
+    assert_eq!(
+        state.draft.text(&members.at(0).key("short"), '.'),
+        "Hoàn Kiếm (cũ)"
+    );
+    assert!(state.unsaved());
+    assert!(h.query_by_label("Có thay đổi chưa lưu").is_some());
 }

@@ -340,6 +340,48 @@ impl ConfigDraft {
     }
 }
 
+impl ConfigDraft {
+    /// The criteria replaced by a table's groups and items, numbered `1`, `1.1`…;
+    /// each item's step is half a point unless its maximum needs a finer one.
+    pub fn put_criteria(&mut self, table: &super::criteria_table::CriteriaTable) {
+        use super::criteria_table::default_step;
+        let groups: Vec<Value> = table
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| {
+                let items: Vec<Value> = group
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        let mut entry = serde_json::json!({
+                            "id": format!("{}.{}", g + 1, i + 1),
+                            "name": item.name,
+                            "max": points_value(item.max),
+                            "step": points_value(default_step(item.max)),
+                        });
+                        if let (Some(guide), Some(object)) = (&item.guide, entry.as_object_mut()) {
+                            object.insert("guide".into(), Value::from(guide.clone()));
+                        }
+                        entry
+                    })
+                    .collect();
+                serde_json::json!({ "id": (g + 1).to_string(), "name": group.name, "items": items })
+            })
+            .collect();
+        self.set(
+            &FieldPath::root().key("criteria"),
+            Some(Value::Array(groups)),
+        );
+    }
+}
+
+/// Points as the file writes them: `6`, `0.5`, `2.25`.
+fn points_value(points: Points) -> Value {
+    number_value(&points.display('.'))
+}
+
 /// `9,5` → 9.5, `10` → 10; anything else stays text.
 fn number_value(typed: &str) -> Value {
     let normal = typed.replace(',', ".");

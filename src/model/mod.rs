@@ -3,6 +3,7 @@
 
 pub mod confidence;
 pub mod config;
+pub mod criteria_table;
 pub mod draft;
 pub mod event;
 pub mod exact;

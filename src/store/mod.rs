@@ -12,6 +12,7 @@
 mod chain;
 pub mod files;
 pub mod recent;
+pub mod spreadsheet;
 
 pub use chain::{ChainBreak, GENESIS_NOTE, record_hash, row_hash};
 

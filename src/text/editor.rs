@@ -74,6 +74,23 @@ crate::texts! {
         ItemField => "Mục {0}.{1}: {2}", "Item {0}.{1}: {2}";
         AddItem => "Thêm mục vào nhóm {0}", "Add an item to group {0}";
 
+        TableTitle => "Dán hoặc đọc bảng tiêu chí có sẵn", "Paste or read an existing criteria table";
+        PasteCriteria => "Dán bảng tiêu chí từ Word hoặc Excel (các cột: số thứ tự, nội dung, điểm tối đa, hướng dẫn chấm nếu có)", "Paste a criteria table from Word or Excel (columns: number, criterion, maximum, scoring guide if any)";
+        UseTable => "Thay các tiêu chí bằng bảng đã dán", "Replace the criteria with the pasted table";
+        XlsxPath => "Hoặc tệp Excel (.xlsx) có bảng tiêu chí ở trang đầu", "Or an Excel file (.xlsx) with the table on its first sheet";
+        UseXlsx => "Đọc bảng từ tệp Excel", "Read the table from the Excel file";
+        TableRead => "Đã đọc {0} nhóm, {1} mục từ bảng.", "Read {0} {0|group|groups} and {1} {1|item|items} from the table.";
+        TableHeader => "Dòng {0} được coi là dòng tiêu đề cột và bỏ qua.", "Row {0} was taken as the column headings and left out.";
+        TableNotUsed => "Chưa dùng bảng: sửa các dòng sau trong Word hoặc Excel rồi dán lại.", "The table was not used: fix these rows in Word or Excel and paste again.";
+        TableEmpty => "Không đọc được tiêu chí nào từ bảng.", "No criteria could be read from the table.";
+        RowUnknownNumbering => "Dòng {0}: không nhận ra số thứ tự “{1}” (dùng I., 1., 1.1 hoặc a)).", "Row {0}: the number “{1}” is not recognised (use I., 1., 1.1 or a)).";
+        RowBadMax => "Dòng {0}: điểm tối đa “{1}” không phải là số điểm lớn hơn 0.", "Row {0}: the maximum “{1}” is not a number of points above 0.";
+        RowNoName => "Dòng {0}: thiếu nội dung tiêu chí.", "Row {0}: the criterion is missing.";
+        RowItemBeforeGroup => "Dòng {0}: mục đứng trước mọi nhóm tiêu chí.", "Row {0}: an item comes before any group.";
+        RowTooDeep => "Dòng {0}: số thứ tự “{1}” sâu hơn nhóm và mục; hãy gộp vào mục phía trên.", "Row {0}: the number “{1}” is deeper than group and item; merge it into the item above.";
+        RowGroupTotal => "Dòng {0}: nhóm ghi tổng {1} điểm nhưng các mục cộng lại {2} điểm.", "Row {0}: the group states {1} points but its items add up to {2}.";
+        RowEmptyGroup => "Dòng {0}: nhóm không có mục nào.", "Row {0}: the group has no items.";
+
         AdjKind => "Loại", "Kind";
         KindBonus => "Điểm thưởng", "Bonus";
         KindDeduction => "Điểm trừ", "Deduction";

@@ -149,6 +149,8 @@ crate::texts! {
         JoinCodeUnknown => "mã tham gia không đúng hoặc đã bị thu hồi; hãy xin chủ trì mã mới", "the join code is wrong or has been revoked; ask the chair for a new one";
         BadDeviceId => "mã thiết bị không hợp lệ (cần 1 đến {0} ký tự chữ, số, dấu - hoặc _)", "the device id is not valid (1 to {0} letters, digits, - or _)";
         TooManyDevices => "mã tham gia này đã được dùng trên {0} thiết bị; hãy xin chủ trì cấp mã mới", "this join code has already been used on {0} {0|device|devices}; ask the chair for a new one";
+        WorkbookUnreadable => "không đọc được tệp Excel {0}: {1}", "cannot read the Excel file {0}: {1}";
+        WorkbookEmpty => "tệp Excel {0} không có trang tính nào", "the Excel file {0} has no worksheet";
         TooManyWrongPins => "nhập sai mã PIN quá nhiều lần; hãy thử lại sau {0} giây hoặc quét mã QR", "too many wrong PINs; try again in {0} {0|second|seconds} or scan the QR code";
     }
 }

@@ -52,6 +52,7 @@ pub struct EditorState {
     editing: Option<(FieldPath, String)>,
     focus_to: Option<FieldPath>,
     pasted_members: String,
+    table: sections::TableInput,
     results_path: String,
     /// What the loader says of the current draft, recomputed on every change.
     problems: ProblemsAt,
@@ -98,6 +99,7 @@ impl EditorState {
             editing: None,
             focus_to: None,
             pasted_members: String::new(),
+            table: sections::TableInput::default(),
             results_path: String::new(),
             problems: ProblemsAt::new(),
             problem_list: Vec::new(),
@@ -410,6 +412,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
             lang,
             changed: false,
             row_focused: false,
+            new_ids: state.is_new,
         };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -423,7 +426,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
                 match state.section {
                     Section::Cluster => sections::cluster(ui, &mut form),
                     Section::Members => sections::members(ui, &mut form, &mut state.pasted_members),
-                    Section::Criteria => sections::criteria(ui, &mut form),
+                    Section::Criteria => sections::criteria(ui, &mut form, &mut state.table),
                     Section::Adjustments => sections::adjustments(ui, &mut form),
                     Section::Scoring => sections::scoring(ui, &mut form),
                     Section::Classes => sections::classes(ui, &mut form),

@@ -22,6 +22,8 @@ pub struct Form<'a> {
     pub changed: bool,
     /// Whether a field drawn since [`Form::start_row`] has focus.
     pub row_focused: bool,
+    /// A cluster not saved yet: member ids may follow their names.
+    pub new_ids: bool,
 }
 
 impl Form<'_> {

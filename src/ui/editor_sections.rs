@@ -3,10 +3,12 @@
 
 use super::editor_form::Form;
 use super::style;
+use crate::model::criteria_table::{RowIssue, RowProblem, read_rows, split_rows};
 use crate::model::draft::{FieldKind, FieldPath, slug};
 use crate::text::editor::ED;
 use eframe::egui::{self, RichText};
 use serde_json::{Value, json};
+use std::path::Path;
 
 const TEXT: FieldKind = FieldKind::Text;
 const OPTIONAL: FieldKind = FieldKind::OptionalText;
@@ -145,12 +147,16 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
             changed_list = form.row_buttons(ui, &list, i, &field(ED::MemberName));
         });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
-        // The id follows the name until someone writes their own.
+        // In a new cluster the id follows the name until someone writes their own;
+        // in a file already in use, ids are what sheets and meetings name, and change
+        // only when someone changes them.
         let id = form.draft.text(&m.key("id"), '.');
         let new_short = short_or_name(form, &m);
-        if new_short != old_short && (id.is_empty() || id == slug(&old_short)) {
+        if new_short != old_short && (id.is_empty() || (form.new_ids && id == slug(&old_short))) {
             form.draft
                 .set(&m.key("id"), Some(Value::from(slug(&new_short))));
         }
@@ -194,9 +200,110 @@ fn short_or_name(form: &Form, member: &FieldPath) -> String {
     }
 }
 
-pub fn criteria(ui: &mut egui::Ui, form: &mut Form) {
+/// What the secretary pasted or named to read a criteria table from, and what came
+/// of it.
+#[derive(Default)]
+pub struct TableInput {
+    pub pasted: String,
+    pub xlsx_path: String,
+    /// Lines to show: the count read, or the rows to fix (in red).
+    pub report: Vec<(String, bool)>,
+}
+
+fn row_problem(p: &RowProblem, lang: crate::text::Lang) -> String {
+    match &p.issue {
+        RowIssue::UnknownNumbering { found } => {
+            ED::RowUnknownNumbering.fill(lang, &[&p.row, found])
+        }
+        RowIssue::BadMax { found } => ED::RowBadMax.fill(lang, &[&p.row, found]),
+        RowIssue::NoName => ED::RowNoName.fill(lang, &[&p.row]),
+        RowIssue::ItemBeforeGroup => ED::RowItemBeforeGroup.fill(lang, &[&p.row]),
+        RowIssue::TooDeep { found } => ED::RowTooDeep.fill(lang, &[&p.row, found]),
+        RowIssue::GroupTotal { stated, sum } => {
+            ED::RowGroupTotal.fill(lang, &[&p.row, stated, sum])
+        }
+        RowIssue::EmptyGroup => ED::RowEmptyGroup.fill(lang, &[&p.row]),
+    }
+}
+
+/// Uses a table's rows for the criteria when every row reads; otherwise says which
+/// rows to fix and changes nothing.
+fn use_table(form: &mut Form, input: &mut TableInput, rows: &[Vec<String>]) {
+    let lang = form.lang;
+    let table = read_rows(rows);
+    input.report.clear();
+    if !table.problems.is_empty() {
+        input
+            .report
+            .push((ED::TableNotUsed.get(lang).to_string(), false));
+        for p in &table.problems {
+            input.report.push((row_problem(p, lang), false));
+        }
+        return;
+    }
+    if table.groups.is_empty() {
+        input
+            .report
+            .push((ED::TableEmpty.get(lang).to_string(), false));
+        return;
+    }
+    form.draft.put_criteria(&table);
+    *form.editing = None;
+    form.changed = true;
+    let items: usize = table.groups.iter().map(|g| g.items.len()).sum();
+    input.report.push((
+        ED::TableRead.fill(lang, &[&table.groups.len(), &items]),
+        true,
+    ));
+    for row in &table.header_rows {
+        input
+            .report
+            .push((ED::TableHeader.fill(lang, &[row]), true));
+    }
+}
+
+fn table_input(ui: &mut egui::Ui, form: &mut Form, input: &mut TableInput) {
+    let lang = form.lang;
+    let label = ED::PasteCriteria.get(lang);
+    ui.label(label);
+    ui.add(
+        egui::TextEdit::multiline(&mut input.pasted)
+            .desired_rows(4)
+            .desired_width(f32::INFINITY),
+    )
+    .accessible_name(label);
+    if ui.button(ED::UseTable.get(lang)).clicked() {
+        let rows = split_rows(&input.pasted);
+        use_table(form, input, &rows);
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(ED::XlsxPath.get(lang));
+        ui.add(egui::TextEdit::singleline(&mut input.xlsx_path).desired_width(360.0))
+            .labelled_by(label.id);
+        if ui.button(ED::UseXlsx.get(lang)).clicked() {
+            match crate::store::spreadsheet::first_sheet_rows(Path::new(input.xlsx_path.trim())) {
+                Ok(rows) => use_table(form, input, &rows),
+                Err(e) => input.report = vec![(e.text(lang), false)],
+            }
+        }
+    });
+    for (line, ok) in &input.report {
+        let color = if *ok {
+            style::OK_GREEN
+        } else {
+            style::ERROR_TEXT
+        };
+        ui.label(RichText::new(line).color(color));
+    }
+}
+
+pub fn criteria(ui: &mut egui::Ui, form: &mut Form, table: &mut TableInput) {
     let groups = root("criteria");
     let lang = form.lang;
+    egui::CollapsingHeader::new(ED::TableTitle.get(lang))
+        .id_salt("criteria-table")
+        .default_open(form.draft.len(&groups) == 0)
+        .show(ui, |ui| table_input(ui, form, table));
     form.problems_at(ui, &groups);
     let mut g = 0;
     while g < form.draft.len(&groups) {
@@ -219,7 +326,9 @@ pub fn criteria(ui: &mut egui::Ui, form: &mut Form) {
                 });
             });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
         form.problems_at(ui, &group);
         form.problems_at(ui, &group.key("id"));
@@ -285,7 +394,9 @@ fn items(ui: &mut egui::Ui, form: &mut Form, group: &FieldPath, g: usize) {
             changed_list = form.row_buttons(ui, &list, i, &field(ED::ItemName));
         });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
         form.problems_under(ui, &item);
         i += 1;
@@ -338,7 +449,9 @@ pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {
             changed_list = form.row_buttons(ui, &list, i, &field(ED::AdjName));
         });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
         form.problems_under(ui, &a);
         i += 1;
@@ -455,7 +568,9 @@ pub fn classes(ui: &mut egui::Ui, form: &mut Form) {
             changed_list = form.row_buttons(ui, &list, i, &field(ED::ClassName));
         });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
         form.problems_under(ui, &c);
         i += 1;
@@ -591,7 +706,9 @@ pub fn commendations(ui: &mut egui::Ui, form: &mut Form) {
                 form.problems_under(ui, &c);
             });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
         ui.add_space(6.0);
         i += 1;
@@ -637,7 +754,9 @@ pub fn tie_break(ui: &mut egui::Ui, form: &mut Form) {
             changed_list = form.row_buttons(ui, &list, i, &name);
         });
         if changed_list {
-            continue;
+            // The rows below moved: they are drawn next frame, each once.
+            ui.ctx().request_repaint();
+            break;
         }
         form.problems_under(ui, &entry);
         i += 1;
