@@ -72,7 +72,8 @@ impl EditorState {
     /// A new cluster from nothing, for `year`.
     pub fn new_cluster(year: i32, lang: Lang) -> EditorState {
         let draft = ConfigDraft::new(year);
-        let mut state = EditorState::with(draft, String::new(), Vec::new(), lang);
+        let untouched = draft.to_bytes();
+        let mut state = EditorState::with(draft, String::new(), untouched, lang);
         state.is_new = true;
         state
     }

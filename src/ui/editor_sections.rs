@@ -43,11 +43,22 @@ fn labelled(form: &mut Form, ui: &mut egui::Ui, path: &FieldPath, kind: FieldKin
         field_label(ui, name);
         form.text(ui, path, kind, name, width);
     });
-    form.problems_under(ui, path);
+    under_field(ui, form, path);
 }
 
-/// Column headings over a list's rows, at the rows' widths.
-fn headings(ui: &mut egui::Ui, form: &Form, columns: &[(ED, f32)]) {
+/// A field's problems under it, lined up with the field rather than its label.
+fn under_field(ui: &mut egui::Ui, form: &Form, path: &FieldPath) {
+    ui.horizontal(|ui| {
+        ui.add_space(264.0);
+        ui.vertical(|ui| form.problems_under(ui, path));
+    });
+}
+
+/// Column headings over a list's rows, at the rows' widths (none over no rows).
+fn headings(ui: &mut egui::Ui, form: &Form, list: &FieldPath, columns: &[(ED, f32)]) {
+    if form.draft.len(list) == 0 {
+        return;
+    }
     ui.horizontal(|ui| {
         ui.add_space(30.0);
         for (heading, width) in columns {
@@ -60,7 +71,7 @@ fn headings(ui: &mut egui::Ui, form: &Form, columns: &[(ED, f32)]) {
 }
 
 /// The width of the Up, Down and Remove buttons after a row.
-const ROW_BUTTONS: f32 = 170.0;
+const ROW_BUTTONS: f32 = 210.0;
 
 /// Widths for a row's flexible columns: what `fixed` (and `gaps` spaces between
 /// fields) leaves of the panel, shared in the given proportions.
@@ -86,13 +97,13 @@ pub fn cluster(ui: &mut egui::Ui, form: &mut Form) {
         field_label(ui, name);
         form.lines(ui, &c.key("document_header"), name, 420.0);
     });
-    form.problems_under(ui, &c.key("document_header"));
+    under_field(ui, form, &c.key("document_header"));
     let name = ED::Note.get(form.lang);
     ui.horizontal(|ui| {
         field_label(ui, name);
         form.multiline(ui, &c.key("note"), OPTIONAL, name, 420.0, 2);
     });
-    form.problems_under(ui, &c.key("note"));
+    under_field(ui, form, &c.key("note"));
     // Anything else wrong at the top of the file (its format, unknown fields).
     form.problems_at(ui, &FieldPath::root());
     form.problems_at(ui, &root("format"));
@@ -107,6 +118,7 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
     headings(
         ui,
         form,
+        &list,
         &[
             (ED::MemberId, 130.0),
             (ED::MemberName, name_w),
@@ -319,7 +331,7 @@ pub fn criteria(ui: &mut egui::Ui, form: &mut Form, table: &mut TableInput) {
                     ui.label(RichText::new(ED::GroupId.get(lang)).strong());
                     form.text(ui, &group.key("id"), TEXT, &field(ED::GroupId), 50.0);
                     ui.label(RichText::new(ED::GroupName.get(lang)).strong());
-                    let name_w = (ui.available_width() - 300.0 - ROW_BUTTONS).max(200.0);
+                    let name_w = (ui.available_width() - ROW_BUTTONS - 150.0).max(200.0);
                     form.text(ui, &group.key("name"), TEXT, &field(ED::GroupName), name_w);
                     ui.label(ED::GroupMax.fill(lang, &[&group_max(form, &group)]));
                     changed_list = form.row_buttons(ui, &groups, g, &field(ED::GroupName));
@@ -363,6 +375,7 @@ fn items(ui: &mut egui::Ui, form: &mut Form, group: &FieldPath, g: usize) {
     headings(
         ui,
         form,
+        &list,
         &[
             (ED::ItemId, 56.0),
             (ED::ItemName, name_w),
@@ -418,6 +431,7 @@ pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {
     headings(
         ui,
         form,
+        &list,
         &[
             (ED::ItemId, 56.0),
             (ED::AdjKind, 130.0),
@@ -548,6 +562,7 @@ pub fn classes(ui: &mut egui::Ui, form: &mut Form) {
     headings(
         ui,
         form,
+        &list,
         &[
             (ED::ClassId, 140.0),
             (ED::ClassName, 420.0),
