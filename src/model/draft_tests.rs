@@ -191,7 +191,10 @@ fn every_broken_config_that_opens_shows_the_loaders_problems() {
             ));
         }
     }
-    println!("{opened} of {} broken configs open in the editor", files.len());
+    println!(
+        "{opened} of {} broken configs open in the editor",
+        files.len()
+    );
     assert!(opened >= 60, "{opened} of {} opened", files.len());
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
