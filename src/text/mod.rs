@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod documents;
 pub mod errors;
 pub mod export;
 pub mod net;
@@ -142,5 +143,6 @@ mod tests {
         check_list::<super::net::N>();
         check_list::<super::slips::S>();
         check_list::<super::page::P>();
+        check_list::<super::documents::D>();
     }
 }
