@@ -3,7 +3,7 @@
 //! the address and every join code; runs until the process is stopped. Everything
 //! acknowledged is already committed, so stopping it at any moment loses nothing.
 
-use super::{Out, Outcome, open_meeting};
+use super::{Out, Outcome, open_meeting, write_file};
 use crate::net::host;
 use crate::text::net::N;
 use std::net::{IpAddr, Ipv4Addr};
@@ -54,13 +54,7 @@ pub(super) fn host(
     if let Some(path) = codes {
         let document = serde_json::json!({ "port": port, "codes": listed });
         let bytes = serde_json::to_vec_pretty(&document).unwrap_or_default();
-        crate::store::files::write_atomically(path, &bytes).map_err(|e| {
-            out.error(&format!(
-                "{}: {}",
-                path.display(),
-                super::io_text(&e, out.lang)
-            ))
-        })?;
+        write_file(out, path, &bytes)?;
     }
     if let Some(path) = slips {
         let config = running
@@ -70,13 +64,7 @@ pub(super) fn host(
             .map_err(|e| out.error(&e.text(out.lang)))?;
         let bytes = crate::export::slips::slips_for_codes(&config, &all, &base, out.lang)
             .map_err(|e| out.error(&format!("{}: {e}", path.display())))?;
-        crate::store::files::write_atomically(path, &bytes).map_err(|e| {
-            out.error(&format!(
-                "{}: {}",
-                path.display(),
-                super::io_text(&e, out.lang)
-            ))
-        })?;
+        write_file(out, path, &bytes)?;
     }
     loop {
         std::thread::park();

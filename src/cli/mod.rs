@@ -1,4 +1,5 @@
-//! The command line: check, new, import, tally, verify, export, sheet, sample. Thin:
+//! The command line: check, new, import, tally, verify, export, sheet, sample,
+//! pledge, blank-sheets. Thin:
 //! it reads files, turns them into events for the store, and prints what the model
 //! says. Every sentence it prints comes from [`crate::text::cli`].
 //! Exit codes: 0 ok, 1 invalid or failed input, 2 usage.
@@ -6,6 +7,7 @@
 //! This file holds the clap definitions, the dispatch and what the commands share;
 //! each command lives in its own file.
 
+mod blank_sheets;
 mod check;
 mod export;
 mod find;
@@ -13,6 +15,7 @@ mod host;
 mod import;
 mod join;
 mod new;
+mod pledge;
 mod sample;
 mod sheet;
 mod synthetic;
@@ -167,6 +170,30 @@ pub enum Command {
         #[arg(long, default_value_t = 300)]
         timeout: u64,
     },
+    /// In bản giao ước thi đua (PDF A4) từ tệp cấu hình cụm: tiêu chí, thang điểm,
+    /// cách chấm điểm, xếp loại, khen thưởng và chỗ ký của từng đơn vị. /
+    /// Print the emulation pledge (A4 PDF) from a cluster config: criteria, points,
+    /// scoring, classification and commendation rules, a signature block per member.
+    Pledge {
+        config: PathBuf,
+        /// Tệp PDF sẽ ghi. / The PDF file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// In phiếu chấm điểm giấy (PDF) từ tệp cấu hình cụm: mỗi đơn vị chấm một bộ
+    /// phiếu, ô trống để ghi điểm từng đơn vị được chấm. / Print paper score sheets
+    /// (PDF) from a cluster config: one set per scoring member, empty boxes for the
+    /// points of each member it scores.
+    BlankSheets {
+        config: PathBuf,
+        /// Tệp PDF sẽ ghi. / The PDF file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Chỉ in phiếu của đơn vị chấm có mã này. /
+        /// Only the sheets of the scoring member with this id.
+        #[arg(long)]
+        scorer: Option<String>,
+    },
     /// In kết quả tổng hợp của cuộc họp mẫu kèm theo (chấm trong bộ nhớ). /
     /// Print the bundled sample meeting's tally (scored in memory).
     Sample,
@@ -263,6 +290,12 @@ pub fn run(cli: Cli) -> ExitCode {
             output,
         }) => sheet::save_sheet(&out, &meeting, &scorer, &output),
         Some(Command::Sample) => sample::demo(&out),
+        Some(Command::Pledge { config, output }) => pledge::pledge(&out, &config, &output),
+        Some(Command::BlankSheets {
+            config,
+            output,
+            scorer,
+        }) => blank_sheets::blank_sheets(&out, &config, &output, scorer.as_deref()),
         Some(Command::Host {
             meeting,
             port,
@@ -344,6 +377,12 @@ fn prefix_colon(text: &str) -> String {
     } else {
         format!(" {text}")
     }
+}
+
+/// Writes a whole file in place of `path` (never half of one), or says why not.
+fn write_file(out: &Out, path: &Path, bytes: &[u8]) -> Outcome {
+    crate::store::files::write_atomically(path, bytes)
+        .map_err(|e| out.error(&format!("{}: {}", path.display(), io_text(&e, out.lang))))
 }
 
 fn load_config(out: &Out, path: &Path) -> Result<(Vec<u8>, Config), Failed> {

@@ -1,14 +1,20 @@
 //! What leaves the meeting: the results document, summary CSV, Excel workbook, PDF
-//! minutes and delegate sheets. Files are written whole or not at all.
+//! minutes and delegate sheets; and what is printed before it from the config: the
+//! emulation pledge and the paper score sheets. Files are written whole or not at all.
 
+pub mod blank_sheets;
 pub mod csv;
 pub mod pdf;
 mod pdf_fonts;
+mod pdf_layout;
+pub mod pledge;
 pub mod results;
 pub mod slips;
 pub mod text;
 pub mod wording;
 pub mod xlsx;
+
+pub use pdf_layout::PrintError;
 
 use crate::model::sheet::Sheet;
 use crate::model::{Session, Tally};

@@ -1,7 +1,9 @@
 //! The printed documents' fonts (Noto Serif, regular and bold, embedded whole) and
 //! their measurements, shared by the minutes and the join-code slips.
 
-use printpdf::{FontId, ParsedFont, PdfDocument};
+use printpdf::{
+    Color, FontId, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, Pt, Rgb, TextItem, TextMatrix,
+};
 
 pub const NOTO_SERIF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
 pub const NOTO_SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf");
@@ -15,6 +17,24 @@ pub struct Face {
 }
 
 impl Face {
+    /// The drawing operations that write `text` in this face from (`x`, `y`) mm.
+    pub fn text_ops(&self, x: f32, y: f32, text: &str, size: f32) -> [Op; 5] {
+        [
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(self.id.clone()),
+                size: Pt(size),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Mm(x).into(), Mm(y).into()),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            },
+            Op::EndTextSection,
+        ]
+    }
+
     /// Width in mm: printpdf draws one glyph per character, without kerning.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
@@ -49,6 +69,29 @@ impl Face {
         }
         lines
     }
+
+    /// `text` on one line if it fits, else on two of near equal width, broken after
+    /// a comma when that costs little and never before a lone dash ("Văn Miếu -" /
+    /// "Quốc Tử Giám"); more lines only when two cannot hold it.
+    pub fn balanced(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if self.width(text, size) <= width {
+            return vec![words.join(" ")];
+        }
+        let best = (1..words.len())
+            .filter(|&k| !matches!(words[k], "-" | "–" | "—"))
+            .filter_map(|k| {
+                let (a, b) = (words[..k].join(" "), words[k..].join(" "));
+                let widest = self.width(&a, size).max(self.width(&b, size));
+                let comma = if a.ends_with(',') { width * 0.15 } else { 0.0 };
+                (widest <= width).then_some((widest - comma, a, b))
+            })
+            .min_by(|x, y| x.0.total_cmp(&y.0));
+        match best {
+            Some((_, a, b)) => vec![a, b],
+            None => self.wrap(text, size, width),
+        }
+    }
 }
 
 /// The regular and bold faces, embedded in `doc`; `None` if a font cannot be read.
@@ -60,4 +103,14 @@ pub fn embed(doc: &mut PdfDocument) -> Option<(Face, Face)> {
         Some(Face { parsed, id })
     };
     Some((face(NOTO_SERIF)?, face(NOTO_SERIF_BOLD)?))
+}
+
+/// A gray from black (0) to white (1), for text, lines and fills.
+pub fn gray(level: f32) -> Color {
+    Color::Rgb(Rgb {
+        r: level,
+        g: level,
+        b: level,
+        icc_profile: None,
+    })
 }

@@ -7,15 +7,14 @@
 //! Pure: the bytes come back, the caller writes them (see
 //! [`super::write_atomically`]).
 
-use super::pdf_fonts::{Face, PT_TO_MM};
+use super::pdf_fonts::{Face, PT_TO_MM, gray};
 use crate::model::Config;
 use crate::model::grant::JoinCodes;
 use crate::text::Lang;
 use crate::text::slips::S;
 use printpdf::{
-    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, TextMatrix,
-    WindingOrder,
+    Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfPage, PdfSaveOptions,
+    Point, Polygon, PolygonRing, Pt, WindingOrder,
 };
 
 const PAGE_W: f32 = 210.0;
@@ -146,15 +145,6 @@ fn shown_address(address: &str) -> String {
         .to_string()
 }
 
-fn gray(level: f32) -> Color {
-    Color::Rgb(Rgb {
-        r: level,
-        g: level,
-        b: level,
-        icc_profile: None,
-    })
-}
-
 fn point(x: f32, y: f32) -> LinePoint {
     LinePoint {
         p: Point::new(Mm(x), Mm(y)),
@@ -207,26 +197,8 @@ impl Fonts {
         (min, self.wrap(text, min, bold, width))
     }
 
-    /// `text` on one line if it fits, else on two of near equal width, broken after
-    /// a comma when that costs little; more lines only when two cannot hold it.
     fn balanced(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-        let face = self.face(bold);
-        let words: Vec<&str> = text.split_whitespace().collect();
-        if face.width(text, size) <= width {
-            return vec![words.join(" ")];
-        }
-        let best = (1..words.len())
-            .filter_map(|k| {
-                let (a, b) = (words[..k].join(" "), words[k..].join(" "));
-                let widest = face.width(&a, size).max(face.width(&b, size));
-                let comma = if a.ends_with(',') { width * 0.15 } else { 0.0 };
-                (widest <= width).then_some((widest - comma, a, b))
-            })
-            .min_by(|x, y| x.0.total_cmp(&y.0));
-        match best {
-            Some((_, a, b)) => vec![a, b],
-            None => self.wrap(text, size, bold, width),
-        }
+        self.face(bold).balanced(text, size, width)
     }
 }
 
@@ -256,21 +228,8 @@ fn leading(size: f32) -> f32 {
 
 impl Page<'_> {
     fn text_at(&mut self, x: f32, y: f32, text: &str, size: f32, bold: bool) {
-        let id = self.fonts.face(bold).id.clone();
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
-                font: PdfFontHandle::External(id),
-                size: Pt(size),
-            },
-            Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Mm(x).into(), Mm(y).into()),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
-            },
-            Op::EndTextSection,
-        ]);
+        let ops = self.fonts.face(bold).text_ops(x, y, text, size);
+        self.ops.extend(ops);
     }
 
     /// Writes `lines` from the top `y` down, each centred in [x0, x1] or from x0;

@@ -340,8 +340,9 @@ impl Tally {
     }
 }
 
-/// floor(percent × members / 100), with the percent in hundredths.
-fn quota(config: &Config, c: usize) -> usize {
+/// The seats of commendation `c`: its count, or floor(percent × members / 100) with
+/// the percent in hundredths, whichever is fewer.
+pub fn quota(config: &Config, c: usize) -> usize {
     let rule = &config.commendations[c];
     let n = config.members.len();
     let by_count = rule.max_count.map_or(n, |k| k as usize);

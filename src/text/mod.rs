@@ -8,6 +8,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod documents;
 pub mod editor;
 pub mod errors;
 pub mod export;
@@ -144,5 +145,6 @@ mod tests {
         check_list::<super::slips::S>();
         check_list::<super::page::P>();
         check_list::<super::editor::ED>();
+        check_list::<super::documents::D>();
     }
 }
