@@ -100,6 +100,8 @@ EOF
 done
 
 # --- the timings --------------------------------------------------------------
+echo "$(date -Iseconds), $(nproc) cores, load average before timing: $(cut -d' ' -f1-3 /proc/loadavg)" \
+    | tee "$OUT/conditions.txt"
 for scale in "${SCALES[@]}"; do
     m="$work/$scale.thidua"
     echo "== $scale"
@@ -111,6 +113,8 @@ for scale in "${SCALES[@]}"; do
     cmp -s "$work/timed/$scale.csv" "$OUT/$scale.libreoffice.csv" \
         || { echo "$scale: the timed LibreOffice output differs from the checked one" >&2; exit 1; }
 done
+
+echo "load average after timing: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/conditions.txt"
 
 # --- the table ----------------------------------------------------------------
 python3 - "$OUT" "${SCALES[@]}" <<'EOF'
@@ -125,8 +129,9 @@ print("|---|---|---|---|---|")
 for s in scales:
     tally, verify = runs(f"{out}/{s}.thidua.json")
     (lo,) = runs(f"{out}/{s}.libreoffice.json")
-    ms = lambda r: f"{r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f}"
+    ms = lambda r: f"{r['mean'] * 1000:.1f} ± {(r['stddev'] or 0) * 1000:.1f}"
     print(f"| {s} | {ms(tally)} | {ms(verify)} | {ms(lo)} | {lo['mean'] / tally['mean']:.2f} |")
 print()
 print(f"means ± standard deviation of whole processes; hyperfine JSON in {out}")
+print(open(f"{out}/conditions.txt").read().strip())
 EOF
