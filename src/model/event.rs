@@ -141,6 +141,63 @@ impl Event {
         // Serialising these plain types cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// An event as the meeting file stores it (the text of [`Event::to_json`]).
+    /// Score events, nearly every row of a file, are read by a direct scan of
+    /// exactly that shape; anything else, or any doubt (an escape, an unusual
+    /// number), goes through the general reader. Both give the same event.
+    pub fn from_stored(text: &str) -> Result<Event, serde_json::Error> {
+        match stored_score(text) {
+            Some(event) => Ok(event),
+            None => serde_json::from_str(text),
+        }
+    }
+}
+
+/// `{"type":"score","scorer":"…","target":"…","item":"…","value":N|null}` with plain
+/// strings (no escapes) and a plain number (`12`, `9.5`, `0.25`).
+fn stored_score(text: &str) -> Option<Event> {
+    let rest = text.strip_prefix(r#"{"type":"score","scorer":""#)?;
+    let (scorer, rest) = plain_string(rest)?;
+    let rest = rest.strip_prefix(r#","target":""#)?;
+    let (target, rest) = plain_string(rest)?;
+    let rest = rest.strip_prefix(r#","item":""#)?;
+    let (item, rest) = plain_string(rest)?;
+    let number = rest.strip_prefix(r#","value":"#)?.strip_suffix('}')?;
+    let value = if number == "null" {
+        None
+    } else {
+        Some(Points::from_json_number(plain_number(number)?).ok()?)
+    };
+    Some(Event::Score {
+        scorer: scorer.to_string(),
+        target: target.to_string(),
+        item: item.to_string(),
+        value,
+    })
+}
+
+/// The text up to the closing quote, if nothing in it needs unescaping.
+fn plain_string(text: &str) -> Option<(&str, &str)> {
+    let end = text.find('"')?;
+    let inside = &text[..end];
+    if inside.bytes().any(|b| b == b'\\' || b < 0x20) {
+        return None;
+    }
+    Some((inside, &text[end + 1..]))
+}
+
+/// `0` or `[1-9][0-9]{0,6}`, then optionally `.` and one or two digits.
+fn plain_number(text: &str) -> Option<&str> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, "00"));
+    let whole_ok = whole == "0"
+        || (!whole.is_empty()
+            && whole.len() <= 7
+            && !whole.starts_with('0')
+            && whole.bytes().all(|b| b.is_ascii_digit()));
+    let fraction_ok =
+        (1..=2).contains(&fraction.len()) && fraction.bytes().all(|b| b.is_ascii_digit());
+    (whole_ok && fraction_ok).then_some(text)
 }
 
 /// Where a delegate's event came from: the device that sent it and that device's own
@@ -163,6 +220,55 @@ pub struct Record {
     /// `None` for the chair's own events and imported sheets.
     pub origin: Option<Origin>,
     pub event: Event,
+}
+
+#[cfg(test)]
+mod stored_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof!["[a-z0-9.-]{0,12}", "[\\PC\"\\\\\n\u{1}]{0,12}",]
+    }
+
+    fn number() -> impl Strategy<Value = String> {
+        prop_oneof![
+            (0u32..2_000_000).prop_map(|n| n.to_string()),
+            (0u32..100_000, 0u32..100).prop_map(|(w, f)| format!("{w}.{f}")),
+            (0u32..1000, 0u32..100).prop_map(|(w, f)| format!("{w}.{f:02}")),
+            Just("null".to_string()),
+            "(-?[0-9]{1,9}(\\.[0-9]{0,4})?([eE][+-]?[0-9]{1,2})?|0[0-9]+|\\.5|1\\.|-0)",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Every score event reads back as itself.
+        #[test]
+        fn a_stored_score_reads_back(
+            scorer in text(), target in text(), item in text(),
+            value in proptest::option::of(0i64..1_000_000),
+        ) {
+            let event = Event::Score { scorer, target, item, value: value.map(Points) };
+            prop_assert_eq!(Event::from_stored(&event.to_json()).ok(), Some(event));
+        }
+
+        /// Near-misses of the stored shape read exactly as the general reader reads
+        /// them: the same event, or an error where it errs.
+        #[test]
+        fn the_direct_scan_agrees_with_the_general_reader(
+            scorer in text(), target in text(), item in text(), value in number(),
+            extra in prop_oneof![Just(""), Just(",\"x\":1"), Just(" ")],
+        ) {
+            let quoted = |s: &str| serde_json::to_string(s).unwrap();
+            let stored = format!(
+                "{{\"type\":\"score\",\"scorer\":{},\"target\":{},\"item\":{},\"value\":{value}{extra}}}",
+                quoted(&scorer), quoted(&target), quoted(&item)
+            );
+            let general = serde_json::from_str::<Event>(&stored).ok();
+            prop_assert_eq!(Event::from_stored(&stored).ok(), general);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -385,7 +385,7 @@ impl MeetingFile {
                 breaks.push(ChainBreak::HashMismatch { seq });
             }
             head = hash;
-            let record = match serde_json::from_str::<Event>(&text) {
+            let record = match Event::from_stored(&text) {
                 Ok(event) => Record {
                     seq,
                     at,
@@ -690,7 +690,7 @@ impl MeetingFile {
         while let Some(row) = rows.next()? {
             let seq: i64 = row.get(0)?;
             let text: String = row.get(3)?;
-            if let Ok(event) = serde_json::from_str::<Event>(&text) {
+            if let Ok(event) = Event::from_stored(&text) {
                 let record = Record {
                     seq: seq.max(0) as u64,
                     at: row.get(1)?,
@@ -862,7 +862,7 @@ impl MeetingFile {
         for row in rows {
             let (seq, at, by, text, origin) = row?;
             // Unreadable rows are reported by `integrity()`.
-            if let (Ok(event), Ok(origin)) = (serde_json::from_str::<Event>(&text), origin) {
+            if let (Ok(event), Ok(origin)) = (Event::from_stored(&text), origin) {
                 out.push(Record {
                     seq: seq.max(0) as u64,
                     at,
