@@ -173,6 +173,15 @@ fn hosted(dir: &Path) -> Hosted {
     }
 }
 
+/// The host in this process, on loopback, with a new meeting of the 12-ward sample
+/// in `dir`: for what only the chair's window can do (publish, revoke, reopen).
+fn hosted_here(dir: &Path) -> thidua::net::host::RunningHost {
+    let path = dir.join("m.thidua");
+    new_meeting(&path);
+    let file = thidua::store::MeetingFile::open(&path).unwrap();
+    thidua::net::host::start(file, "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap()
+}
+
 #[test]
 fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_is_saved_once() {
     if !browser_ready() {
@@ -283,16 +292,11 @@ fn values_the_rules_refuse_are_explained_on_the_page_and_never_sent() {
 
 #[test]
 fn the_pages_keep_the_live_meetings_security() {
-    use thidua::net::host;
-    use thidua::store::MeetingFile;
     if !browser_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.thidua");
-    new_meeting(&path);
-    let file = MeetingFile::open(&path).unwrap();
-    let running = host::start(file, "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap();
+    let running = hosted_here(dir.path());
     let codes = running.host.codes();
     let mine = codes.active_for("dong-da").unwrap().clone();
     let other = codes.active_for("lang").unwrap().clone();
@@ -420,16 +424,17 @@ fn the_pages_keep_the_live_meetings_security() {
 fn a_submitted_sheet_stays_locked_until_the_chair_reopens_it_and_the_page_says_why() {
     use thidua::model::event::{Actor, Event};
     use thidua::net::host;
-    use thidua::store::{MeetingFile, Submission};
+    use thidua::store::Submission;
     if !browser_ready() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("m.thidua");
-    new_meeting(&path);
-    let file = MeetingFile::open(&path).unwrap();
-    let config = file.session().config().clone();
-    let running = host::start(file, "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap();
+    let running = hosted_here(dir.path());
+    let config = running
+        .host
+        .writer()
+        .read_blocking(|file| file.session().config().clone())
+        .unwrap();
     let scorer = config.member("dong-da").unwrap();
     let by_dong_da = |event| Submission {
         by: Actor::Member("dong-da".into()),

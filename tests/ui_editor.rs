@@ -52,6 +52,14 @@ fn section(h: &mut App, name: &str) {
     h.run();
 }
 
+/// What a secretary pastes into the field named `label` (Ctrl+V).
+fn paste(h: &mut App, label: &str, text: String) {
+    input(h, label).focus();
+    h.run();
+    h.event(egui::Event::Paste(text));
+    h.run();
+}
+
 fn press(h: &mut App, label: &str) {
     h.get_by_label(label).click_accesskit();
     h.run();
@@ -107,14 +115,11 @@ fn type_cluster(h: &mut App, config: &Value) {
         .iter()
         .map(|m| format!("{}\t{}", text(&m["name"]), text(&m["short"])))
         .collect();
-    input(
+    paste(
         h,
         "Dán danh sách đơn vị: mỗi dòng một đơn vị, tên đầy đủ rồi (tùy chọn) dấu Tab và tên ngắn",
-    )
-    .focus();
-    h.run();
-    h.event(egui::Event::Paste(pasted.join("\n")));
-    h.run();
+        pasted.join("\n"),
+    );
     press(h, "Thêm các đơn vị đã dán");
     for (i, m) in config["members"].as_array().unwrap().iter().enumerate() {
         let role = match m["role"].as_str() {
@@ -402,10 +407,7 @@ fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
     section(&mut h, "Tiêu chí chấm");
     // A table with a row to fix changes nothing and names the row.
     let broken = twenty_rows().replace("\t4,5\tCó", "\tbốn rưỡi\tCó");
-    input(&h, PASTE_CRITERIA).focus();
-    h.run();
-    h.event(egui::Event::Paste(broken));
-    h.run();
+    paste(&mut h, PASTE_CRITERIA, broken);
     press(&mut h, "Thay các tiêu chí bằng bảng đã dán");
     assert!(
         h.query_by_label_contains("Dòng 15: điểm tối đa “bốn rưỡi”")
@@ -415,10 +417,7 @@ fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
     assert_eq!(h.state().editor().unwrap().draft.len(&criteria), 0);
 
     set(&mut h, PASTE_CRITERIA, "");
-    input(&h, PASTE_CRITERIA).focus();
-    h.run();
-    h.event(egui::Event::Paste(twenty_rows()));
-    h.run();
+    paste(&mut h, PASTE_CRITERIA, twenty_rows());
     press(&mut h, "Thay các tiêu chí bằng bảng đã dán");
     assert!(h.query_by_label("Đã đọc 4 nhóm, 16 mục từ bảng.").is_some());
     assert!(

@@ -224,20 +224,48 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const ROOT_FIELDS: &[&str] = &[
-    "format",
-    "cluster",
-    "members",
-    "criteria",
-    "adjustments",
-    "scoring",
-    "classes",
-    "commendations",
-    "tie_break",
-];
+/// Every field each object of the config may have, in the documented order: the
+/// loader refuses any other, and the editor writes them in this order.
+pub mod fields {
+    pub const ROOT: &[&str] = &[
+        "format",
+        "cluster",
+        "members",
+        "criteria",
+        "adjustments",
+        "scoring",
+        "classes",
+        "commendations",
+        "tie_break",
+    ];
+    pub const CLUSTER: &[&str] = &[
+        "id",
+        "name",
+        "organizer",
+        "year",
+        "member_label",
+        "document_header",
+        "note",
+    ];
+    pub const MEMBER: &[&str] = &["id", "name", "short", "role"];
+    pub const GROUP: &[&str] = &["id", "name", "items"];
+    pub const ITEM: &[&str] = &["id", "name", "max", "step", "guide"];
+    pub const ADJUSTMENT: &[&str] = &["id", "kind", "name", "max", "step"];
+    pub const SCORING: &[&str] = &["self", "aggregate", "trim", "decimals"];
+    pub const CLASS: &[&str] = &["id", "name", "min"];
+    pub const COMMENDATION: &[&str] = &[
+        "id",
+        "name",
+        "max_count",
+        "max_percent",
+        "min_class",
+        "ballot",
+    ];
+    pub const BALLOT: &[&str] = &["threshold_percent", "strict", "base"];
+}
 
 fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
-    let obj = r.object(root, "", ROOT_FIELDS)?;
+    let obj = r.object(root, "", fields::ROOT)?;
     check_format(r, obj, CLUSTER_FORMAT);
     let cluster = match obj.get("cluster") {
         Some(node) => read_cluster(r, node),
@@ -305,19 +333,7 @@ pub fn check_format(r: &mut Reader, obj: Obj, expected: &'static str) {
 }
 
 fn read_cluster(r: &mut Reader, node: &Node) -> Option<Cluster> {
-    let obj = r.object(
-        node,
-        "cluster",
-        &[
-            "id",
-            "name",
-            "organizer",
-            "year",
-            "member_label",
-            "document_header",
-            "note",
-        ],
-    )?;
+    let obj = r.object(node, "cluster", fields::CLUSTER)?;
     let id = r.string(obj, "id");
     let name = r.string(obj, "name");
     let organizer = r.string(obj, "organizer");
@@ -361,7 +377,7 @@ fn read_members(r: &mut Reader, obj: Obj) -> Option<Vec<MemberInfo>> {
     let mut members = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("members", i);
-        let Some(m) = r.object(node, &path, &["id", "name", "short", "role"]) else {
+        let Some(m) = r.object(node, &path, fields::MEMBER) else {
             members = None;
             continue;
         };
@@ -450,7 +466,7 @@ fn read_groups(r: &mut Reader, obj: Obj) -> Option<Vec<Group>> {
     let mut groups = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("criteria", i);
-        let Some(g) = r.object(node, &path, &["id", "name", "items"]) else {
+        let Some(g) = r.object(node, &path, fields::GROUP) else {
             groups = None;
             continue;
         };
@@ -479,7 +495,7 @@ fn read_items(r: &mut Reader, group: Obj) -> Option<Vec<Item>> {
     let mut items = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index(&items_path, i);
-        let Some(it) = r.object(node, &path, &["id", "name", "max", "step", "guide"]) else {
+        let Some(it) = r.object(node, &path, fields::ITEM) else {
             items = None;
             continue;
         };
@@ -508,7 +524,7 @@ fn read_adjustments(r: &mut Reader, obj: Obj) -> Option<Vec<Adjustment>> {
     let mut list = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("adjustments", i);
-        let Some(a) = r.object(node, &path, &["id", "kind", "name", "max", "step"]) else {
+        let Some(a) = r.object(node, &path, fields::ADJUSTMENT) else {
             list = None;
             continue;
         };
@@ -591,7 +607,7 @@ fn read_scoring(r: &mut Reader, obj: Obj) -> Option<Scoring> {
     let Some(node) = obj.get("scoring") else {
         return Some(default);
     };
-    let s = r.object(node, "scoring", &["self", "aggregate", "trim", "decimals"])?;
+    let s = r.object(node, "scoring", fields::SCORING)?;
     let self_rule = r
         .choice(s, "self", &["exclude", "include", "separate"], "exclude")
         .map(|v| match v.as_str() {
@@ -635,7 +651,7 @@ fn read_classes(r: &mut Reader, obj: Obj) -> Option<Vec<Class>> {
     let mut previous: Option<Points> = None;
     for (i, node) in nodes.iter().enumerate() {
         let path = index("classes", i);
-        let Some(c) = r.object(node, &path, &["id", "name", "min"]) else {
+        let Some(c) = r.object(node, &path, fields::CLASS) else {
             list = None;
             continue;
         };
@@ -676,18 +692,7 @@ fn read_commendations(
     let mut list = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("commendations", i);
-        let Some(c) = r.object(
-            node,
-            &path,
-            &[
-                "id",
-                "name",
-                "max_count",
-                "max_percent",
-                "min_class",
-                "ballot",
-            ],
-        ) else {
+        let Some(c) = r.object(node, &path, fields::COMMENDATION) else {
             list = None;
             continue;
         };
@@ -758,7 +763,7 @@ fn read_commendations(
 }
 
 fn read_ballot(r: &mut Reader, node: &Node, path: &str) -> Option<BallotRule> {
-    let b = r.object(node, path, &["threshold_percent", "strict", "base"])?;
+    let b = r.object(node, path, fields::BALLOT)?;
     let threshold = r.percent(b, "threshold_percent", true);
     let strict = r.boolean(b, "strict");
     let base = r

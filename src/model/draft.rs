@@ -8,10 +8,9 @@
 //! as it is: a number typed as text, an unknown field or a missing one stays until
 //! the secretary fixes it, and the loader names it by the same path.
 
-use super::config::{CLUSTER_FORMAT, Config};
+use super::config::{CLUSTER_FORMAT, Config, fields};
 use super::points::Points;
 use super::problem::{Issue, Problems};
-use super::reader::{MAX_FILE_BYTES, read_document};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -85,6 +84,8 @@ pub enum FieldKind {
     /// A number (points, a percentage, a count, a year), left out when empty if
     /// optional.
     Number { optional: bool },
+    /// A list of text lines (a document header), edited as one block.
+    Lines,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,16 +122,22 @@ impl ConfigDraft {
     /// can hold; otherwise the loader's problems (not JSON, not UTF-8, too large,
     /// a field written twice), which only a text editor can fix.
     pub fn from_bytes(bytes: &[u8]) -> Result<ConfigDraft, Problems> {
-        read_document(bytes, MAX_FILE_BYTES)?;
         if let Err(problems) = Config::from_bytes(bytes) {
-            let twice: Vec<_> = problems
+            let unreadable: Vec<_> = problems
                 .0
-                .iter()
-                .filter(|p| matches!(p.issue, Issue::DuplicateKey))
-                .cloned()
+                .into_iter()
+                .filter(|p| {
+                    matches!(
+                        p.issue,
+                        Issue::Syntax(_)
+                            | Issue::NotUtf8
+                            | Issue::TooLarge { .. }
+                            | Issue::DuplicateKey
+                    )
+                })
                 .collect();
-            if !twice.is_empty() {
-                return Err(Problems(twice));
+            if !unreadable.is_empty() {
+                return Err(Problems(unreadable));
             }
         }
         let text = std::str::from_utf8(bytes).unwrap_or_default();
@@ -214,12 +221,17 @@ impl ConfigDraft {
     }
 
     /// What a field shows for editing: text as it is, numbers with the decimal
-    /// separator given, anything else as JSON.
+    /// separator given, a list of lines one per line, anything else as JSON.
     pub fn text(&self, path: &FieldPath, separator: char) -> String {
         match self.get(path) {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string().replace('.', &separator.to_string()),
+            Some(Value::Array(lines)) if lines.iter().all(Value::is_string) => lines
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
             Some(other) => other.to_string(),
         }
     }
@@ -237,6 +249,13 @@ impl ConfigDraft {
                 (!optional).then(|| Value::String(String::new()))
             }
             FieldKind::Number { .. } => Some(number_value(trimmed)),
+            FieldKind::Lines => Some(Value::Array(
+                typed
+                    .lines()
+                    .filter(|_| !trimmed.is_empty())
+                    .map(Value::from)
+                    .collect(),
+            )),
         };
         self.set(path, value)
     }
@@ -311,6 +330,28 @@ impl ConfigDraft {
             .map(|p| p.0)
             .sum();
         Points(total)
+    }
+
+    /// What a member is called: its short name, or its full name without one.
+    pub fn member_label(&self, member: &FieldPath) -> String {
+        let short = self.text(&member.key("short"), '.');
+        if short.trim().is_empty() {
+            self.text(&member.key("name"), '.')
+        } else {
+            short
+        }
+    }
+
+    /// After a member's name changed from `before`: an empty id, or (in a cluster
+    /// not yet saved, `ids_free`) an id still made from the old name, follows the new
+    /// one. In a file in use ids are what sheets and meetings name, so they change
+    /// only when someone changes them.
+    pub fn keep_id_with_name(&mut self, member: &FieldPath, before: &str, ids_free: bool) {
+        let now = self.member_label(member);
+        let id = self.text(&member.key("id"), '.');
+        if now != before && (id.is_empty() || (ids_free && id == slug(before))) {
+            self.set(&member.key("id"), Some(Value::from(slug(&now))));
+        }
     }
 
     /// Next year's config from this year's: the year plus one and, when the meeting
@@ -427,41 +468,16 @@ enum Shape {
 impl Shape {
     fn fields(self) -> &'static [&'static str] {
         match self {
-            Shape::Root => &[
-                "format",
-                "cluster",
-                "members",
-                "criteria",
-                "adjustments",
-                "scoring",
-                "classes",
-                "commendations",
-                "tie_break",
-            ],
-            Shape::Cluster => &[
-                "id",
-                "name",
-                "organizer",
-                "year",
-                "member_label",
-                "document_header",
-                "note",
-            ],
-            Shape::Member => &["id", "name", "short", "role"],
-            Shape::Group => &["id", "name", "items"],
-            Shape::Item => &["id", "name", "max", "step", "guide"],
-            Shape::Adjustment => &["id", "kind", "name", "max", "step"],
-            Shape::Scoring => &["self", "aggregate", "trim", "decimals"],
-            Shape::Class => &["id", "name", "min"],
-            Shape::Commendation => &[
-                "id",
-                "name",
-                "max_count",
-                "max_percent",
-                "min_class",
-                "ballot",
-            ],
-            Shape::Ballot => &["threshold_percent", "strict", "base"],
+            Shape::Root => fields::ROOT,
+            Shape::Cluster => fields::CLUSTER,
+            Shape::Member => fields::MEMBER,
+            Shape::Group => fields::GROUP,
+            Shape::Item => fields::ITEM,
+            Shape::Adjustment => fields::ADJUSTMENT,
+            Shape::Scoring => fields::SCORING,
+            Shape::Class => fields::CLASS,
+            Shape::Commendation => fields::COMMENDATION,
+            Shape::Ballot => fields::BALLOT,
             Shape::Other => &[],
         }
     }

@@ -198,3 +198,44 @@ fn every_broken_config_that_opens_shows_the_loaders_problems() {
     assert!(opened >= 60, "{opened} of {} opened", files.len());
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+#[test]
+fn a_block_of_lines_is_a_list_of_lines() {
+    let mut draft = ConfigDraft::new(2026);
+    let header = FieldPath::parse("cluster.document_header");
+    draft.set_text(&header, "ỦY BAN MTTQ\r\nCỤM SỐ 1\n", FieldKind::Lines);
+    assert_eq!(
+        draft.get(&header).unwrap(),
+        &serde_json::json!(["ỦY BAN MTTQ", "CỤM SỐ 1"])
+    );
+    assert_eq!(draft.text(&header, ','), "ỦY BAN MTTQ\nCỤM SỐ 1");
+    draft.set_text(&header, "  ", FieldKind::Lines);
+    assert_eq!(draft.get(&header).unwrap(), &serde_json::json!([]));
+}
+
+#[test]
+fn a_new_members_id_follows_its_name_and_a_used_one_stays() {
+    let mut draft = ConfigDraft::new(2026);
+    let members = FieldPath::root().key("members");
+    draft.push(
+        &members,
+        serde_json::json!({"id": "", "name": "", "short": ""}),
+    );
+    let m = members.at(0);
+    for (typed, free, id) in [
+        ("Ba", true, "ba"),
+        ("Ba Đình", true, "ba-dinh"),
+        ("Ba Đình cũ", false, "ba-dinh"),
+    ] {
+        let before = draft.member_label(&m);
+        draft.set_text(&m.key("short"), typed, FieldKind::OptionalText);
+        draft.keep_id_with_name(&m, &before, free);
+        assert_eq!(draft.text(&m.key("id"), '.'), id, "{typed}");
+    }
+    // An id someone wrote stays in a new cluster too.
+    draft.set_text(&m.key("id"), "bd", FieldKind::Text);
+    let before = draft.member_label(&m);
+    draft.set_text(&m.key("short"), "Ba Đình mới", FieldKind::OptionalText);
+    draft.keep_id_with_name(&m, &before, true);
+    assert_eq!(draft.text(&m.key("id"), '.'), "bd");
+}

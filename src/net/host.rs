@@ -247,28 +247,19 @@ fn bearer(headers: &HeaderMap) -> &str {
         .unwrap_or("")
 }
 
-/// The scorer a request's token opens, with the device it names recorded for that
-/// code: a phone that opened the QR code's link shows on the chair's screen like a
-/// laptop that joined with the PIN.
-async fn scorer_with_device(
-    host: &Host,
-    headers: &HeaderMap,
-    device: &str,
-) -> Result<String, Response> {
-    let scorer = scorer_of(host, headers).map_err(IntoResponse::into_response)?;
+/// Records the device a request names for its code: a phone that opened the QR
+/// code's link shows on the chair's screen like a laptop that joined with the PIN.
+async fn record_device(host: &Host, headers: &HeaderMap, device: &str) -> Result<(), Response> {
     if device.is_empty() {
-        return Ok(scorer);
+        return Ok(());
     }
     let bound = {
         let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
         codes.bind_device(bearer(headers), device)
     };
     match bound {
-        Ok(grant::Bound::Known) => Ok(scorer),
-        Ok(_) => match save_codes(host).await {
-            Ok(()) => Ok(scorer),
-            Err(e) => Err(trouble(&e)),
-        },
+        Ok(grant::Bound::Known) => Ok(()),
+        Ok(_) => save_codes(host).await.map_err(|e| trouble(&e)),
         Err(refused) => Err(refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l))),
     }
 }
@@ -342,11 +333,14 @@ async fn sheet(
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let device = query.device.unwrap_or_default();
-    let scorer = match scorer_with_device(&host, &headers, &device).await {
+    let scorer = match scorer_of(&host, &headers) {
         Ok(scorer) => scorer,
-        Err(refused) => return refused,
+        Err(refused) => return refused.into_response(),
     };
+    let device = query.device.unwrap_or_default();
+    if let Err(refused) = record_device(&host, &headers, &device).await {
+        return refused;
+    }
     let published = host.published.load(Ordering::SeqCst);
     let view = host
         .writer
@@ -408,17 +402,17 @@ async fn events(
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    if let Err(refused) = scorer_of(&host, &headers) {
-        return refused.into_response();
-    }
+    let scorer = match scorer_of(&host, &headers) {
+        Ok(scorer) => scorer,
+        Err(refused) => return refused.into_response(),
+    };
     let Json(request) = match body {
         Ok(body) => body,
         Err(e) => return bad_request(&e.body_text()),
     };
-    let scorer = match scorer_with_device(&host, &headers, &request.device).await {
-        Ok(scorer) => scorer,
-        Err(refused) => return refused,
-    };
+    if let Err(refused) = record_device(&host, &headers, &request.device).await {
+        return refused;
+    }
     // One event outside this delegate's own sheet refuses the whole request.
     for sent in &request.events {
         if let Err(forbidden) = grant::may_send(&scorer, &sent.event) {

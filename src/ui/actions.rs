@@ -83,6 +83,14 @@ impl ThiduaApp {
         ));
     }
 
+    /// The cluster editor with a new cluster for this year.
+    pub(super) fn new_cluster(&mut self) {
+        use chrono::Datelike as _;
+        let year = crate::clock::today().year();
+        let state = super::editor::EditorState::new_cluster(year, self.lang());
+        self.screen = Screen::Editor(Box::new(state));
+    }
+
     /// Opens a config in the cluster editor: the path given, or one chosen; a file
     /// the editor cannot hold shows its problems on the start screen.
     pub(super) fn edit_config(&mut self, path: Option<std::path::PathBuf>) {

@@ -57,8 +57,11 @@ pub struct EditorState {
     /// What the loader says of the current draft, recomputed on every change.
     problems: ProblemsAt,
     problem_list: Vec<String>,
+    /// Problems in each of [`SECTIONS`], in their order.
+    section_problems: [usize; SECTIONS.len()],
     summary: String,
     valid: bool,
+    unsaved: bool,
     /// Meetings in the file's folder created from the file as opened.
     used_by: Vec<String>,
     pub message: Option<(String, bool)>,
@@ -104,8 +107,10 @@ impl EditorState {
             results_path: String::new(),
             problems: ProblemsAt::new(),
             problem_list: Vec::new(),
+            section_problems: [0; SECTIONS.len()],
             summary: String::new(),
             valid: false,
+            unsaved: false,
             used_by: Vec::new(),
             message: None,
         };
@@ -113,12 +118,25 @@ impl EditorState {
         state
     }
 
-    /// Runs the loader over the draft: once per change, never per frame.
+    /// Runs the loader over the draft and compares it with what was saved: once per
+    /// change, never per frame.
     pub fn recheck(&mut self, lang: Lang) {
         self.problems.clear();
         self.problem_list.clear();
         let separator = lang.decimal_separator();
-        match self.draft.check() {
+        let bytes = self.draft.to_bytes();
+        self.unsaved = bytes != self.saved;
+        let checked = Config::from_bytes(&bytes);
+        self.section_problems = SECTIONS.map(|(_, _, key)| {
+            checked.as_ref().err().map_or(0, |problems| {
+                problems
+                    .0
+                    .iter()
+                    .filter(|p| in_section(&p.path, key))
+                    .count()
+            })
+        });
+        match checked {
             Ok(config) => {
                 self.valid = true;
                 self.summary = ED::Valid.fill(
@@ -159,19 +177,7 @@ impl EditorState {
     }
 
     pub fn unsaved(&self) -> bool {
-        self.draft.to_bytes() != self.saved
-    }
-
-    fn problems_in(&self, key: &str) -> usize {
-        self.problems
-            .iter()
-            .filter(|(path, _)| {
-                path.as_str() == key
-                    || path.starts_with(&format!("{key}."))
-                    || path.starts_with(&format!("{key}["))
-            })
-            .map(|(_, m)| m.len())
-            .sum()
+        self.unsaved
     }
 
     /// Writes the canonical JSON to the path typed, through a temporary file.
@@ -185,6 +191,7 @@ impl EditorState {
         match crate::store::files::write_atomically(&path, &bytes) {
             Ok(()) => {
                 self.saved = bytes;
+                self.unsaved = false;
                 self.is_new = false;
                 self.message = Some((ED::Saved.fill(lang, &[&path.display()]), true));
             }
@@ -236,11 +243,11 @@ impl EditorState {
         self.used_by.clear();
         self.editing = None;
         self.recheck(lang);
+        let config = self.draft.check().ok();
         let shown = |id: &str| -> String {
-            self.draft
-                .check()
-                .ok()
-                .and_then(|c: Config| c.member(id).map(|m| c.members[m].short.clone()))
+            config
+                .as_ref()
+                .and_then(|c| c.member(id).map(|m| c.members[m].short.clone()))
                 .unwrap_or_else(|| id.to_string())
         };
         let text = match (&pair, note) {
@@ -252,6 +259,12 @@ impl EditorState {
         };
         self.message = Some((text, true));
     }
+}
+
+/// Whether a problem's path lies in the section whose top field is `key`.
+fn in_section(path: &str, key: &str) -> bool {
+    path.strip_prefix(key)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// `next_year` of a results document (`thidua tally --format json`): head and deputy.
@@ -385,8 +398,8 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
         .default_size(230.0)
         .show(ui, |ui| {
             ui.add_space(6.0);
-            for (section, label, key) in SECTIONS {
-                let count = state.problems_in(key);
+            for ((section, label, _), count) in SECTIONS.iter().zip(state.section_problems) {
+                let (section, label) = (*section, *label);
                 let text = if count > 0 {
                     RichText::new(ED::SectionProblems.fill(lang, &[&label.get(lang), &count]))
                         .color(style::ERROR_TEXT)

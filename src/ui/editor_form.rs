@@ -112,48 +112,6 @@ impl Form<'_> {
         response
     }
 
-    /// A list of text lines edited as one block, one line each (a document header).
-    pub fn lines(&mut self, ui: &mut egui::Ui, path: &FieldPath, name: &str, width: f32) {
-        let mut text = match &*self.editing {
-            Some((p, text)) if p == path => text.clone(),
-            _ => self
-                .draft
-                .list(path)
-                .map(|lines| {
-                    lines
-                        .iter()
-                        .map(|l| l.as_str().map_or_else(|| l.to_string(), str::to_string))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .unwrap_or_default(),
-        };
-        let before = text.clone();
-        let response = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .id(Self::id(path))
-                    .desired_rows(3)
-                    .desired_width(width),
-            )
-            .accessible_name(name);
-        if response.has_focus() {
-            *self.editing = Some((path.clone(), text.clone()));
-        } else if matches!(&*self.editing, Some((p, _)) if p == path) {
-            *self.editing = None;
-        }
-        if text != before {
-            let lines: Vec<serde_json::Value> = text
-                .trim_end_matches('\n')
-                .split('\n')
-                .filter(|_| !text.trim().is_empty())
-                .map(|l| serde_json::Value::from(l.trim_end_matches('\r')))
-                .collect();
-            self.draft.set(path, Some(serde_json::Value::Array(lines)));
-            self.changed = true;
-        }
-    }
-
     /// A choice among fixed values; `none` offers leaving the field out.
     pub fn choice(
         &mut self,

@@ -81,6 +81,34 @@ fn widths<const N: usize>(ui: &egui::Ui, fixed: f32, gaps: usize, shares: [f32; 
     shares.map(|share| (left * share).floor())
 }
 
+/// The rows of the list at `list`, each a number, its fields (drawn by `fields`),
+/// then Up, Down and Remove named `row_name(i)`, with the row's problems under it.
+/// After a row moves or goes the rest are drawn next frame, so each is drawn once.
+fn rows(
+    ui: &mut egui::Ui,
+    form: &mut Form,
+    list: &FieldPath,
+    row_name: impl Fn(usize) -> String,
+    mut fields: impl FnMut(&mut egui::Ui, &mut Form, usize, &FieldPath),
+) {
+    for i in 0..form.draft.len(list) {
+        let row = list.at(i);
+        form.start_row();
+        let changed = ui
+            .horizontal(|ui| {
+                number_label(ui, i + 1);
+                fields(ui, form, i, &row);
+                form.row_buttons(ui, list, i, &row_name(i))
+            })
+            .inner;
+        if changed {
+            ui.ctx().request_repaint();
+            return;
+        }
+        form.problems_under(ui, &row);
+    }
+}
+
 fn number_label(ui: &mut egui::Ui, n: usize) {
     ui.add_sized([24.0, 24.0], egui::Label::new(format!("{n}.")));
 }
@@ -95,7 +123,14 @@ pub fn cluster(ui: &mut egui::Ui, form: &mut Form) {
     let name = ED::Header.get(form.lang);
     ui.horizontal(|ui| {
         field_label(ui, name);
-        form.lines(ui, &c.key("document_header"), name, 420.0);
+        form.multiline(
+            ui,
+            &c.key("document_header"),
+            FieldKind::Lines,
+            name,
+            420.0,
+            3,
+        );
     });
     under_field(ui, form, &c.key("document_header"));
     let name = ED::Note.get(form.lang);
@@ -130,22 +165,22 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
         ("head".to_string(), ED::RoleHead.get(lang).to_string()),
         ("deputy".to_string(), ED::RoleDeputy.get(lang).to_string()),
     ];
-    let mut i = 0;
-    while i < form.draft.len(&list) {
-        let m = list.at(i);
-        let field = |what: ED| ED::MemberField.fill(lang, &[&(i + 1), &what.get(lang)]);
-        let old_short = short_or_name(form, &m);
-        form.start_row();
-        let mut changed_list = false;
-        ui.horizontal(|ui| {
-            number_label(ui, i + 1);
-            form.text(ui, &m.key("id"), TEXT, &field(ED::MemberId), 130.0);
-            form.text(ui, &m.key("name"), TEXT, &field(ED::MemberName), name_w);
+    let field = |i: usize, what: ED| ED::MemberField.fill(lang, &[&(i + 1), &what.get(lang)]);
+    let new_ids = form.new_ids;
+    rows(
+        ui,
+        form,
+        &list,
+        |i| field(i, ED::MemberName),
+        |ui, form, i, m| {
+            let name_before = form.draft.member_label(m);
+            form.text(ui, &m.key("id"), TEXT, &field(i, ED::MemberId), 130.0);
+            form.text(ui, &m.key("name"), TEXT, &field(i, ED::MemberName), name_w);
             form.text(
                 ui,
                 &m.key("short"),
                 OPTIONAL,
-                &field(ED::MemberShort),
+                &field(i, ED::MemberShort),
                 short_w,
             );
             form.choice(
@@ -153,28 +188,12 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
                 &m.key("role"),
                 &roles,
                 Some(ED::RoleMember.get(lang)),
-                &field(ED::MemberRole),
+                &field(i, ED::MemberRole),
                 120.0,
             );
-            changed_list = form.row_buttons(ui, &list, i, &field(ED::MemberName));
-        });
-        if changed_list {
-            // The rows below moved: they are drawn next frame, each once.
-            ui.ctx().request_repaint();
-            break;
-        }
-        // In a new cluster the id follows the name until someone writes their own;
-        // in a file already in use, ids are what sheets and meetings name, and change
-        // only when someone changes them.
-        let id = form.draft.text(&m.key("id"), '.');
-        let new_short = short_or_name(form, &m);
-        if new_short != old_short && (id.is_empty() || (form.new_ids && id == slug(&old_short))) {
-            form.draft
-                .set(&m.key("id"), Some(Value::from(slug(&new_short))));
-        }
-        form.problems_under(ui, &m);
-        i += 1;
-    }
+            form.draft.keep_id_with_name(m, &name_before, new_ids);
+        },
+    );
     if ui.button(ED::AddMember.get(lang)).clicked() {
         form.draft
             .push(&list, json!({"id": "", "name": "", "short": ""}));
@@ -200,15 +219,6 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
         }
         pasted.clear();
         form.changed = true;
-    }
-}
-
-fn short_or_name(form: &Form, member: &FieldPath) -> String {
-    let short = form.draft.text(&member.key("short"), '.');
-    if short.trim().is_empty() {
-        form.draft.text(&member.key("name"), '.')
-    } else {
-        short
     }
 }
 
@@ -384,36 +394,35 @@ fn items(ui: &mut egui::Ui, form: &mut Form, group: &FieldPath, g: usize) {
             (ED::ItemGuide, guide_w),
         ],
     );
-    let mut i = 0;
-    while i < form.draft.len(&list) {
-        let item = list.at(i);
-        let field = |what: ED| ED::ItemField.fill(lang, &[&(g + 1), &(i + 1), &what.get(lang)]);
-        form.start_row();
-        let mut changed_list = false;
-        ui.horizontal(|ui| {
-            number_label(ui, i + 1);
-            form.text(ui, &item.key("id"), TEXT, &field(ED::ItemId), 56.0);
-            form.multiline(ui, &item.key("name"), TEXT, &field(ED::ItemName), name_w, 2);
-            form.text(ui, &item.key("max"), NUMBER, &field(ED::ItemMax), 84.0);
-            form.text(ui, &item.key("step"), NUMBER, &field(ED::ItemStep), 84.0);
+    let field =
+        |i: usize, what: ED| ED::ItemField.fill(lang, &[&(g + 1), &(i + 1), &what.get(lang)]);
+    rows(
+        ui,
+        form,
+        &list,
+        |i| field(i, ED::ItemName),
+        |ui, form, i, item| {
+            form.text(ui, &item.key("id"), TEXT, &field(i, ED::ItemId), 56.0);
+            form.multiline(
+                ui,
+                &item.key("name"),
+                TEXT,
+                &field(i, ED::ItemName),
+                name_w,
+                2,
+            );
+            form.text(ui, &item.key("max"), NUMBER, &field(i, ED::ItemMax), 84.0);
+            form.text(ui, &item.key("step"), NUMBER, &field(i, ED::ItemStep), 84.0);
             form.multiline(
                 ui,
                 &item.key("guide"),
                 OPTIONAL,
-                &field(ED::ItemGuide),
+                &field(i, ED::ItemGuide),
                 guide_w,
                 2,
             );
-            changed_list = form.row_buttons(ui, &list, i, &field(ED::ItemName));
-        });
-        if changed_list {
-            // The rows below moved: they are drawn next frame, each once.
-            ui.ctx().request_repaint();
-            break;
-        }
-        form.problems_under(ui, &item);
-        i += 1;
-    }
+        },
+    );
     let group_id = form.draft.text(&group.key("id"), '.');
     if ui.button(ED::AddItem.fill(lang, &[&(g + 1)])).clicked() {
         let id = format!("{group_id}.{}", form.draft.len(&list) + 1);
@@ -447,29 +456,27 @@ pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {
             ED::KindDeduction.get(lang).to_string(),
         ),
     ];
-    let mut i = 0;
-    while i < form.draft.len(&list) {
-        let a = list.at(i);
-        let field = |what: ED| ED::AdjField.fill(lang, &[&(i + 1), &what.get(lang)]);
-        form.start_row();
-        let mut changed_list = false;
-        ui.horizontal(|ui| {
-            number_label(ui, i + 1);
-            form.text(ui, &a.key("id"), TEXT, &field(ED::ItemId), 56.0);
-            form.choice(ui, &a.key("kind"), &kinds, None, &field(ED::AdjKind), 120.0);
-            form.multiline(ui, &a.key("name"), TEXT, &field(ED::AdjName), name_w, 2);
-            form.text(ui, &a.key("max"), NUMBER, &field(ED::ItemMax), 84.0);
-            form.text(ui, &a.key("step"), NUMBER, &field(ED::ItemStep), 84.0);
-            changed_list = form.row_buttons(ui, &list, i, &field(ED::AdjName));
-        });
-        if changed_list {
-            // The rows below moved: they are drawn next frame, each once.
-            ui.ctx().request_repaint();
-            break;
-        }
-        form.problems_under(ui, &a);
-        i += 1;
-    }
+    let field = |i: usize, what: ED| ED::AdjField.fill(lang, &[&(i + 1), &what.get(lang)]);
+    rows(
+        ui,
+        form,
+        &list,
+        |i| field(i, ED::AdjName),
+        |ui, form, i, a| {
+            form.text(ui, &a.key("id"), TEXT, &field(i, ED::ItemId), 56.0);
+            form.choice(
+                ui,
+                &a.key("kind"),
+                &kinds,
+                None,
+                &field(i, ED::AdjKind),
+                120.0,
+            );
+            form.multiline(ui, &a.key("name"), TEXT, &field(i, ED::AdjName), name_w, 2);
+            form.text(ui, &a.key("max"), NUMBER, &field(i, ED::ItemMax), 84.0);
+            form.text(ui, &a.key("step"), NUMBER, &field(i, ED::ItemStep), 84.0);
+        },
+    );
     if ui.button(ED::AddAdjustment.get(lang)).clicked() {
         let id = format!("b{}", form.draft.len(&list) + 1);
         form.draft.push(
@@ -569,27 +576,18 @@ pub fn classes(ui: &mut egui::Ui, form: &mut Form) {
             (ED::ClassMin, 84.0),
         ],
     );
-    let mut i = 0;
-    while i < form.draft.len(&list) {
-        let c = list.at(i);
-        let field = |what: ED| ED::ClassField.fill(lang, &[&(i + 1), &what.get(lang)]);
-        form.start_row();
-        let mut changed_list = false;
-        ui.horizontal(|ui| {
-            number_label(ui, i + 1);
-            form.text(ui, &c.key("id"), TEXT, &field(ED::ClassId), 140.0);
-            form.text(ui, &c.key("name"), TEXT, &field(ED::ClassName), 420.0);
-            form.text(ui, &c.key("min"), NUMBER, &field(ED::ClassMin), 84.0);
-            changed_list = form.row_buttons(ui, &list, i, &field(ED::ClassName));
-        });
-        if changed_list {
-            // The rows below moved: they are drawn next frame, each once.
-            ui.ctx().request_repaint();
-            break;
-        }
-        form.problems_under(ui, &c);
-        i += 1;
-    }
+    let field = |i: usize, what: ED| ED::ClassField.fill(lang, &[&(i + 1), &what.get(lang)]);
+    rows(
+        ui,
+        form,
+        &list,
+        |i| field(i, ED::ClassName),
+        |ui, form, i, c| {
+            form.text(ui, &c.key("id"), TEXT, &field(i, ED::ClassId), 140.0);
+            form.text(ui, &c.key("name"), TEXT, &field(i, ED::ClassName), 420.0);
+            form.text(ui, &c.key("min"), NUMBER, &field(i, ED::ClassMin), 84.0);
+        },
+    );
     if ui.button(ED::AddClass.get(lang)).clicked() {
         form.draft
             .push(&list, json!({"id": "", "name": "", "min": 0}));
@@ -757,25 +755,10 @@ pub fn tie_break(ui: &mut egui::Ui, form: &mut Form) {
     ] {
         options.push((value.to_string(), label.get(lang).to_string()));
     }
-    let mut i = 0;
-    while i < form.draft.len(&list) {
-        let entry = list.at(i);
-        let name = ED::TieField.fill(lang, &[&(i + 1)]);
-        form.start_row();
-        let mut changed_list = false;
-        ui.horizontal(|ui| {
-            number_label(ui, i + 1);
-            tie_choice(form, ui, &list, i, &options, &name);
-            changed_list = form.row_buttons(ui, &list, i, &name);
-        });
-        if changed_list {
-            // The rows below moved: they are drawn next frame, each once.
-            ui.ctx().request_repaint();
-            break;
-        }
-        form.problems_under(ui, &entry);
-        i += 1;
-    }
+    let name = |i: usize| ED::TieField.fill(lang, &[&(i + 1)]);
+    rows(ui, form, &list, name, |ui, form, i, _| {
+        tie_choice(form, ui, &list, i, &options, &name(i));
+    });
     if ui.button(ED::AddTie.get(lang)).clicked() {
         let value = options.first().map_or("bonus".to_string(), |o| o.0.clone());
         form.draft.push(&list, Value::from(value));

@@ -165,13 +165,7 @@ impl ThiduaApp {
         if options.edit {
             match options.open {
                 Some(path) => app.edit_config(Some(path)),
-                None => {
-                    use chrono::Datelike as _;
-                    let year = crate::clock::today().year();
-                    let lang = app.lang();
-                    app.screen =
-                        Screen::Editor(Box::new(editor::EditorState::new_cluster(year, lang)));
-                }
+                None => app.new_cluster(),
             }
         } else if let Some(path) = options.open {
             app.open(&path);
@@ -527,12 +521,7 @@ impl eframe::App for ThiduaApp {
                     Some(StartAction::Join) => {
                         self.screen = Screen::Join(Box::default());
                     }
-                    Some(StartAction::NewCluster) => {
-                        use chrono::Datelike as _;
-                        let year = crate::clock::today().year();
-                        self.screen =
-                            Screen::Editor(Box::new(editor::EditorState::new_cluster(year, lang)));
-                    }
+                    Some(StartAction::NewCluster) => self.new_cluster(),
                     Some(StartAction::EditConfig(path)) => self.edit_config(path),
                     Some(StartAction::PickFile) => {
                         if let Some(path) = self.pick_file() {

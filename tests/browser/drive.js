@@ -30,6 +30,9 @@ const LAUNCH = {
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 };
 const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 };
 
+/* What the pages of one scenario asked for: counts, requests elsewhere, tokens sent. */
+const requests = () => ({ all: 0, events: 0, elsewhere: [], tokens: new Set() });
+
 /* Every request a page makes, so the test can see that all of them go to the host. */
 function watch(page, origin, seen) {
   page.on("request", (r) => {
@@ -93,7 +96,7 @@ async function allSaved(page, count) {
 const scenarios = {
   /* A whole sheet by keyboard, through a killed host and a browser gone offline. */
   async "whole-sheet"(browser, a) {
-    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const seen = requests();
     const phone = await browser.newContext(PHONE);
     let page = await open(phone, a.origin, seen, "/j/" + a.token);
     await page.waitForSelector("input[data-item]");
@@ -180,7 +183,7 @@ const scenarios = {
 
   /* Values the rules refuse: explained on the page, never sent. */
   async refused(browser, a) {
-    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const seen = requests();
     const context = await browser.newContext(PHONE);
     const page = await open(context, a.origin, seen, "/j/" + a.token);
     await page.waitForSelector("input[data-item]");
@@ -233,7 +236,7 @@ const scenarios = {
 
   /* A submitted sheet is read-only until the chair reopens it, with the reason shown. */
   async reopen(browser, a) {
-    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const seen = requests();
     const context = await browser.newContext(PHONE);
     const page = await open(context, a.origin, seen, "/j/" + a.token);
     await page.waitForSelector("input[data-item]");
@@ -263,7 +266,7 @@ const scenarios = {
 
   /* The live meeting's security, through the pages. */
   async security(browser, a) {
-    const seen = { all: 0, events: 0, elsewhere: [], tokens: new Set() };
+    const seen = requests();
     // A made-up link opens nothing.
     const stranger = await browser.newContext(PHONE);
     let page = await open(stranger, a.origin, seen, "/j/" + a.madeUpToken);
