@@ -547,3 +547,43 @@ fn alt_arrows_move_the_row_being_edited_and_it_keeps_the_keyboard() {
     assert!(state.unsaved());
     assert!(h.query_by_label("Có thay đổi chưa lưu").is_some());
 }
+
+#[test]
+fn keys_typed_faster_than_frames_land_in_the_fields_they_were_typed_for() {
+    use ui_common::{in_one_frame, key, key_with, typed};
+    let dir = tempfile::tempdir().unwrap();
+    let config = sample_dir("ha-noi-cum-1-2024").join("cluster.json");
+    let mut h = app(dir.path(), None);
+    set(&mut h, "Đường dẫn tệp", &config.display().to_string());
+    press(&mut h, "Sửa cấu hình");
+    section(&mut h, "Tiêu chí chấm");
+    let before = h.state().editor().unwrap().draft.clone();
+    input(&h, "Mục 1.1: Điểm tối đa").focus();
+    h.run();
+    // Select, type, move on, select, type, come back, select, type: one frame.
+    let select_all = || key_with(egui::Key::A, egui::Modifiers::COMMAND);
+    let mut events = vec![select_all()];
+    events.extend(typed("7"));
+    events.push(key(egui::Key::Tab));
+    events.push(select_all());
+    events.extend(typed("0,25"));
+    events.push(key_with(egui::Key::Tab, egui::Modifiers::SHIFT));
+    events.push(select_all());
+    events.extend(typed("8"));
+    in_one_frame(&mut h, events);
+    let draft = &h.state().editor().unwrap().draft;
+    let item = FieldPath::parse("criteria[0].items[0]");
+    assert_eq!(draft.text(&item.key("max"), ','), "8");
+    assert_eq!(draft.text(&item.key("step"), ','), "0,25");
+    for field in ["id", "name", "guide"] {
+        assert_eq!(
+            draft.get(&item.key(field)),
+            before.get(&item.key(field)),
+            "{field}"
+        );
+    }
+    assert_eq!(
+        draft.get(&FieldPath::parse("criteria[0].items[1]")),
+        before.get(&FieldPath::parse("criteria[0].items[1]"))
+    );
+}
