@@ -19,6 +19,12 @@ use std::time::Duration;
 mod net_common;
 use net_common::{free_port, imported, new_meeting, read_codes, sample, start_host, tally_json};
 
+/// How long the browser is given to write its storage to disk before it is killed.
+/// Chromium writes `localStorage` out in batches some seconds after a change: here
+/// values typed 2 s before a SIGKILL were gone from the reopened page, values typed
+/// 10 s before were kept (README, "A live meeting across laptops").
+const SETTLE_MS: u64 = 10_000;
+
 fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
 }
@@ -483,4 +489,71 @@ fn a_submitted_sheet_stays_locked_until_the_chair_reopens_it_and_the_page_says_w
         .find(|v| first["target"] == v.target.as_str() && first["item"] == v.item.as_str())
         .unwrap();
     assert_eq!(corrected.value, "1.5");
+}
+
+#[test]
+fn a_host_and_a_browser_both_killed_lose_no_value_and_repeat_none() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let Hosted {
+        meeting,
+        codes,
+        port,
+        listed,
+        host,
+    } = hosted(dir.path());
+    let mut host = Some(host);
+    let sheet: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sample().join("sheets/ba-dinh.json")).unwrap())
+            .unwrap();
+    let args = serde_json::json!({
+        "origin": format!("http://127.0.0.1:{port}"),
+        "token": token_of(&listed["ba-dinh"]["link"]),
+        "scores": sheet["scores"],
+        "online": 12,
+        "offline": 12,
+        "settleMs": SETTLE_MS,
+    });
+    let done = drive("both-killed", args, |what| match what {
+        "kill" => drop(host.take()),
+        "restart" => host = Some(start_host(&meeting, port, &codes)),
+        other => panic!("the driver asked to {other}"),
+    });
+    drop(host);
+    no_request_elsewhere(&done);
+    let device = done["device"].as_str().unwrap();
+    let committed: Vec<(String, String, f64)> = events_from(&meeting, device)
+        .into_iter()
+        .map(|(_, e)| {
+            (
+                e["target"].as_str().unwrap().to_string(),
+                e["item"].as_str().unwrap().to_string(),
+                e["value"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    let sent: Vec<(String, String, f64)> = done["sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["target"].as_str().unwrap().to_string(),
+                c["item"].as_str().unwrap().to_string(),
+                c["value"]
+                    .as_str()
+                    .unwrap()
+                    .replace(',', ".")
+                    .parse()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    let lost = sent.iter().filter(|c| !committed.contains(c)).count();
+    let cells: HashSet<(&String, &String)> = committed.iter().map(|(t, i, _)| (t, i)).collect();
+    let twice = committed.len() - cells.len();
+    assert_eq!((lost, twice), (0, 0), "lost, committed twice");
+    assert_eq!(committed.len(), sent.len());
 }

@@ -9,6 +9,8 @@
 "use strict";
 const { chromium } = require("playwright-core");
 const fs = require("fs");
+const os = require("os");
+const { execSync } = require("child_process");
 const path = require("path");
 const readline = require("readline");
 
@@ -179,6 +181,47 @@ const scenarios = {
     check(editable === 0, `${editable} cells can still be edited after submitting`);
     const device = await page.evaluate(() => device());
     return { device, cells: cells.length, filled, lostAnswers, sent: seen.events, elsewhere: seen.elsewhere };
+  },
+
+  /* Both ends killed with SIGKILL: the host while values wait in the page, then the
+   * browser itself (a phone that crashes); the browser's profile stays on disk, as
+   * on a phone, and the page opened again sends what was waiting, each value once. */
+  async "both-killed"(_browser, a) {
+    const seen = requests();
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "thidua-profile-"));
+    const start = async () => {
+      const context = await chromium.launchPersistentContext(profile, Object.assign({}, LAUNCH, PHONE));
+      const page = watch(context.pages()[0] || (await context.newPage()), a.origin, seen);
+      await page.goto(a.origin + "/j/" + a.token);
+      await page.waitForSelector("input[data-item]");
+      return page;
+    };
+    let page = await start();
+    const cells = await cellsOf(page);
+    const values = cells.map((c, i) => typed((a.scores[c.target] || {})[c.item], i));
+    const online = values.slice(0, a.online).filter((v) => v).length;
+    await typeCells(page, cells, values, 0, a.online);
+    await allSaved(page, online);
+    await ask("kill");
+    await typeCells(page, cells, values, a.online, a.online + a.offline);
+    const waiting = values.slice(a.online, a.online + a.offline).filter((v) => v).length;
+    const offlineText = await text(page, "Offline");
+    await page.waitForFunction((o) => document.getElementById("notice").textContent === o, offlineText);
+    check((await queued(page)) === waiting, "the page's queue does not hold every typed value");
+    const device = await page.evaluate(() => device());
+    await page.waitForTimeout(a.settleMs);
+    // The pattern's bracket keeps pkill from matching its own shell's command line.
+    execSync(`pkill -9 -f 'user-data-di[r]=${profile}'`);
+    await ask("restart");
+    page = await start();
+    await allSaved(page, online + waiting);
+    const sent = cells
+      .slice(0, a.online + a.offline)
+      .map((c, i) => ({ target: c.target, item: c.item, value: values[i] }))
+      .filter((c) => c.value);
+    await page.context().close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    return { device, sent, elsewhere: seen.elsewhere };
   },
 
   /* Values the rules refuse: explained on the page, never sent. */
