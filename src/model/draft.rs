@@ -74,6 +74,13 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// Whether the path `path` (as the loader writes it) is `prefix` or lies inside it:
+/// `members[2].id` is under `members` and `members[2]`, not under `member`.
+pub fn is_under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
 /// What a field holds, for turning what was typed into JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {

@@ -239,3 +239,12 @@ fn a_new_members_id_follows_its_name_and_a_used_one_stays() {
     draft.keep_id_with_name(&m, &before, true);
     assert_eq!(draft.text(&m.key("id"), '.'), "bd");
 }
+
+#[test]
+fn paths_under_a_place() {
+    assert!(is_under("members[2].id", "members"));
+    assert!(is_under("members[2].id", "members[2]"));
+    assert!(is_under("members", "members"));
+    assert!(!is_under("members[2].id", "member"));
+    assert!(!is_under("members[12].id", "members[1]"));
+}

@@ -8,7 +8,7 @@ use super::editor_sections as sections;
 use super::i18n::Lang;
 use super::style;
 use crate::model::config::Config;
-use crate::model::draft::{ConfigDraft, FieldPath};
+use crate::model::draft::{ConfigDraft, FieldPath, is_under};
 use crate::text::editor::ED;
 use eframe::egui::{self, RichText};
 use std::path::{Path, PathBuf};
@@ -129,11 +129,7 @@ impl EditorState {
         let checked = Config::from_bytes(&bytes);
         self.section_problems = SECTIONS.map(|(_, _, key)| {
             checked.as_ref().err().map_or(0, |problems| {
-                problems
-                    .0
-                    .iter()
-                    .filter(|p| in_section(&p.path, key))
-                    .count()
+                problems.0.iter().filter(|p| is_under(&p.path, key)).count()
             })
         });
         match checked {
@@ -259,12 +255,6 @@ impl EditorState {
         };
         self.message = Some((text, true));
     }
-}
-
-/// Whether a problem's path lies in the section whose top field is `key`.
-fn in_section(path: &str, key: &str) -> bool {
-    path.strip_prefix(key)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// `next_year` of a results document (`thidua tally --format json`): head and deputy.

@@ -4,7 +4,7 @@
 
 use super::i18n::Lang;
 use super::style;
-use crate::model::draft::{ConfigDraft, FieldKind, FieldPath, Seg};
+use crate::model::draft::{ConfigDraft, FieldKind, FieldPath, Seg, is_under};
 use eframe::egui::{self, RichText, Stroke};
 use std::collections::HashMap;
 
@@ -184,22 +184,21 @@ impl Form<'_> {
 
     /// The problems at `path` and below it, in red, each once.
     pub fn problems_under(&self, ui: &mut egui::Ui, path: &FieldPath) {
+        for message in self.messages_under(path) {
+            ui.label(RichText::new(message).color(style::ERROR_TEXT));
+        }
+    }
+
+    /// The messages at `path` and below it, by path.
+    pub fn messages_under(&self, path: &FieldPath) -> Vec<&String> {
         let prefix = path.to_string();
         let mut shown: Vec<(&String, &Vec<String>)> = self
             .problems
             .iter()
-            .filter(|(at, _)| {
-                at.as_str() == prefix
-                    || at.starts_with(&format!("{prefix}."))
-                    || at.starts_with(&format!("{prefix}["))
-            })
+            .filter(|(at, _)| is_under(at, &prefix))
             .collect();
         shown.sort();
-        for (_, messages) in shown {
-            for message in messages {
-                ui.label(RichText::new(message).color(style::ERROR_TEXT));
-            }
-        }
+        shown.into_iter().flat_map(|(_, m)| m).collect()
     }
 
     /// The problems at exactly `path` (a list as a whole: "no members", "empty").

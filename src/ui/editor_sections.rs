@@ -48,6 +48,9 @@ fn labelled(form: &mut Form, ui: &mut egui::Ui, path: &FieldPath, kind: FieldKin
 
 /// A field's problems under it, lined up with the field rather than its label.
 fn under_field(ui: &mut egui::Ui, form: &Form, path: &FieldPath) {
+    if form.messages_under(path).is_empty() {
+        return;
+    }
     ui.horizontal(|ui| {
         ui.add_space(264.0);
         ui.vertical(|ui| form.problems_under(ui, path));
