@@ -7,6 +7,32 @@ use super::problem::{Issue, Problems};
 use super::reader::{MAX_FILE_BYTES, Obj, Reader, index, read_document};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Position by id, for the config's members and cells. Looked up for every event of
+/// every file opened, with ids of a few bytes: FNV-1a is several times faster than
+/// the default SipHash there, and the table never grows from outside input.
+type IdIndex = HashMap<String, usize, BuildHasherDefault<Fnv1a>>;
+
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 pub const CLUSTER_FORMAT: &str = "thidua.cluster/1";
 
@@ -24,8 +50,8 @@ pub struct Config {
     pub cells: Vec<Cell>,
     /// Lowercase hex SHA-256 of the file's bytes exactly as read.
     pub sha256: String,
-    member_index: HashMap<String, usize>,
-    cell_index: HashMap<String, usize>,
+    member_index: IdIndex,
+    cell_index: IdIndex,
 }
 
 #[derive(Debug, Clone, PartialEq)]

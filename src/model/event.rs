@@ -1,6 +1,7 @@
 //! Every change to a meeting is one of these events; the session is their fold.
 
-use super::points::Points;
+use super::config::Config;
+use super::points::{MAX_POINTS, Points};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -157,24 +158,82 @@ impl Event {
 /// `{"type":"score","scorer":"…","target":"…","item":"…","value":N|null}` with plain
 /// strings (no escapes) and a plain number (`12`, `9.5`, `0.25`).
 fn stored_score(text: &str) -> Option<Event> {
-    let rest = text.strip_prefix(r#"{"type":"score","scorer":""#)?;
-    let (scorer, rest) = plain_string(rest)?;
-    let rest = rest.strip_prefix(r#","target":""#)?;
-    let (target, rest) = plain_string(rest)?;
-    let rest = rest.strip_prefix(r#","item":""#)?;
-    let (item, rest) = plain_string(rest)?;
-    let number = rest.strip_prefix(r#","value":"#)?.strip_suffix('}')?;
-    let value = if number == "null" {
-        None
-    } else {
-        Some(Points::from_json_number(plain_number(number)?).ok()?)
-    };
-    Some(Event::Score {
-        scorer: scorer.to_string(),
-        target: target.to_string(),
-        item: item.to_string(),
-        value,
-    })
+    StoredScore::scan(text).map(|score| score.to_event())
+}
+
+/// A stored score event read in place, its ids borrowed from the stored text: what
+/// replaying a file resolves to indices without building an [`Event`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredScore<'a> {
+    pub scorer: &'a str,
+    pub target: &'a str,
+    pub item: &'a str,
+    pub value: Option<Points>,
+}
+
+impl<'a> StoredScore<'a> {
+    /// The score in `text` if it has exactly the shape [`Event::to_json`] writes with
+    /// plain strings and a plain number; `None` for anything else (which the general
+    /// reader then judges).
+    pub fn scan(text: &'a str) -> Option<StoredScore<'a>> {
+        let rest = text.strip_prefix(r#"{"type":"score","scorer":""#)?;
+        let (scorer, rest) = plain_string(rest)?;
+        let rest = rest.strip_prefix(r#","target":""#)?;
+        let (target, rest) = plain_string(rest)?;
+        let rest = rest.strip_prefix(r#","item":""#)?;
+        let (item, rest) = plain_string(rest)?;
+        let number = rest.strip_prefix(r#","value":"#)?.strip_suffix('}')?;
+        let value = if number == "null" {
+            None
+        } else {
+            Some(plain_number(number)?)
+        };
+        Some(StoredScore {
+            scorer,
+            target,
+            item,
+            value,
+        })
+    }
+}
+
+/// A score event with who sent it and its ids as indices into the config's members
+/// and cells. `by` is `None` for the chair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResolvedScore {
+    pub by: Option<usize>,
+    pub scorer: usize,
+    pub target: usize,
+    pub cell: usize,
+    pub value: Option<Points>,
+}
+
+impl StoredScore<'_> {
+    pub fn to_event(&self) -> Event {
+        Event::Score {
+            scorer: self.scorer.to_string(),
+            target: self.target.to_string(),
+            item: self.item.to_string(),
+            value: self.value,
+        }
+    }
+
+    /// The indices of this score sent by `by` (`chair` or a member id), if every id
+    /// names a member or cell of `config`; `None` leaves the judging of the event,
+    /// with its exact error, to [`Session::apply`](super::Session::apply).
+    pub fn resolve(&self, config: &Config, by: &str) -> Option<ResolvedScore> {
+        let by = match by {
+            "chair" => None,
+            id => Some(config.member(id)?),
+        };
+        Some(ResolvedScore {
+            by,
+            scorer: config.member(self.scorer)?,
+            target: config.member(self.target)?,
+            cell: config.cell(self.item)?,
+            value: self.value,
+        })
+    }
 }
 
 /// The text up to the closing quote, if nothing in it needs unescaping.
@@ -187,17 +246,34 @@ fn plain_string(text: &str) -> Option<(&str, &str)> {
     Some((inside, &text[end + 1..]))
 }
 
-/// `0` or `[1-9][0-9]{0,6}`, then optionally `.` and one or two digits.
-fn plain_number(text: &str) -> Option<&str> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, "00"));
-    let whole_ok = whole == "0"
-        || (!whole.is_empty()
-            && whole.len() <= 7
-            && !whole.starts_with('0')
-            && whole.bytes().all(|b| b.is_ascii_digit()));
-    let fraction_ok =
-        (1..=2).contains(&fraction.len()) && fraction.bytes().all(|b| b.is_ascii_digit());
-    (whole_ok && fraction_ok).then_some(text)
+/// `0` or `[1-9][0-9]{0,6}`, then optionally `.` and one or two digits, as points
+/// if within the largest a cell can hold.
+fn plain_number(text: &str) -> Option<Points> {
+    let (whole, fraction) = match text.split_once('.') {
+        Some((_, fraction)) if !(1..=2).contains(&fraction.len()) => return None,
+        Some(parts) => parts,
+        None => (text, ""),
+    };
+    let whole_ok =
+        whole == "0" || (!whole.is_empty() && whole.len() <= 7 && !whole.starts_with('0'));
+    if !whole_ok {
+        return None;
+    }
+    let mut hundredths: i64 = 0;
+    for b in whole.bytes() {
+        hundredths = hundredths * 10 + i64::from(digit(b)?);
+    }
+    hundredths *= 100;
+    let mut scale = 10;
+    for b in fraction.bytes() {
+        hundredths += scale * i64::from(digit(b)?);
+        scale /= 10;
+    }
+    (hundredths <= MAX_POINTS.0).then_some(Points(hundredths))
+}
+
+fn digit(b: u8) -> Option<u8> {
+    b.is_ascii_digit().then(|| b - b'0')
 }
 
 /// Where a delegate's event came from: the device that sent it and that device's own

@@ -2,7 +2,7 @@
 //! the rules before it is applied; the store commits only events that pass.
 
 use super::config::Config;
-use super::event::{Actor, Event, Record};
+use super::event::{Actor, Event, Record, ResolvedScore};
 use super::points::{Points, PointsError};
 use super::problem::Lang;
 use crate::text::errors::E;
@@ -400,32 +400,17 @@ impl Session {
                 value,
             } => {
                 Self::own_sheet(by, scorer)?;
-                let s = self.member(scorer)?;
-                let t = self.member(target)?;
-                let c = self
-                    .config
-                    .cell(item)
-                    .ok_or_else(|| EventError::UnknownCell(item.clone()))?;
-                self.open_sheet(s)?;
-                if !self.config.scores_target(s, t) {
-                    return Err(EventError::SelfExcluded {
-                        member: self.short(s),
-                    });
-                }
-                if let Some(v) = value {
-                    let cell = &self.config.cells[c];
-                    v.check_within(cell.max, cell.step)
-                        .map_err(|error| EventError::BadPoints {
-                            target: self.short(t),
-                            cell: item.clone(),
-                            error,
-                        })?;
-                }
-                if self.score(s, t, c) == *value {
-                    return Err(EventError::NoChange(
-                        value.map_or_else(|| "—".to_string(), |v| v.to_string()),
-                    ));
-                }
+                let score = ResolvedScore {
+                    by: None,
+                    scorer: self.member(scorer)?,
+                    target: self.member(target)?,
+                    cell: self
+                        .config
+                        .cell(item)
+                        .ok_or_else(|| EventError::UnknownCell(item.clone()))?,
+                    value: *value,
+                };
+                self.check_score_cell(&score)?;
             }
             Event::Submit { scorer } => {
                 Self::own_sheet(by, scorer)?;
@@ -538,6 +523,64 @@ impl Session {
         Ok(())
     }
 
+    /// The checks of a score whose ids are known to exist, after who may send it:
+    /// the sheet is open, the target is scored by it, the value fits the cell, and it
+    /// changes something.
+    fn check_score_cell(&self, score: &ResolvedScore) -> Result<(), EventError> {
+        let (s, t, c) = (score.scorer, score.target, score.cell);
+        self.open_sheet(s)?;
+        if !self.config.scores_target(s, t) {
+            return Err(EventError::SelfExcluded {
+                member: self.short(s),
+            });
+        }
+        let cell = &self.config.cells[c];
+        if let Some(v) = score.value {
+            v.check_within(cell.max, cell.step)
+                .map_err(|error| EventError::BadPoints {
+                    target: self.short(t),
+                    cell: cell.id.clone(),
+                    error,
+                })?;
+        }
+        if self.score(s, t, c) == score.value {
+            return Err(EventError::NoChange(
+                score
+                    .value
+                    .map_or_else(|| "—".to_string(), |v| v.to_string()),
+            ));
+        }
+        Ok(())
+    }
+
+    fn set_score(&mut self, score: &ResolvedScore) {
+        let slot = self.slot(score.scorer, score.target, score.cell);
+        if self.config.cells[score.cell].is_item() {
+            match (self.scores[slot].is_some(), score.value.is_some()) {
+                (false, true) => self.filled_items[score.scorer] += 1,
+                (true, false) => self.filled_items[score.scorer] -= 1,
+                _ => {}
+            }
+        }
+        self.scores[slot] = score.value;
+    }
+
+    /// Checks and applies a score event read from a file with its ids already
+    /// resolved: the same rules and the same result as [`Session::apply`] on the
+    /// event, without looking the ids up again. On error nothing changes.
+    pub fn apply_score(&mut self, score: &ResolvedScore) -> Result<(), EventError> {
+        if self.finalized {
+            return Err(EventError::Finalized);
+        }
+        if score.by.is_some_and(|by| by != score.scorer) {
+            return Err(EventError::NotYours);
+        }
+        self.check_score_cell(score)?;
+        self.set_score(score);
+        self.events += 1;
+        Ok(())
+    }
+
     pub(super) fn apply_checked(&mut self, record: &Record) {
         // Ids were resolved by `check`, so the lookups below succeed.
         let member = |s: &Session, id: &str| s.config.member(id).unwrap_or(0);
@@ -569,17 +612,13 @@ impl Session {
                 item,
                 value,
             } => {
-                let (s, t) = (member(self, scorer), member(self, target));
-                let c = self.config.cell(item).unwrap_or(0);
-                let slot = self.slot(s, t, c);
-                if self.config.cells[c].is_item() {
-                    match (self.scores[slot].is_some(), value.is_some()) {
-                        (false, true) => self.filled_items[s] += 1,
-                        (true, false) => self.filled_items[s] -= 1,
-                        _ => {}
-                    }
-                }
-                self.scores[slot] = *value;
+                self.set_score(&ResolvedScore {
+                    by: None,
+                    scorer: member(self, scorer),
+                    target: member(self, target),
+                    cell: self.config.cell(item).unwrap_or(0),
+                    value: *value,
+                });
             }
             Event::Submit { scorer } => {
                 let s = member(self, scorer);

@@ -28,29 +28,66 @@ pub fn record_hash(
     origin: Option<&Origin>,
     event_json: &str,
 ) -> String {
-    // The row is written into one buffer and hashed in one call: the same bytes as
-    // the JSON text above, without `format!` (this runs for every event of every
-    // file opened).
     let mut row = Vec::with_capacity(previous.len() + event_json.len() + 96);
-    row.extend_from_slice(previous.as_bytes());
-    row.extend_from_slice(b"{\"seq\":");
-    push_decimal(&mut row, seq);
-    row.extend_from_slice(b",\"at\":");
-    push_quoted(&mut row, at);
-    row.extend_from_slice(b",\"by\":");
-    push_quoted(&mut row, by);
-    row.push(b',');
-    if let Some(o) = origin {
-        row.extend_from_slice(b"\"origin\":{\"device\":");
-        push_quoted(&mut row, &o.device);
-        row.extend_from_slice(b",\"seq\":");
-        push_decimal(&mut row, o.seq);
-        row.extend_from_slice(b"},");
+    let hex = RowHasher::hex(&mut row, previous, seq, at, by, origin, event_json);
+    // Hex digits are ASCII.
+    String::from_utf8_lossy(&hex).into_owned()
+}
+
+/// Computes row hashes into a buffer it keeps, so replaying a file allocates nothing
+/// per row.
+#[derive(Default)]
+pub struct RowHasher {
+    row: Vec<u8>,
+}
+
+impl RowHasher {
+    /// The lowercase hex of [`record_hash`], without allocating.
+    pub fn hash(
+        &mut self,
+        previous: &str,
+        seq: u64,
+        at: &str,
+        by: &str,
+        origin: Option<&Origin>,
+        event_json: &str,
+    ) -> [u8; 64] {
+        Self::hex(&mut self.row, previous, seq, at, by, origin, event_json)
     }
-    row.extend_from_slice(b"\"event\":");
-    row.extend_from_slice(event_json.as_bytes());
-    row.push(b'}');
-    lower_hex(&Sha256::digest(&row))
+
+    fn hex(
+        row: &mut Vec<u8>,
+        previous: &str,
+        seq: u64,
+        at: &str,
+        by: &str,
+        origin: Option<&Origin>,
+        event_json: &str,
+    ) -> [u8; 64] {
+        // The row is written into one buffer and hashed in one call: the same bytes
+        // as the JSON text above, without `format!` (this runs for every event of
+        // every file opened).
+        row.clear();
+        row.extend_from_slice(previous.as_bytes());
+        row.extend_from_slice(b"{\"seq\":");
+        push_decimal(row, seq);
+        row.extend_from_slice(b",\"at\":");
+        push_quoted(row, at);
+        row.extend_from_slice(b",\"by\":");
+        push_quoted(row, by);
+        row.push(b',');
+        if let Some(o) = origin {
+            row.extend_from_slice(b"\"origin\":{\"device\":");
+            push_quoted(row, &o.device);
+            row.extend_from_slice(b",\"seq\":");
+            push_decimal(row, o.seq);
+            row.extend_from_slice(b"},");
+        }
+        row.extend_from_slice(b"\"event\":");
+        row.extend_from_slice(event_json.as_bytes());
+        row.push(b'}');
+        lower_hex(&Sha256::digest(&row))
+    }
 }
 
 fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
@@ -79,12 +116,12 @@ fn push_quoted(out: &mut Vec<u8>, text: &str) {
     }
 }
 
-fn lower_hex(bytes: &[u8]) -> String {
+fn lower_hex(bytes: &[u8]) -> [u8; 64] {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 15)] as char);
+    let mut out = [0u8; 64];
+    for (i, b) in bytes.iter().take(32).enumerate() {
+        out[2 * i] = DIGITS[usize::from(b >> 4)];
+        out[2 * i + 1] = DIGITS[usize::from(b & 15)];
     }
     out
 }

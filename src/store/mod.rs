@@ -10,9 +10,12 @@
 //! verifies; its chain is unchanged (rows without an origin hash as before).
 
 mod chain;
+mod replay;
 pub mod files;
 pub mod recent;
 pub mod spreadsheet;
+
+use replay::{Body, Decoded};
 
 pub use chain::{ChainBreak, GENESIS_NOTE, record_hash, row_hash};
 
@@ -354,57 +357,62 @@ impl MeetingFile {
     }
 
     fn replay(&mut self, breaks: &mut Vec<ChainBreak>) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT seq, at, by, event, hash, {} FROM events WHERE seq > ?1 ORDER BY seq",
-            self.origin_columns()
-        ))?;
-        let mut rows = stmt.query([self.last_seq as i64])?;
-        let mut head = self.head.clone();
-        let mut expected_seq = self.last_seq + 1;
-        while let Some(row) = rows.next()? {
-            let seq: i64 = row.get(0)?;
-            let at: String = row.get(1).unwrap_or_default();
-            let by: String = row.get(2).unwrap_or_default();
-            let text: String = row.get(3).unwrap_or_default();
-            let hash: String = row.get(4).unwrap_or_default();
-            let seq = seq.max(0) as u64;
-            if seq != expected_seq {
-                breaks.push(ChainBreak::Gap {
-                    expected: expected_seq,
-                    found: seq,
+        let columns = self.origin_columns();
+        let MeetingFile {
+            conn,
+            path,
+            session,
+            head,
+            last_seq,
+            origins,
+            ..
+        } = self;
+        let after = *last_seq;
+        let last: Option<i64> = conn.query_row("SELECT MAX(seq) FROM events", [], |r| r.get(0))?;
+        let last = last.unwrap_or(0).max(0) as u64;
+        let config = session.config_arc().clone();
+        let mut fold = Fold {
+            session,
+            origins,
+            last_seq,
+            expected_seq: after + 1,
+            breaks,
+        };
+        let Some(middle) = replay::split(after, last) else {
+            *head = replay::read_rows(conn, columns, &config, (after, last), head.clone(), |d| {
+                fold.apply(d)
+            })?;
+            return Ok(());
+        };
+        let start = head.clone();
+        let (second, first_head) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                replay::read_second_part(
+                    path,
+                    columns,
+                    &config,
+                    (after, middle, last),
+                    start.clone(),
+                )
+            });
+            let first_head =
+                replay::read_rows(conn, columns, &config, (after, middle), start.clone(), |d| {
+                    fold.apply(d)
                 });
+            (second.join(), first_head)
+        });
+        let first_head = first_head?;
+        *head = match second {
+            Ok(Ok((rows, second_head))) => {
+                rows.into_iter().for_each(|d| fold.apply(d));
+                second_head
             }
-            expected_seq = seq + 1;
-            let Ok(origin) = read_origin(row, 5) else {
-                breaks.push(ChainBreak::Unreadable { seq });
-                head = hash;
-                continue;
-            };
-            let computed = record_hash(&head, seq, &at, &by, origin.as_ref(), &text);
-            if computed != hash {
-                breaks.push(ChainBreak::HashMismatch { seq });
-            }
-            head = hash;
-            let record = match Event::from_stored(&text) {
-                Ok(event) => Record {
-                    seq,
-                    at,
-                    by: Actor::parse(&by),
-                    origin,
-                    event,
-                },
-                Err(_) => {
-                    breaks.push(ChainBreak::Unreadable { seq });
-                    continue;
-                }
-            };
-            match self.session.apply(&record) {
-                Ok(()) => Self::remember_origin(&mut self.origins, &record),
-                Err(error) => breaks.push(ChainBreak::Refused { seq, error }),
-            }
-            self.last_seq = seq;
-        }
-        self.head = head;
+            // The second connection could not be opened or read: this one reads
+            // the rest.
+            _ => replay::read_rows(conn, columns, &config, (middle, last), first_head, |d| {
+                fold.apply(d)
+            })?,
+        };
         Ok(())
     }
 
@@ -470,13 +478,17 @@ impl MeetingFile {
             .map(|(seq, _)| *seq)
     }
 
-    fn remember_origin(origins: &mut HashMap<String, BTreeMap<u64, u64>>, record: &Record) {
-        if let Some(origin) = &record.origin {
+    fn remember_origin(
+        origins: &mut HashMap<String, BTreeMap<u64, u64>>,
+        origin: Option<&Origin>,
+        seq: u64,
+    ) {
+        if let Some(origin) = origin {
             origins
                 .entry(origin.device.clone())
                 .or_default()
                 .entry(origin.seq)
-                .or_insert(record.seq);
+                .or_insert(seq);
         }
     }
 
@@ -626,7 +638,7 @@ impl MeetingFile {
         }
         self.commit(&records)?;
         for record in &records {
-            Self::remember_origin(&mut self.origins, record);
+            Self::remember_origin(&mut self.origins, record.origin.as_ref(), record.seq);
         }
         match trial {
             Some(session) => self.session = session,
@@ -873,6 +885,49 @@ impl MeetingFile {
             }
         }
         Ok(out)
+    }
+}
+
+/// The session being rebuilt from rows read back, and what it notes on the way.
+struct Fold<'a> {
+    session: &'a mut Session,
+    origins: &'a mut HashMap<String, BTreeMap<u64, u64>>,
+    last_seq: &'a mut u64,
+    expected_seq: u64,
+    breaks: &'a mut Vec<ChainBreak>,
+}
+
+impl Fold<'_> {
+    /// Applies one row read back, in order, noting every reason not to trust it.
+    fn apply(&mut self, row: Decoded) {
+        let seq = row.seq;
+        if seq != self.expected_seq {
+            self.breaks.push(ChainBreak::Gap {
+                expected: self.expected_seq,
+                found: seq,
+            });
+        }
+        self.expected_seq = seq + 1;
+        if matches!(row.body, Body::OriginUnreadable) {
+            self.breaks.push(ChainBreak::Unreadable { seq });
+            return;
+        }
+        if !row.hash_ok {
+            self.breaks.push(ChainBreak::HashMismatch { seq });
+        }
+        let applied = match &row.body {
+            Body::Score(score) => self.session.apply_score(score),
+            Body::Other(record) => self.session.apply(record),
+            Body::OriginUnreadable | Body::EventUnreadable => {
+                self.breaks.push(ChainBreak::Unreadable { seq });
+                return;
+            }
+        };
+        match applied {
+            Ok(()) => MeetingFile::remember_origin(self.origins, row.origin.as_deref(), seq),
+            Err(error) => self.breaks.push(ChainBreak::Refused { seq, error }),
+        }
+        *self.last_seq = seq;
     }
 }
 
