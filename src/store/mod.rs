@@ -10,9 +10,9 @@
 //! verifies; its chain is unchanged (rows without an origin hash as before).
 
 mod chain;
-mod replay;
 pub mod files;
 pub mod recent;
+mod replay;
 pub mod spreadsheet;
 
 use replay::{Body, Decoded};
@@ -147,6 +147,8 @@ pub struct MeetingFile {
     version: i32,
     /// Committed origins: device → (device's sequence number → event seq).
     origins: HashMap<String, BTreeMap<u64, u64>>,
+    /// From how many rows on a replay reads in two parts (see `replay`).
+    parallel_rows: u64,
 }
 
 fn open_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -252,6 +254,7 @@ impl MeetingFile {
             config_bytes: config_bytes.to_vec(),
             version: SCHEMA_VERSION,
             origins: HashMap::new(),
+            parallel_rows: replay::PARALLEL_ROWS,
         })
     }
 
@@ -260,6 +263,11 @@ impl MeetingFile {
     /// earlier schema version that verifies and can be written is upgraded (one
     /// transaction); one that cannot be opens read-only, unchanged.
     pub fn open(path: &Path) -> Result<MeetingFile, StoreError> {
+        Self::open_with(path, replay::PARALLEL_ROWS)
+    }
+
+    /// [`MeetingFile::open`], reading in two parts from `parallel_rows` rows on.
+    fn open_with(path: &Path, parallel_rows: u64) -> Result<MeetingFile, StoreError> {
         let not_ours = || StoreError::NotAMeetingFile {
             path: path.display().to_string(),
         };
@@ -316,6 +324,7 @@ impl MeetingFile {
             config_bytes,
             version,
             origins: HashMap::new(),
+            parallel_rows,
         };
         file.replay(&mut breaks)?;
         if file.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) && breaks.is_empty() {
@@ -365,6 +374,7 @@ impl MeetingFile {
             head,
             last_seq,
             origins,
+            parallel_rows,
             ..
         } = self;
         let after = *last_seq;
@@ -378,7 +388,7 @@ impl MeetingFile {
             expected_seq: after + 1,
             breaks,
         };
-        let Some(middle) = replay::split(after, last) else {
+        let Some(middle) = replay::split(after, last, *parallel_rows) else {
             *head = replay::read_rows(conn, columns, &config, (after, last), head.clone(), |d| {
                 fold.apply(d)
             })?;
@@ -395,10 +405,14 @@ impl MeetingFile {
                     start.clone(),
                 )
             });
-            let first_head =
-                replay::read_rows(conn, columns, &config, (after, middle), start.clone(), |d| {
-                    fold.apply(d)
-                });
+            let first_head = replay::read_rows(
+                conn,
+                columns,
+                &config,
+                (after, middle),
+                start.clone(),
+                |d| fold.apply(d),
+            );
             (second.join(), first_head)
         });
         let first_head = first_head?;
@@ -949,6 +963,8 @@ fn read_origin(row: &rusqlite::Row<'_>, first: usize) -> Result<Option<Origin>, 
 
 #[cfg(test)]
 mod batch_tests;
+#[cfg(test)]
+mod replay_tests;
 
 #[cfg(test)]
 mod tests {

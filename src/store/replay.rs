@@ -123,9 +123,9 @@ fn clamp(seq: u64) -> i64 {
 
 /// Where to split the rows `after < seq <= last` between the two threads, if the
 /// file is long enough to be worth it.
-pub(super) fn split(after: u64, last: u64) -> Option<u64> {
+pub(super) fn split(after: u64, last: u64, parallel_rows: u64) -> Option<u64> {
     let rows = last.checked_sub(after)?;
-    (rows >= PARALLEL_ROWS).then(|| after + rows * FIRST_PART_PER_MILLE / 1000)
+    (rows >= parallel_rows).then(|| after + rows * FIRST_PART_PER_MILLE / 1000)
 }
 
 /// Reads the rows `middle < seq <= last` of the file at `path` on a connection of its
