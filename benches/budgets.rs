@@ -209,6 +209,36 @@ mod ui_frame {
         bencher.bench_local(|| h.step());
     }
 
+    /// The chair opens the large meeting from the start screen (its recent list):
+    /// reading and checking the file, then the first frame that shows it.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn open_large_to_first_frame(bencher: Bencher) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = meeting_file(LARGE, dir.path());
+        let on_start_screen = || {
+            let options = AppOptions {
+                documents: dir.path().to_path_buf(),
+                file_dialogs: false,
+                edit: false,
+                open: None,
+                state_dir: None,
+            };
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(1366.0, 768.0))
+                .build_eframe(move |cc| ThiduaApp::new(cc, options));
+            h.run();
+            h
+        };
+        bencher
+            .with_inputs(on_start_screen)
+            .bench_local_values(|mut h| {
+                h.state_mut().open(&path);
+                h.step();
+                assert!(h.state().meeting.is_some());
+                h
+            });
+    }
+
     #[divan::bench(sample_count = 50)]
     fn tally_screen_large(bencher: Bencher) {
         let dir = tempfile::tempdir().unwrap();

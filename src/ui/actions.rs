@@ -12,30 +12,34 @@ use super::setup::SetupState;
 use super::{Screen, Tab, ThiduaApp, audit, chair, projector};
 use crate::model::Config;
 use crate::model::event::{Actor, Event};
-use crate::store::MeetingFile;
+use crate::store::{MeetingFile, StoreError};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
 impl ThiduaApp {
     /// Opens a config (to set up a meeting) or a meeting file (to continue it).
+    /// Shows a meeting file that was opened, or why it could not be.
+    pub(super) fn opened(&mut self, path: &Path, result: Result<MeetingFile, StoreError>) {
+        self.start.problems = None;
+        self.start.path_text = path.display().to_string();
+        match result {
+            Ok(file) => {
+                self.remember(path);
+                self.show_meeting(file);
+            }
+            Err(e) => self.fail(path, vec![e.text(self.lang())]),
+        }
+    }
+
     pub fn open(&mut self, path: &Path) {
         let lang = self.lang();
         self.start.problems = None;
         self.start.path_text = path.display().to_string();
-        let is_meeting = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("thidua"));
         let is_config = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_meeting {
-            match MeetingFile::open(path) {
-                Ok(file) => {
-                    self.remember(path);
-                    self.show_meeting(file);
-                }
-                Err(e) => self.fail(path, vec![e.text(lang)]),
-            }
+        if is_meeting_path(path) {
+            self.opened(path, MeetingFile::open(path));
         } else if is_config {
             let bytes = match read_config_bytes(path, lang) {
                 Ok(bytes) => bytes,
@@ -449,4 +453,10 @@ fn read_config_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
         .text(lang));
     }
     std::fs::read(path).map_err(|e| e.to_string())
+}
+
+/// Whether `path` names a meeting file (by its extension, as the open dialog does).
+pub(super) fn is_meeting_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("thidua"))
 }

