@@ -43,9 +43,31 @@ pub(super) fn read_rows(
     conn: &Connection,
     origin_columns: &str,
     config: &Config,
+    range: (u64, u64),
+    previous: String,
+    mut each: impl FnMut(Decoded),
+) -> Result<String, StoreError> {
+    // Rows are read once, in order: a small page cache is reused instead of filling
+    // fresh memory (page faults cost more than the reads here). The writer's usual
+    // cache is back once they are read.
+    conn.pragma_update(None, "cache_size", READING_CACHE_PAGES)?;
+    let read = read_in_order(conn, origin_columns, config, range, previous, &mut each);
+    conn.pragma_update(None, "cache_size", USUAL_CACHE_KIB)?;
+    read
+}
+
+/// SQLite's page cache while rows are read in order: pages.
+const READING_CACHE_PAGES: i64 = 16;
+/// SQLite's default page cache: 2,000 KiB (a negative size is in KiB).
+const USUAL_CACHE_KIB: i64 = -2_000;
+
+fn read_in_order(
+    conn: &Connection,
+    origin_columns: &str,
+    config: &Config,
     (after, upto): (u64, u64),
     mut previous: String,
-    mut each: impl FnMut(Decoded),
+    each: &mut impl FnMut(Decoded),
 ) -> Result<String, StoreError> {
     let mut stmt = conn.prepare(&format!(
         "SELECT seq, at, by, event, hash, {origin_columns} FROM events
