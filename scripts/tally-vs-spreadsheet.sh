@@ -5,7 +5,9 @@
 # stress 126 × 60 × 126) it generates the meeting and, with
 # `examples/formula_workbook.rs`, a workbook of the same scores whose tally sheet is
 # formulas only (sheet totals, AVERAGE/TRIMMEAN/MEDIAN per the config, ROUND, RANK).
-# Then it times, whole processes, with hyperfine:
+# Then it times, whole processes, with hyperfine, in $ROUNDS rounds (each round every
+# scale, thidua then LibreOffice, so both are compared under the same conditions on a
+# machine whose speed drifts):
 #   - `thidua tally M --format json`;
 #   - `thidua verify M`;
 #   - LibreOffice headless loading the workbook, recalculating every formula and
@@ -19,14 +21,17 @@
 # LibreOffice keeps the results cached in an .xlsx, and rust_xlsxwriter caches 0
 # for every formula, so without it nothing would be computed.
 #
-# Prints a table; hyperfine's JSON exports and the CSVs stay in $OUT
+# Prints a table of medians over every timed run of every round, and LibreOffice's
+# time over thidua's per round (the median round, and the lowest and highest);
+# hyperfine's JSON exports and the CSVs stay in $OUT
 # (default target/tally-vs-spreadsheet). Needs root (or sudo) to install
 # LibreOffice Calc and hyperfine if they are missing; Rust and python3 must be there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+ROUNDS=${ROUNDS:-3}
 THIDUA_RUNS=${THIDUA_RUNS:-10}
-LO_RUNS=${LO_RUNS:-5}
+LO_RUNS=${LO_RUNS:-3}
 SCALES=(meeting large stress)
 
 # --- what it needs ------------------------------------------------------------
@@ -102,36 +107,50 @@ done
 # --- the timings --------------------------------------------------------------
 echo "$(date -Iseconds), $(nproc) cores, load average before timing: $(cut -d' ' -f1-3 /proc/loadavg)" \
     | tee "$OUT/conditions.txt"
-for scale in "${SCALES[@]}"; do
-    m="$work/$scale.thidua"
-    echo "== $scale"
-    hyperfine -N --warmup 2 --runs "$THIDUA_RUNS" --export-json "$OUT/$scale.thidua.json" \
-        "$bin tally $m --format json" "$bin verify $m"
-    hyperfine -N --warmup 1 --runs "$LO_RUNS" --export-json "$OUT/$scale.libreoffice.json" \
-        "$soffice_cmd --convert-to $csv_filter --outdir $work/timed $work/$scale.xlsx"
-    # The timed runs wrote the same tally as the checked one.
-    cmp -s "$work/timed/$scale.csv" "$OUT/$scale.libreoffice.csv" \
-        || { echo "$scale: the timed LibreOffice output differs from the checked one" >&2; exit 1; }
+for round in $(seq "$ROUNDS"); do
+    for scale in "${SCALES[@]}"; do
+        m="$work/$scale.thidua"
+        echo "== round $round, $scale"
+        hyperfine -N --warmup 2 --runs "$THIDUA_RUNS" \
+            --export-json "$OUT/$scale.$round.thidua.json" \
+            "$bin tally $m --format json" "$bin verify $m"
+        hyperfine -N --warmup 1 --runs "$LO_RUNS" \
+            --export-json "$OUT/$scale.$round.libreoffice.json" \
+            "$soffice_cmd --convert-to $csv_filter --outdir $work/timed $work/$scale.xlsx"
+        # The timed runs wrote the same tally as the checked one.
+        cmp -s "$work/timed/$scale.csv" "$OUT/$scale.libreoffice.csv" \
+            || { echo "$scale: the timed LibreOffice output differs from the checked one" >&2; exit 1; }
+    done
 done
 
 echo "load average after timing: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/conditions.txt"
 
 # --- the table ----------------------------------------------------------------
-python3 - "$OUT" "${SCALES[@]}" <<'EOF'
-import json, sys
-out, scales = sys.argv[1], sys.argv[2:]
-def runs(path):
-    return json.load(open(path))["results"]
+python3 - "$OUT" "$ROUNDS" "${SCALES[@]}" <<'EOF'
+import json, statistics, sys
+out, rounds, scales = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+def times(scale, round, tool):
+    path = f"{out}/{scale}.{round}.{tool}.json"
+    return [r["times"] for r in json.load(open(path))["results"]]
 print()
-print("| scale | thidua tally --format json (ms) | thidua verify (ms) "
-      "| LibreOffice recalc + CSV (ms) | LibreOffice / tally |")
+print("| scale | thidua tally --format json | thidua verify "
+      "| LibreOffice recalc + CSV | LibreOffice / tally, by round |")
 print("|---|---|---|---|---|")
 for s in scales:
-    tally, verify = runs(f"{out}/{s}.thidua.json")
-    (lo,) = runs(f"{out}/{s}.libreoffice.json")
-    ms = lambda r: f"{r['mean'] * 1000:.1f} ± {(r['stddev'] or 0) * 1000:.1f}"
-    print(f"| {s} | {ms(tally)} | {ms(verify)} | {ms(lo)} | {lo['mean'] / tally['mean']:.2f} |")
+    tally, verify, lo, ratios = [], [], [], []
+    for r in range(1, rounds + 1):
+        t, v = times(s, r, "thidua")
+        (l,) = times(s, r, "libreoffice")
+        tally += t
+        verify += v
+        lo += l
+        ratios.append(statistics.median(l) / statistics.median(t))
+    ms = lambda xs: f"{statistics.median(xs) * 1000:.1f} ms"
+    ratio = (f"{statistics.median(ratios):.0f}× ({min(ratios):.0f}–{max(ratios):.0f}×)"
+             if rounds > 1 else f"{ratios[0]:.0f}×")
+    print(f"| {s} | {ms(tally)} | {ms(verify)} | {ms(lo)} | {ratio} |")
 print()
-print(f"means ± standard deviation of whole processes; hyperfine JSON in {out}")
+print(f"medians of every timed run of whole processes ({rounds} rounds); "
+      f"hyperfine JSON in {out}")
 print(open(f"{out}/conditions.txt").read().strip())
 EOF

@@ -217,33 +217,79 @@ impl StoredScore<'_> {
             value: self.value,
         }
     }
+}
 
-    /// The indices of this score sent by `by` (`chair` or a member id), if every id
-    /// names a member or cell of `config`; `None` leaves the judging of the event,
-    /// with its exact error, to [`Session::apply`](super::Session::apply).
-    pub fn resolve(&self, config: &Config, by: &str) -> Option<ResolvedScore> {
+/// Resolves the ids of stored score events to indices, one event after another.
+/// Rows of one sheet share their scorer and sender, and a target's cells come
+/// together, so those are looked up again only when they change.
+pub struct ScoreResolver<'c> {
+    config: &'c Config,
+    by: LastLookup,
+    scorer: LastLookup,
+    target: LastLookup,
+}
+
+impl<'c> ScoreResolver<'c> {
+    pub fn new(config: &'c Config) -> ScoreResolver<'c> {
+        ScoreResolver {
+            config,
+            by: LastLookup::default(),
+            scorer: LastLookup::default(),
+            target: LastLookup::default(),
+        }
+    }
+
+    /// The indices of `score` sent by `by` (`chair` or a member id), if every id
+    /// names a member or cell of the config; `None` leaves the judging of the
+    /// event, with its exact error, to [`Session::apply`](super::Session::apply).
+    pub fn resolve(&mut self, score: &StoredScore<'_>, by: &str) -> Option<ResolvedScore> {
+        let config = self.config;
         let by = match by {
             "chair" => None,
-            id => Some(config.member(id)?),
+            id => Some(self.by.find(id, |id| config.member(id))?),
         };
         Some(ResolvedScore {
             by,
-            scorer: config.member(self.scorer)?,
-            target: config.member(self.target)?,
-            cell: config.cell(self.item)?,
-            value: self.value,
+            scorer: self.scorer.find(score.scorer, |id| config.member(id))?,
+            target: self.target.find(score.target, |id| config.member(id))?,
+            cell: config.cell(score.item)?,
+            value: score.value,
         })
+    }
+}
+
+/// The last id looked up and what it gave.
+#[derive(Default)]
+struct LastLookup {
+    last: Option<(String, Option<usize>)>,
+}
+
+impl LastLookup {
+    fn find(&mut self, id: &str, look_up: impl Fn(&str) -> Option<usize>) -> Option<usize> {
+        match &self.last {
+            Some((last, found)) if last == id => *found,
+            _ => {
+                let found = look_up(id);
+                self.last = Some((id.to_string(), found));
+                found
+            }
+        }
     }
 }
 
 /// The text up to the closing quote, if nothing in it needs unescaping.
 fn plain_string(text: &str) -> Option<(&str, &str)> {
-    let end = text.find('"')?;
-    let inside = &text[..end];
-    if inside.bytes().any(|b| b == b'\\' || b < 0x20) {
-        return None;
+    // One pass over the bytes: ids are a few characters, shorter than a search's
+    // set-up.
+    for (end, b) in text.bytes().enumerate() {
+        match b {
+            // A quote is ASCII, so `end` is a character boundary.
+            b'"' => return Some((&text[..end], &text[end + 1..])),
+            b'\\' | 0..0x20 => return None,
+            _ => {}
+        }
     }
-    Some((inside, &text[end + 1..]))
+    None
 }
 
 /// `0` or `[1-9][0-9]{0,6}`, then optionally `.` and one or two digits, as points
@@ -315,6 +361,50 @@ mod stored_tests {
             Just("null".to_string()),
             "(-?[0-9]{1,9}(\\.[0-9]{0,4})?([eE][+-]?[0-9]{1,2})?|0[0-9]+|\\.5|1\\.|-0)",
         ]
+    }
+
+    /// Ids a stored score may hold: the sample's members and cells, and strangers.
+    fn id() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "chair",
+            "ba-dinh",
+            "hoan-kiem",
+            "hoang-mai",
+            "1.1",
+            "1.2",
+            "2.1",
+            "x",
+            "",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Remembering the last ids never changes what a score resolves to.
+        #[test]
+        fn the_resolver_resolves_as_the_config_does(
+            scores in prop::collection::vec((id(), id(), id(), id()), 1..40),
+        ) {
+            let config = Config::from_bytes(crate::sample::SAMPLE_CONFIG).unwrap();
+            let mut resolver = ScoreResolver::new(&config);
+            for (by, scorer, target, item) in &scores {
+                let score = StoredScore { scorer, target, item, value: Some(Points(100)) };
+                let direct = (|| {
+                    Some(ResolvedScore {
+                        by: match by.as_str() {
+                            "chair" => None,
+                            id => Some(config.member(id)?),
+                        },
+                        scorer: config.member(scorer)?,
+                        target: config.member(target)?,
+                        cell: config.cell(item)?,
+                        value: score.value,
+                    })
+                })();
+                prop_assert_eq!(resolver.resolve(&score, by), direct);
+            }
+        }
     }
 
     proptest! {

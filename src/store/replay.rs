@@ -6,7 +6,9 @@
 use super::chain::RowHasher;
 use super::{StoreError, read_origin};
 use crate::model::Config;
-use crate::model::event::{Actor, Event, Origin, Record, ResolvedScore, StoredScore};
+use crate::model::event::{
+    Actor, Event, Origin, Record, ResolvedScore, ScoreResolver, StoredScore,
+};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
@@ -75,6 +77,7 @@ fn read_in_order(
     ))?;
     let mut rows = stmt.query([clamp(after), clamp(upto)])?;
     let mut hasher = RowHasher::default();
+    let mut resolver = ScoreResolver::new(config);
     while let Some(row) = rows.next()? {
         let seq = row.get::<_, i64>(0)?.max(0) as u64;
         let (at, by, text, hash) = (text(row, 1), text(row, 2), text(row, 3), text(row, 4));
@@ -90,7 +93,7 @@ fn read_in_order(
                 Decoded {
                     seq,
                     hash_ok: computed.as_slice() == hash.as_bytes(),
-                    body: decode(config, seq, at, by, origin.as_ref(), text),
+                    body: decode(&mut resolver, seq, at, by, origin.as_ref(), text),
                     origin: origin.map(Box::new),
                 }
             }
@@ -103,7 +106,7 @@ fn read_in_order(
 }
 
 fn decode(
-    config: &Config,
+    resolver: &mut ScoreResolver<'_>,
     seq: u64,
     at: &str,
     by: &str,
@@ -111,7 +114,7 @@ fn decode(
     text: &str,
 ) -> Body {
     let scanned = StoredScore::scan(text);
-    if let Some(resolved) = scanned.and_then(|score| score.resolve(config, by)) {
+    if let Some(resolved) = scanned.and_then(|score| resolver.resolve(&score, by)) {
         return Body::Score(resolved);
     }
     let event = match scanned {
