@@ -146,8 +146,10 @@ for s in scales:
         lo += l
         ratios.append(statistics.median(l) / statistics.median(t))
     ms = lambda xs: f"{statistics.median(xs) * 1000:.1f} ms"
-    ratio = (f"{statistics.median(ratios):.0f}× ({min(ratios):.0f}–{max(ratios):.0f}×)"
-             if rounds > 1 else f"{ratios[0]:.0f}×")
+    times_ = lambda x: f"{x:.1f}" if x < 10 else f"{x:.0f}"
+    ratio = (f"{times_(statistics.median(ratios))}× "
+             f"({times_(min(ratios))}–{times_(max(ratios))}×)"
+             if rounds > 1 else f"{times_(ratios[0])}×")
     print(f"| {s} | {ms(tally)} | {ms(verify)} | {ms(lo)} | {ratio} |")
 print()
 print(f"medians of every timed run of whole processes ({rounds} rounds); "
