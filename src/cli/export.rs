@@ -1,12 +1,12 @@
 //! `thidua export M.thidua -o OUT…`: write the documents; the format follows each
 //! output's extension.
 
-use super::{Failed, Out, Outcome, open_meeting};
+use super::{Failed, Out, Outcome, read_meeting};
 use crate::text::cli::C;
 use std::path::{Path, PathBuf};
 
 pub(super) fn export(out: &Out, meeting: &Path, outputs: &[PathBuf]) -> Outcome {
-    let file = open_meeting(out, meeting)?;
+    let file = read_meeting(out, meeting)?;
     let mut failed = false;
     for path in outputs {
         match crate::export::write(&file, path, out.lang) {

@@ -393,10 +393,23 @@ fn load_config(out: &Out, path: &Path) -> Result<(Vec<u8>, Config), Failed> {
     }
 }
 
-/// Opens a meeting file; one that does not verify opens read-only, with a warning
-/// and every break listed.
+/// Opens a meeting file to change it; one that does not verify opens read-only,
+/// with a warning and every break listed.
 fn open_meeting(out: &Out, path: &Path) -> Result<MeetingFile, Failed> {
-    let file = MeetingFile::open(path).map_err(|e| out.error(&e.text(out.lang)))?;
+    warn_if_damaged(out, MeetingFile::open(path))
+}
+
+/// Opens a meeting file to read it, without writing a byte to it (the commands that
+/// only print or export), with the same warning as [`open_meeting`].
+fn read_meeting(out: &Out, path: &Path) -> Result<MeetingFile, Failed> {
+    warn_if_damaged(out, MeetingFile::open_to_read(path))
+}
+
+fn warn_if_damaged(
+    out: &Out,
+    opened: Result<MeetingFile, crate::store::StoreError>,
+) -> Result<MeetingFile, Failed> {
+    let file = opened.map_err(|e| out.error(&e.text(out.lang)))?;
     if let Integrity::Broken(breaks) = file.integrity()
         && breaks.iter().any(|b| b.is_damage())
     {

@@ -1,13 +1,13 @@
 //! `thidua tally M.thidua [--format text|json|csv]`: print the tally.
 
-use super::{Out, Outcome, TallyFormat, open_meeting};
+use super::{Out, Outcome, TallyFormat, read_meeting};
 use crate::export::{csv::summary_csv, results::results_document, text::tally_text};
 use crate::model::{Session, Tally};
 use std::io::Write;
 use std::path::Path;
 
 pub(super) fn tally(out: &Out, meeting: &Path, format: TallyFormat) -> Outcome {
-    let file = open_meeting(out, meeting)?;
+    let file = read_meeting(out, meeting)?;
     print_tally(out, file.session(), file.head(), format);
     Ok(())
 }

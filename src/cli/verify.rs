@@ -1,7 +1,7 @@
 //! `thidua verify FILE [--session M.thidua]`: check a meeting file's hash chain, or
 //! a results document (and, given the meeting file, that it matches).
 
-use super::{Failed, Out, Outcome, io_text, open_meeting};
+use super::{Failed, Out, Outcome, io_text, read_meeting};
 use crate::export::results::{ResultsProblem, compare_with_meeting, read_results};
 use crate::export::text::verification_code;
 use crate::store::{Integrity, MeetingFile};
@@ -15,7 +15,7 @@ pub(super) fn verify(out: &Out, path: &Path, session: Option<&Path>) -> Outcome 
     if is_json || session.is_some() {
         return verify_results(out, path, session);
     }
-    let file = MeetingFile::open(path).map_err(|e| out.error(&e.text(out.lang)))?;
+    let file = MeetingFile::open_to_read(path).map_err(|e| out.error(&e.text(out.lang)))?;
     let events = file.last_seq();
     match file.integrity() {
         Integrity::Broken(breaks) if breaks.iter().any(|b| b.is_damage()) => {
@@ -53,7 +53,7 @@ fn verify_results(out: &Out, path: &Path, session: Option<&Path>) -> Outcome {
     };
     let doc = read_results(&bytes).map_err(fail)?;
     if let Some(meeting_path) = session {
-        let file = open_meeting(out, meeting_path)?;
+        let file = read_meeting(out, meeting_path)?;
         let problems = compare_with_meeting(&doc, &file.config().sha256, file.last_seq(), |n| {
             file.session_at(n).ok()
         });

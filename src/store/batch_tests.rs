@@ -335,6 +335,33 @@ fn a_version_1_file_opens_upgrades_and_verifies() {
 }
 
 #[test]
+fn a_file_opened_to_be_read_keeps_every_byte_and_takes_no_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cu.thidua");
+    std::fs::write(&path, V1_FILE).unwrap();
+
+    let mut file = MeetingFile::open_to_read(&path).unwrap();
+    assert_eq!(
+        file.integrity(),
+        &Integrity::Broken(vec![ChainBreak::FileReadOnly])
+    );
+    assert!(!ChainBreak::FileReadOnly.is_damage());
+    assert_eq!((file.head(), file.last_seq()), (V1_HEAD, 105));
+    let refused = file.append(Actor::Chair, score("hoang-mai", "ba-dinh", "1.1", 450), AT);
+    assert!(
+        matches!(refused, Err(StoreError::ReadOnly(_))),
+        "{refused:?}"
+    );
+    drop(file);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        V1_FILE,
+        "not upgraded, not touched"
+    );
+    assert_eq!(user_version(&path), 1);
+}
+
+#[test]
 fn a_version_1_file_that_does_not_verify_is_shown_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cu.thidua");

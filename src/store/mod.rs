@@ -263,11 +263,24 @@ impl MeetingFile {
     /// earlier schema version that verifies and can be written is upgraded (one
     /// transaction); one that cannot be opens read-only, unchanged.
     pub fn open(path: &Path) -> Result<MeetingFile, StoreError> {
-        Self::open_with(path, replay::PARALLEL_ROWS)
+        Self::open_with(path, replay::PARALLEL_ROWS, true)
     }
 
-    /// [`MeetingFile::open`], reading in two parts from `parallel_rows` rows on.
-    fn open_with(path: &Path, parallel_rows: u64) -> Result<MeetingFile, StoreError> {
+    /// Opens a meeting file to read it, writing nothing to it: no upgrade of an
+    /// earlier version, no change of its journal mode, so a file received for
+    /// checking keeps every byte. The meeting cannot be changed through it
+    /// (`integrity()` says the file is read-only, which is not damage).
+    pub fn open_to_read(path: &Path) -> Result<MeetingFile, StoreError> {
+        Self::open_with(path, replay::PARALLEL_ROWS, false)
+    }
+
+    /// [`MeetingFile::open`] (or, without `may_write`, [`MeetingFile::open_to_read`]),
+    /// reading in two parts from `parallel_rows` rows on.
+    fn open_with(
+        path: &Path,
+        parallel_rows: u64,
+        may_write: bool,
+    ) -> Result<MeetingFile, StoreError> {
         let not_ours = || StoreError::NotAMeetingFile {
             path: path.display().to_string(),
         };
@@ -277,14 +290,11 @@ impl MeetingFile {
                 source: rusqlite::Error::InvalidPath(path.to_path_buf()),
             });
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = match Connection::open_with_flags(path, flags) {
-            Ok(conn) => conn,
-            Err(_) => Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(open_error(path))?,
+        let read_only = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let read_write = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match may_write.then(|| Connection::open_with_flags(path, read_write)) {
+            Some(Ok(conn)) => conn,
+            _ => Connection::open_with_flags(path, read_only).map_err(open_error(path))?,
         };
         let app: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))

@@ -26,7 +26,7 @@ fn fixture(dir: &Path) -> PathBuf {
 
 /// What a reader learns from a file: breaks, head, how far it applied, the tally.
 fn reading(path: &Path, parallel_rows: u64) -> (Vec<String>, String, u64, String) {
-    let file = MeetingFile::open_with(path, parallel_rows).unwrap();
+    let file = MeetingFile::open_with(path, parallel_rows, true).unwrap();
     let breaks = match file.integrity() {
         Integrity::Verified => Vec::new(),
         Integrity::Broken(breaks) => breaks.iter().map(|b| format!("{b:?}")).collect(),
