@@ -177,12 +177,13 @@ mod ui_frame {
     use egui_kittest::kittest::Queryable as _;
     use thidua::ui::{AppOptions, ThiduaApp};
 
-    fn harness(dir: &Path, path: PathBuf, tally: bool) -> Harness<'static, ThiduaApp> {
+    /// The app in a 1366 × 768 window, after its first frames, opening `open`.
+    fn app(dir: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
         let options = AppOptions {
             documents: dir.to_path_buf(),
             file_dialogs: false,
             edit: false,
-            open: Some(path),
+            open,
             state_dir: None,
         };
         let mut h = Harness::builder()
@@ -190,6 +191,11 @@ mod ui_frame {
             .with_max_steps(20)
             .build_eframe(move |cc| ThiduaApp::new(cc, options));
         h.run();
+        h
+    }
+
+    fn harness(dir: &Path, path: PathBuf, tally: bool) -> Harness<'static, ThiduaApp> {
+        let mut h = app(dir, Some(path));
         if tally {
             h.key_press(egui::Key::F3);
             h.run();
@@ -215,22 +221,8 @@ mod ui_frame {
     fn open_large_to_first_frame(bencher: Bencher) {
         let dir = tempfile::tempdir().unwrap();
         let path = meeting_file(LARGE, dir.path());
-        let on_start_screen = || {
-            let options = AppOptions {
-                documents: dir.path().to_path_buf(),
-                file_dialogs: false,
-                edit: false,
-                open: None,
-                state_dir: None,
-            };
-            let mut h = Harness::builder()
-                .with_size(egui::vec2(1366.0, 768.0))
-                .build_eframe(move |cc| ThiduaApp::new(cc, options));
-            h.run();
-            h
-        };
         bencher
-            .with_inputs(on_start_screen)
+            .with_inputs(|| app(dir.path(), None))
             .bench_local_values(|mut h| {
                 h.state_mut().open(&path);
                 h.step();

@@ -28,8 +28,7 @@ pub fn record_hash(
     origin: Option<&Origin>,
     event_json: &str,
 ) -> String {
-    let mut row = Vec::with_capacity(previous.len() + event_json.len() + 96);
-    let hex = RowHasher::hex(&mut row, previous, seq, at, by, origin, event_json);
+    let hex = RowHasher::default().hash(previous, seq, at, by, origin, event_json);
     // Hex digits are ASCII.
     String::from_utf8_lossy(&hex).into_owned()
 }
@@ -52,21 +51,10 @@ impl RowHasher {
         origin: Option<&Origin>,
         event_json: &str,
     ) -> [u8; 64] {
-        Self::hex(&mut self.row, previous, seq, at, by, origin, event_json)
-    }
-
-    fn hex(
-        row: &mut Vec<u8>,
-        previous: &str,
-        seq: u64,
-        at: &str,
-        by: &str,
-        origin: Option<&Origin>,
-        event_json: &str,
-    ) -> [u8; 64] {
         // The row is written into one buffer and hashed in one call: the same bytes
         // as the JSON text above, without `format!` (this runs for every event of
         // every file opened).
+        let row = &mut self.row;
         row.clear();
         row.extend_from_slice(previous.as_bytes());
         row.extend_from_slice(b"{\"seq\":");
@@ -86,7 +74,7 @@ impl RowHasher {
         row.extend_from_slice(b"\"event\":");
         row.extend_from_slice(event_json.as_bytes());
         row.push(b'}');
-        lower_hex(&Sha256::digest(&row))
+        lower_hex(&Sha256::digest(row.as_slice()))
     }
 }
 

@@ -191,6 +191,13 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether `path` names a meeting file, by its extension (`.thidua`, in any case):
+/// what the app offers to open and lists as meetings.
+pub fn is_meeting_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("thidua"))
+}
+
 /// The check code (SHA-256) of the config a meeting file was created with, read
 /// without opening the meeting; `None` when the file is no meeting file.
 pub fn config_sha256_of(path: &Path) -> Option<String> {

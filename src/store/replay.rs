@@ -9,7 +9,7 @@ use crate::model::Config;
 use crate::model::event::{
     Actor, Event, Origin, Record, ResolvedScore, ScoreResolver, StoredScore,
 };
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::Path;
 
 /// Below this many rows one thread reads everything: a second connection and
@@ -49,15 +49,21 @@ pub(super) fn read_rows(
     previous: String,
     mut each: impl FnMut(Decoded),
 ) -> Result<String, StoreError> {
-    // Rows are read once, in order: a small page cache is reused instead of filling
-    // fresh memory (page faults cost more than the reads here). The writer's usual
-    // cache is back once they are read.
+    if range.1.saturating_sub(range.0) < LONG_READ_ROWS {
+        return read_in_order(conn, origin_columns, config, range, previous, &mut each);
+    }
+    // A long read passes over each page once: a small page cache is reused instead
+    // of filling fresh memory (page faults cost more than the reads here). The
+    // writer's usual cache is back once the rows are read. A short read (a second
+    // view catching up) keeps the cache it has.
     conn.pragma_update(None, "cache_size", READING_CACHE_PAGES)?;
     let read = read_in_order(conn, origin_columns, config, range, previous, &mut each);
     conn.pragma_update(None, "cache_size", USUAL_CACHE_KIB)?;
     read
 }
 
+/// From how many rows a read is long enough to use a small page cache.
+const LONG_READ_ROWS: u64 = 1_024;
 /// SQLite's page cache while rows are read in order: pages.
 const READING_CACHE_PAGES: i64 = 16;
 /// SQLite's default page cache: 2,000 KiB (a negative size is in KiB).
@@ -171,13 +177,9 @@ pub(super) fn read_second_part(
         .query_row(
             "SELECT hash FROM events WHERE seq > ?1 AND seq <= ?2 ORDER BY seq DESC LIMIT 1",
             [clamp(after), clamp(middle)],
-            |r| Ok(r.get_ref(0)?.as_str().unwrap_or("").to_string()),
+            |r| Ok(text(r, 0).to_string()),
         )
-        .map(Some)
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            e => Err(e),
-        })?;
+        .optional()?;
     let mut decoded = Vec::with_capacity(usize::try_from(last - middle).unwrap_or(0));
     let head = read_rows(
         &conn,

@@ -17,7 +17,6 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 impl ThiduaApp {
-    /// Opens a config (to set up a meeting) or a meeting file (to continue it).
     /// Shows a meeting file that was opened, or why it could not be.
     pub(super) fn opened(&mut self, path: &Path, result: Result<MeetingFile, StoreError>) {
         self.start.problems = None;
@@ -31,16 +30,18 @@ impl ThiduaApp {
         }
     }
 
+    /// Opens a config (to set up a meeting) or a meeting file (to continue it).
     pub fn open(&mut self, path: &Path) {
+        if crate::store::is_meeting_path(path) {
+            return self.opened(path, MeetingFile::open(path));
+        }
         let lang = self.lang();
         self.start.problems = None;
         self.start.path_text = path.display().to_string();
         let is_config = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_meeting_path(path) {
-            self.opened(path, MeetingFile::open(path));
-        } else if is_config {
+        if is_config {
             let bytes = match read_config_bytes(path, lang) {
                 Ok(bytes) => bytes,
                 Err(e) => return self.fail(path, vec![e]),
@@ -453,10 +454,4 @@ fn read_config_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
         .text(lang));
     }
     std::fs::read(path).map_err(|e| e.to_string())
-}
-
-/// Whether `path` names a meeting file (by its extension, as the open dialog does).
-pub(super) fn is_meeting_path(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("thidua"))
 }

@@ -290,7 +290,7 @@ fn meetings_made_from(path: &Path, bytes: &[u8]) -> Vec<String> {
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "thidua"))
+        .filter(|p| crate::store::is_meeting_path(p))
         .filter(|p| crate::store::config_sha256_of(p).as_deref() == Some(sha.as_str()))
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();

@@ -661,7 +661,7 @@ pub fn run(open: Option<PathBuf>, edit: bool) -> eframe::Result {
     // graphics start: for a large meeting that halves the time to the first frame.
     let opening: Option<Opening> = open
         .clone()
-        .filter(|path| !edit && actions::is_meeting_path(path))
+        .filter(|path| !edit && crate::store::is_meeting_path(path))
         .map(|path| std::thread::spawn(move || crate::store::MeetingFile::open(&path)));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -59,7 +59,7 @@ impl Prefs {
     pub fn last_meeting(&self) -> Option<&Path> {
         self.recent
             .iter()
-            .find(|p| p.extension().is_some_and(|e| e == "thidua") && p.is_file())
+            .find(|p| crate::store::is_meeting_path(p) && p.is_file())
             .map(PathBuf::as_path)
     }
 }
