@@ -188,6 +188,32 @@ fn hosted_here(dir: &Path) -> thidua::net::host::RunningHost {
     thidua::net::host::start(file, "127.0.0.1".parse().unwrap(), 0, |_| {}).unwrap()
 }
 
+/// Runs `scenario` against the host of `meeting` on `port`, killing it (SIGKILL) and
+/// starting it again on the same file, port and codes whenever the page's driver
+/// asks; the host is stopped once the scenario ends. Returns what it reports.
+fn drive_through_restarts(
+    scenario: &str,
+    args: serde_json::Value,
+    host: net_common::Running,
+    (meeting, port, codes): (&Path, u16, &Path),
+) -> serde_json::Value {
+    let mut host = Some(host);
+    let done = drive(scenario, args, |what| match what {
+        "kill" => drop(host.take()),
+        "restart" => host = Some(start_host(meeting, port, codes)),
+        other => panic!("the driver asked to {other}"),
+    });
+    drop(host);
+    done
+}
+
+/// The sample's paper sheet of `scorer`: its file and its contents.
+fn sample_sheet(scorer: &str) -> (PathBuf, serde_json::Value) {
+    let file = sample().join(format!("sheets/{scorer}.json"));
+    let sheet = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    (file, sheet)
+}
+
 #[test]
 fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_is_saved_once() {
     if !browser_ready() {
@@ -201,10 +227,7 @@ fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_i
         listed,
         host,
     } = hosted(dir.path());
-    let mut host = Some(host);
-    let sheet_file = sample().join("sheets/ba-dinh.json");
-    let sheet: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&sheet_file).unwrap()).unwrap();
+    let (sheet_file, sheet) = sample_sheet("ba-dinh");
     let args = serde_json::json!({
         "origin": format!("http://127.0.0.1:{port}"),
         "token": token_of(&listed["ba-dinh"]["link"]),
@@ -212,12 +235,7 @@ fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_i
         "shots": shots(),
     });
 
-    let done = drive("whole-sheet", args, |what| match what {
-        "kill" => drop(host.take()),
-        "restart" => host = Some(start_host(&meeting, port, &codes)),
-        other => panic!("the driver asked to {other}"),
-    });
-    drop(host);
+    let done = drive_through_restarts("whole-sheet", args, host, (&meeting, port, &codes));
     no_request_elsewhere(&done);
 
     assert_eq!(done["lostAnswers"], 3);
@@ -504,10 +522,7 @@ fn a_host_and_a_browser_both_killed_lose_no_value_and_repeat_none() {
         listed,
         host,
     } = hosted(dir.path());
-    let mut host = Some(host);
-    let sheet: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(sample().join("sheets/ba-dinh.json")).unwrap())
-            .unwrap();
+    let (_, sheet) = sample_sheet("ba-dinh");
     let args = serde_json::json!({
         "origin": format!("http://127.0.0.1:{port}"),
         "token": token_of(&listed["ba-dinh"]["link"]),
@@ -516,12 +531,7 @@ fn a_host_and_a_browser_both_killed_lose_no_value_and_repeat_none() {
         "offline": 12,
         "settleMs": SETTLE_MS,
     });
-    let done = drive("both-killed", args, |what| match what {
-        "kill" => drop(host.take()),
-        "restart" => host = Some(start_host(&meeting, port, &codes)),
-        other => panic!("the driver asked to {other}"),
-    });
-    drop(host);
+    let done = drive_through_restarts("both-killed", args, host, (&meeting, port, &codes));
     no_request_elsewhere(&done);
     let device = done["device"].as_str().unwrap();
     let committed: Vec<(String, String, f64)> = events_from(&meeting, device)

@@ -148,17 +148,11 @@ impl Event {
     /// exactly that shape; anything else, or any doubt (an escape, an unusual
     /// number), goes through the general reader. Both give the same event.
     pub fn from_stored(text: &str) -> Result<Event, serde_json::Error> {
-        match stored_score(text) {
-            Some(event) => Ok(event),
+        match StoredScore::scan(text) {
+            Some(score) => Ok(score.to_event()),
             None => serde_json::from_str(text),
         }
     }
-}
-
-/// `{"type":"score","scorer":"…","target":"…","item":"…","value":N|null}` with plain
-/// strings (no escapes) and a plain number (`12`, `9.5`, `0.25`).
-fn stored_score(text: &str) -> Option<Event> {
-    StoredScore::scan(text).map(|score| score.to_event())
 }
 
 /// A stored score event read in place, its ids borrowed from the stored text: what
@@ -172,9 +166,10 @@ pub struct StoredScore<'a> {
 }
 
 impl<'a> StoredScore<'a> {
-    /// The score in `text` if it has exactly the shape [`Event::to_json`] writes with
-    /// plain strings and a plain number; `None` for anything else (which the general
-    /// reader then judges).
+    /// The score in `text` if it has exactly the shape [`Event::to_json`] writes,
+    /// `{"type":"score","scorer":"…","target":"…","item":"…","value":N|null}`, with
+    /// plain strings (no escapes) and a plain number (`12`, `9.5`, `0.25`); `None`
+    /// for anything else (which the general reader then judges).
     pub fn scan(text: &'a str) -> Option<StoredScore<'a>> {
         let rest = text.strip_prefix(r#"{"type":"score","scorer":""#)?;
         let (scorer, rest) = plain_string(rest)?;
@@ -195,6 +190,15 @@ impl<'a> StoredScore<'a> {
             value,
         })
     }
+
+    pub fn to_event(&self) -> Event {
+        Event::Score {
+            scorer: self.scorer.to_string(),
+            target: self.target.to_string(),
+            item: self.item.to_string(),
+            value: self.value,
+        }
+    }
 }
 
 /// A score event with who sent it and its ids as indices into the config's members
@@ -206,17 +210,6 @@ pub struct ResolvedScore {
     pub target: usize,
     pub cell: usize,
     pub value: Option<Points>,
-}
-
-impl StoredScore<'_> {
-    pub fn to_event(&self) -> Event {
-        Event::Score {
-            scorer: self.scorer.to_string(),
-            target: self.target.to_string(),
-            item: self.item.to_string(),
-            value: self.value,
-        }
-    }
 }
 
 /// Resolves the ids of stored score events to indices, one event after another.

@@ -405,13 +405,15 @@ impl MeetingFile {
             expected_seq: after + 1,
             breaks,
         };
+        let start = head.clone();
+        // Reads rows on this connection and applies them as they come.
+        let mut read_here = |range, previous| {
+            replay::read_rows(conn, columns, &config, range, previous, |d| fold.apply(d))
+        };
         let Some(middle) = replay::split(after, last, *parallel_rows) else {
-            *head = replay::read_rows(conn, columns, &config, (after, last), head.clone(), |d| {
-                fold.apply(d)
-            })?;
+            *head = read_here((after, last), start)?;
             return Ok(());
         };
-        let start = head.clone();
         let (second, first_head) = std::thread::scope(|scope| {
             let second = scope.spawn(|| {
                 replay::read_second_part(
@@ -422,14 +424,7 @@ impl MeetingFile {
                     start.clone(),
                 )
             });
-            let first_head = replay::read_rows(
-                conn,
-                columns,
-                &config,
-                (after, middle),
-                start.clone(),
-                |d| fold.apply(d),
-            );
+            let first_head = read_here((after, middle), start.clone());
             (second.join(), first_head)
         });
         let first_head = first_head?;
@@ -440,9 +435,7 @@ impl MeetingFile {
             }
             // The second connection could not be opened or read: this one reads
             // the rest.
-            _ => replay::read_rows(conn, columns, &config, (middle, last), first_head, |d| {
-                fold.apply(d)
-            })?,
+            _ => read_here((middle, last), first_head)?,
         };
         Ok(())
     }

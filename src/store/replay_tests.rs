@@ -206,3 +206,39 @@ fn a_deleted_row_cannot_be_tampered_with_again() {
     );
     assert_eq!(one_pass, reading(&path, 1));
 }
+
+/// When the second part cannot be read on a connection of its own (here: the path it
+/// would open names no file), the applying thread reads the rest itself and the
+/// meeting is the same as read in one pass.
+#[test]
+fn the_rest_is_read_on_one_connection_when_a_second_cannot_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture(dir.path());
+    let whole = reading(&path, u64::MAX);
+    let original = fixture(&dir.path().join("original"));
+    let db = Connection::open(&path).unwrap();
+    db.execute("DELETE FROM events WHERE seq > 100", [])
+        .unwrap();
+    let mut view = MeetingFile::open_with(&path, 1, true).unwrap();
+    assert_eq!(view.last_seq(), 100);
+    db.execute("ATTACH ?1 AS original", [original.to_str().unwrap()])
+        .unwrap();
+    db.execute(
+        "INSERT INTO events SELECT * FROM original.events WHERE seq > 100",
+        [],
+    )
+    .unwrap();
+    view.path = dir.path().join("no-such-file.thidua");
+    assert_eq!(view.catch_up().unwrap(), V2_EVENTS - 100);
+    assert_eq!(view.integrity(), &Integrity::Verified);
+    let session = view.session();
+    let document = results_document(session, &Tally::compute(session), view.head());
+    assert_eq!(
+        (
+            view.head().to_string(),
+            view.last_seq(),
+            serde_json::to_string(&document).unwrap()
+        ),
+        (whole.1, whole.2, whole.3)
+    );
+}
