@@ -188,6 +188,7 @@ mod ui_frame {
         };
         let mut h = Harness::builder()
             .with_size(egui::vec2(1366.0, 768.0))
+            .with_theme(egui::Theme::Light)
             .with_max_steps(20)
             .build_eframe(move |cc| ThiduaApp::new(cc, options));
         h.run();

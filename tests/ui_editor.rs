@@ -587,3 +587,38 @@ fn keys_typed_faster_than_frames_land_in_the_fields_they_were_typed_for() {
         before.get(&FieldPath::parse("criteria[0].items[1]"))
     );
 }
+
+/// A column of choices is as wide in every row, whichever option a row shows, so the
+/// fields after it stay in line ("Điểm thưởng" is wider than "Điểm trừ").
+#[test]
+fn the_fields_after_a_column_of_choices_stay_in_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = sample_dir("cum-phuong-2025").join("cluster.json");
+    let mut h = app(dir.path(), None);
+    set(&mut h, "Đường dẫn tệp", &config.display().to_string());
+    press(&mut h, "Sửa cấu hình");
+    section(&mut h, "Điểm thưởng, điểm trừ");
+    let shown: Vec<String> = (1..=5)
+        .map(|i| {
+            let label = format!("Thưởng, trừ {i}: Loại");
+            let kind = h.get_by_role_and_label(Role::ComboBox, &label);
+            kind.accesskit_node()
+                .value()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        shown.contains(&"Điểm thưởng".into()) && shown.contains(&"Điểm trừ".into()),
+        "{shown:?}"
+    );
+    let left_of = |label: String| input(&h, &label).rect().left();
+    let names: Vec<f32> = (1..=5)
+        .map(|i| left_of(format!("Thưởng, trừ {i}: Nội dung")))
+        .collect();
+    let maxima: Vec<f32> = (1..=5)
+        .map(|i| left_of(format!("Thưởng, trừ {i}: Điểm tối đa")))
+        .collect();
+    assert!(names.iter().all(|x| *x == names[0]), "{names:?}");
+    assert!(maxima.iter().all(|x| *x == maxima[0]), "{maxima:?}");
+}

@@ -36,6 +36,7 @@ fn next_start_resumes(documents: &Path, state_dir: PathBuf) {
     };
     let mut h = egui_kittest::Harness::builder()
         .with_size(eframe::egui::vec2(1366.0, 900.0))
+        .with_theme(eframe::egui::Theme::Light)
         .with_max_steps(12)
         .build_eframe(move |cc| ThiduaApp::new(cc, options));
     h.run();

@@ -112,7 +112,9 @@ impl Form<'_> {
         response
     }
 
-    /// A choice among fixed values; `none` offers leaving the field out.
+    /// A choice among fixed values; `none` offers leaving the field out. It is as
+    /// wide as its longest option needs (at least `width`), whichever it shows, so a
+    /// column of choices keeps the fields after it in line.
     pub fn choice(
         &mut self,
         ui: &mut egui::Ui,
@@ -134,6 +136,7 @@ impl Form<'_> {
                 .find(|(v, _)| v == value)
                 .map_or_else(|| value.clone(), |(_, label)| label.clone()),
         };
+        let width = choice_width(ui, options, none, width);
         let mut picked: Option<Option<String>> = None;
         let wrong = self.has_problem(path);
         ui.scope(|ui| {
@@ -292,4 +295,34 @@ fn outline_in_red(ui: &mut egui::Ui) {
     visuals.widgets.inactive.bg_stroke = red;
     visuals.widgets.hovered.bg_stroke = red;
     visuals.selection.stroke = red;
+}
+
+/// The width of a choice among `options` (and `none`) that fits the longest of them
+/// at the current text size, at least `at_least`.
+pub fn choice_width(
+    ui: &egui::Ui,
+    options: &[(String, String)],
+    none: Option<&str>,
+    at_least: f32,
+) -> f32 {
+    let spacing = ui.spacing();
+    // The button's padding on both sides, the gap before its arrow, the arrow.
+    let around = 2.0 * spacing.button_padding.x + spacing.item_spacing.x + spacing.icon_width;
+    let widest = options
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .chain(none)
+        .map(|label| {
+            egui::WidgetText::from(label)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Button,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    (widest + around).ceil().max(at_least)
 }

@@ -1,7 +1,7 @@
 //! The cluster editor's sections: the cluster, members, criteria, bonus and
 //! deductions, scoring rules, classes, commendations, ties.
 
-use super::editor_form::Form;
+use super::editor_form::{Form, choice_width};
 use super::style;
 use crate::model::criteria_table::{RowIssue, RowProblem, read_rows, split_rows};
 use crate::model::draft::{FieldKind, FieldPath, slug};
@@ -75,6 +75,12 @@ fn headings(ui: &mut egui::Ui, form: &Form, list: &FieldPath, columns: &[(ED, f3
 
 /// The width of the Up, Down and Remove buttons after a row.
 const ROW_BUTTONS: f32 = 210.0;
+
+/// The least width of a choice in a row (a member's role, an adjustment's kind).
+const KIND_WIDTH: f32 = 120.0;
+/// A heading over a column of choices is this much wider than the choices, as the
+/// row number before them is wider than the space before the headings.
+const CHOICE_HEADING_EXTRA: f32 = 10.0;
 
 /// Widths for a row's flexible columns: what `fixed` (and `gaps` spaces between
 /// fields) leaves of the panel, shared in the given proportions.
@@ -152,7 +158,12 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
     let list = root("members");
     let lang = form.lang;
     form.problems_at(ui, &list);
-    let [name_w, short_w] = widths(ui, 24.0 + 130.0 + 130.0 + ROW_BUTTONS, 6, [0.65, 0.35]);
+    let roles = [
+        ("head".to_string(), ED::RoleHead.get(lang).to_string()),
+        ("deputy".to_string(), ED::RoleDeputy.get(lang).to_string()),
+    ];
+    let role_w = choice_width(ui, &roles, Some(ED::RoleMember.get(lang)), KIND_WIDTH);
+    let [name_w, short_w] = widths(ui, 24.0 + 130.0 + role_w + ROW_BUTTONS, 6, [0.65, 0.35]);
     headings(
         ui,
         form,
@@ -161,13 +172,9 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
             (ED::MemberId, 130.0),
             (ED::MemberName, name_w),
             (ED::MemberShort, short_w),
-            (ED::MemberRole, 130.0),
+            (ED::MemberRole, role_w + CHOICE_HEADING_EXTRA),
         ],
     );
-    let roles = [
-        ("head".to_string(), ED::RoleHead.get(lang).to_string()),
-        ("deputy".to_string(), ED::RoleDeputy.get(lang).to_string()),
-    ];
     let field = |i: usize, what: ED| ED::MemberField.fill(lang, &[&(i + 1), &what.get(lang)]);
     let new_ids = form.new_ids;
     rows(
@@ -192,7 +199,7 @@ pub fn members(ui: &mut egui::Ui, form: &mut Form, pasted: &mut String) {
                 &roles,
                 Some(ED::RoleMember.get(lang)),
                 &field(i, ED::MemberRole),
-                120.0,
+                role_w,
             );
             form.draft.keep_id_with_name(m, &name_before, new_ids);
         },
@@ -439,19 +446,6 @@ pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {
     let lang = form.lang;
     let list = root("adjustments");
     form.problems_at(ui, &list);
-    let [name_w] = widths(ui, 24.0 + 56.0 + 130.0 + 2.0 * 84.0 + ROW_BUTTONS, 7, [1.0]);
-    headings(
-        ui,
-        form,
-        &list,
-        &[
-            (ED::ItemId, 56.0),
-            (ED::AdjKind, 130.0),
-            (ED::AdjName, name_w),
-            (ED::ItemMax, 84.0),
-            (ED::ItemStep, 84.0),
-        ],
-    );
     let kinds = [
         ("bonus".to_string(), ED::KindBonus.get(lang).to_string()),
         (
@@ -459,6 +453,25 @@ pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {
             ED::KindDeduction.get(lang).to_string(),
         ),
     ];
+    let kind_w = choice_width(ui, &kinds, None, KIND_WIDTH);
+    let [name_w] = widths(
+        ui,
+        24.0 + 56.0 + kind_w + 2.0 * 84.0 + ROW_BUTTONS,
+        7,
+        [1.0],
+    );
+    headings(
+        ui,
+        form,
+        &list,
+        &[
+            (ED::ItemId, 56.0),
+            (ED::AdjKind, kind_w + CHOICE_HEADING_EXTRA),
+            (ED::AdjName, name_w),
+            (ED::ItemMax, 84.0),
+            (ED::ItemStep, 84.0),
+        ],
+    );
     let field = |i: usize, what: ED| ED::AdjField.fill(lang, &[&(i + 1), &what.get(lang)]);
     rows(
         ui,
@@ -473,7 +486,7 @@ pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {
                 &kinds,
                 None,
                 &field(i, ED::AdjKind),
-                120.0,
+                kind_w,
             );
             form.multiline(ui, &a.key("name"), TEXT, &field(i, ED::AdjName), name_w, 2);
             form.text(ui, &a.key("max"), NUMBER, &field(i, ED::ItemMax), 84.0);

@@ -27,6 +27,9 @@ pub fn app_sized(documents: &Path, open: Option<PathBuf>, height: f32) -> App {
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1366.0, height))
+        // The app's own look (its light theme): the harness would otherwise draw in
+        // egui's dark default, with other sizes than a delegate sees.
+        .with_theme(egui::Theme::Light)
         .with_max_steps(12)
         .build_eframe(move |cc| ThiduaApp::new(cc, options));
     h.run();
