@@ -83,43 +83,42 @@ fn a_delegate_scores_by_keyboard_and_the_tally_follows() {
     // Tab moved to the next member's cell in the same row.
     assert!(text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).is_focused());
 
-    // Over the maximum: refused, says why, keeps focus, nothing saved.
+    // Over the maximum: refused, says why, nothing saved; the cursor moves on as
+    // for any cell, and the refused cell keeps what was typed.
     text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).type_text("99");
     h.run();
     h.key_press(Key::Tab);
     h.run();
     assert_eq!(score_of(&h, "ba-dinh", "hoan-kiem", "1.1"), None);
-    let error = h
-        .state()
-        .grid
-        .error
-        .as_ref()
-        .map(|(_, m)| m.clone())
-        .unwrap();
+    let hoan_kiem = (meeting(&h).config().member("hoan-kiem").unwrap(), 0);
+    let refusal = h.state().grid.refusal(0, hoan_kiem).cloned().unwrap();
+    assert_eq!(refusal.text, "99");
+    let error = refusal.error.text(thidua::text::Lang::Vi);
     assert!(error.contains("vượt điểm tối đa"), "{error}");
     assert!(h.query_by_label_contains("vượt điểm tối đa").is_some());
-    assert!(text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).is_focused());
+    assert!(text_input(&h, &cell_label("1.1", "Đống Đa")).is_focused());
 
-    // Escape gives the old value back; then an off-step value is refused too.
-    h.key_press(Key::Escape);
-    h.run();
-    assert!(h.state().grid.error.is_none());
+    // Back in the cell, Escape gives the old value back; then an off-step value is
+    // refused too.
     text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).focus();
     h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().grid.refusal(0, hoan_kiem).is_none());
     text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).type_text("1,25");
     h.run();
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(score_of(&h, "ba-dinh", "hoan-kiem", "1.1"), None);
+    let refusal = h.state().grid.refusal(0, hoan_kiem).cloned().unwrap();
     assert!(
-        h.state()
-            .grid
+        refusal
             .error
-            .as_ref()
-            .unwrap()
-            .1
+            .text(thidua::text::Lang::Vi)
             .contains("không chia hết cho bước")
     );
+    text_input(&h, &cell_label("1.1", "Hoàn Kiếm")).focus();
+    h.run();
     h.key_press(Key::Escape);
     h.run();
 

@@ -68,16 +68,21 @@ fn joined(dir: &Path, running: &host::RunningHost, scorer: &str) -> App {
     h
 }
 
-/// Runs frames until `done` holds (the worker answers from its own thread).
+/// Runs frames until `done` holds (the worker answers from its own thread, asking
+/// for a frame with each answer, so the app may not settle between answers).
 fn until(h: &mut App, done: impl Fn(&App) -> bool) {
     for _ in 0..100 {
-        h.run();
+        let _ = h.try_run();
         if done(h) {
             return;
         }
         std::thread::sleep(Duration::from_millis(30));
     }
-    panic!("timed out");
+    let c = h
+        .state()
+        .client()
+        .map(|c| (c.sending.len(), c.session.progress(0)));
+    panic!("timed out: {c:?}");
 }
 
 #[test]

@@ -134,7 +134,7 @@ fn keys_of_a_whole_run_of_cells_in_one_frame_land_where_they_were_typed() {
         );
     }
     assert!(focused(&h, "1.3", "Hoàn Kiếm"), "focus followed the keys");
-    assert!(h.state().grid.error.is_none());
+    assert!(h.state().grid.refused_cells(0).is_empty());
     // Exactly one committed event per stored value: nothing typed twice.
     let stored = expected.iter().filter(|e| e.2.is_some()).count();
     let scores = meeting(&h)
@@ -152,12 +152,12 @@ fn keys_of_a_whole_run_of_cells_in_one_frame_land_where_they_were_typed() {
 }
 
 #[test]
-fn a_refused_value_keeps_the_keys_that_follow_in_its_cell() {
+fn a_refused_value_stays_in_its_cell_and_the_keys_that_follow_go_on() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), None);
     set_up_sample(&mut h);
-    // 9 is over the maximum of 6: refused, focus stays, the text is selected, so the
-    // keys typed after Tab (in the same frame) replace it; then the value lands.
+    // 9 is over the maximum of 6: refused and kept in its cell; Tab moves on as from
+    // any cell, so "5,5" lands in the next cell, where it was typed.
     let events = [
         typed("9"),
         vec![key(Key::Tab)],
@@ -166,9 +166,17 @@ fn a_refused_value_keeps_the_keys_that_follow_in_its_cell() {
     ]
     .concat();
     in_one_frame(&mut h, events);
-    assert_eq!(score(&h, "hoang-mai", "1.1"), Some(Points(550)));
-    assert_eq!(score(&h, "hoan-kiem", "1.1"), None, "nothing typed there");
-    assert!(focused(&h, "1.1", "Hoàn Kiếm"));
+    assert_eq!(score(&h, "hoang-mai", "1.1"), None, "9 refused");
+    assert_eq!(score(&h, "hoan-kiem", "1.1"), Some(Points(550)));
+    assert!(focused(&h, "1.1", "Đống Đa"));
+    let cell = {
+        let c = meeting(&h).config();
+        (c.member("hoang-mai").unwrap(), c.cell("1.1").unwrap())
+    };
+    assert_eq!(
+        h.state().grid.refusal(0, cell).map(|r| r.text.as_str()),
+        Some("9")
+    );
 }
 
 #[test]

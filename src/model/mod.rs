@@ -17,6 +17,7 @@ pub mod rules;
 pub mod session;
 pub mod sheet;
 pub mod tally;
+pub mod typing;
 
 pub use config::Config;
 pub use event::{Actor, Event, Record};
@@ -35,3 +36,5 @@ mod sheet_tests;
 mod tally_tests;
 #[cfg(test)]
 mod testkit;
+#[cfg(test)]
+mod typing_tests;

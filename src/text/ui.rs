@@ -79,8 +79,20 @@ crate::texts! {
         Reopen => "Mở lại phiếu", "Reopen";
         NotSaved => "Chưa lưu {0}: {1}. Sửa lại, hoặc bấm Esc để giữ giá trị cũ.", "Not saved {0}: {1}. Correct it, or press Esc to keep the old value.";
         Guide => "Hướng dẫn chấm", "Scoring guide";
-        CellHelp => "Gõ điểm (9,5 hoặc 9.5). Tab/Enter/mũi tên: sang ô khác. Esc: bỏ thay đổi.", "Type points (9,5 or 9.5). Tab/Enter/arrows: next cell. Esc: undo the edit.";
+        CellHelp => "Gõ điểm (9,5 hoặc 9.5), rồi Tab, Enter hoặc mũi tên để sang ô khác. Esc: trả lại giá trị đã lưu. Ctrl+Enter: nộp phiếu.", "Type points (9,5 or 9.5), then Tab, Enter or an arrow for the next cell. Esc: back to the saved value. Ctrl+Enter: submit.";
         Step => "bước {0}", "step {0}";
+        GridArea => "Bảng chấm điểm", "Score grid";
+        CellRefused => "Không nhận \u{201c}{0}\u{201d} ở ô {1} cho {2}: {3}. Ô này {4}; gõ lại, hoặc bấm Esc.", "\u{201c}{0}\u{201d} refused in {1} for {2}: {3}. This cell {4}; type it again, or press Esc.";
+        NothingSaved => "chưa lưu điểm nào", "holds no saved points";
+        SavedValue => "vẫn giữ điểm đã lưu {0}", "keeps its saved {0}";
+        PastEnd => "Đã đến ô cuối cùng của phiếu. Kiểm tra lại, rồi bấm Ctrl+Enter để nộp phiếu.", "This is the last cell of the sheet. Check it, then press Ctrl+Enter to submit.";
+        SubmitHint => "Nộp phiếu khi đã chấm đủ mọi ô tiêu chí (Ctrl+Enter).", "Submit once every criterion cell is scored (Ctrl+Enter).";
+        SubmitBlocked => "Chưa nộp được phiếu: {0}.", "The sheet cannot be submitted yet: {0}.";
+        RefusedCells => "{0} ô có điểm bị từ chối ({1})", "{0} {0|cell has|cells have} refused points ({1})";
+        EmptyCells => "{0} ô tiêu chí còn trống ({1})", "{0} criterion {0|cell is|cells are} empty ({1})";
+        CellAt => "{0} cho {1}", "{0} for {1}";
+        AndMore => "và {0} ô khác", "and {0} more";
+        ReopenExplain => "Phiếu được mở lại để đại biểu sửa điểm; mọi điểm đã chấm vẫn giữ nguyên. Lý do được ghi vào nhật ký hội nghị.", "The sheet opens again for the delegate to correct it; every score stays as it is. The reason is written to the meeting's audit trail.";
 
         TallyHeading => "Tổng hợp kết quả", "Tally";
         Provisional => "TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} {1|sheet|sheets} missing";

@@ -320,16 +320,17 @@ impl OpenMeeting {
             .collect()
     }
 
-    pub fn step_delegate(&mut self, forward: bool) {
+    /// The next (or previous) present delegate after the one shown.
+    pub fn neighbour_delegate(&self, forward: bool) -> usize {
         let list = self.delegates();
         let Some(at) = list.iter().position(|&m| m == self.delegate) else {
-            return;
+            return self.delegate;
         };
         let next = if forward {
             (at + 1) % list.len()
         } else {
             (at + list.len() - 1) % list.len()
         };
-        self.delegate = list[next];
+        list[next]
     }
 }

@@ -10,6 +10,7 @@ mod dialogs;
 pub mod editor;
 mod editor_form;
 mod editor_sections;
+pub mod grid;
 pub mod i18n;
 pub mod input_order;
 pub mod meeting;
@@ -363,15 +364,20 @@ impl ThiduaApp {
                 self.tab = tab;
             }
         }
+        let mut grid_actions = Vec::new();
+        let leaving_grid =
+            self.tab == Tab::Scoring && (next || previous || [f3, f4, f5, f6].contains(&true));
+        if leaving_grid {
+            // What was being typed is saved (or refused) in its own cell first.
+            grid_actions.extend(self.grid.finish_typing(&meeting.sheet_source()));
+        }
         if undo || redo {
             // An edit still being typed is simply abandoned; otherwise the last saved
             // change is taken back (as a new event).
-            if self.grid.editing.is_some() && self.grid.error.is_some() {
-                self.grid.reset();
+            if self.grid.is_typing(meeting.delegate) {
+                self.grid.abandon_typing(meeting.delegate);
             } else {
                 let result = if undo { meeting.undo() } else { meeting.redo() };
-                self.grid.editing = None;
-                self.grid.error = None;
                 if let Some(Err(e)) = result {
                     self.message = Some(T::CannotUndo.fill(lang, &[&e.text(lang)]));
                 } else {
@@ -380,12 +386,12 @@ impl ThiduaApp {
             }
         }
         if next || previous {
-            meeting.step_delegate(next);
-            self.grid.reset();
+            grid_actions.push(scoring::GridAction::SelectDelegate(
+                meeting.neighbour_delegate(next),
+            ));
         }
         let mut chair_actions = Vec::new();
         let mut network_actions = Vec::new();
-        let mut grid_actions = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             if let Integrity::Broken(breaks) = meeting.file.integrity() {
                 let mut text = T::ReadOnly.get(lang).to_string();
@@ -417,9 +423,12 @@ impl ThiduaApp {
                 Tab::Network => {
                     network_actions = network::show(ui, meeting, &mut self.network, lang)
                 }
-                Tab::Scoring => {
-                    grid_actions = scoring::show(ui, &meeting.sheet_source(), &mut self.grid, lang)
-                }
+                Tab::Scoring => grid_actions.extend(scoring::show(
+                    ui,
+                    &meeting.sheet_source(),
+                    &mut self.grid,
+                    lang,
+                )),
             }
         });
         for action in network_actions {
@@ -505,7 +514,11 @@ impl eframe::App for ThiduaApp {
         let grid_shown = matches!(self.screen, Screen::Client(_))
             || (matches!(self.screen, Screen::Meeting) && self.tab == Tab::Scoring);
         let focus_pending = grid_shown && self.grid.focus_pending();
-        if self.input_order.split(raw_input, focus_pending) {
+        let grid_typing = grid_shown && self.grid.has_keyboard(ctx);
+        if self
+            .input_order
+            .split(raw_input, focus_pending, grid_typing)
+        {
             ctx.request_repaint();
         }
     }

@@ -1,29 +1,21 @@
-//! The scoring grid for one delegate: criteria down, the members scored across.
-//! A cell's value is committed (as an event) when the delegate leaves the cell; a
-//! value the item does not allow is never committed and the cell says why.
+//! The scoring screen for one delegate's sheet: who scores, how far the sheet is,
+//! why a value was refused, the grid, and the selected criterion's guide.
+//! A value is committed (as an event) when the delegate leaves its cell; a value the
+//! item does not allow is never committed and its cell says why.
 
+use super::grid::{self, GridInput, GridOutput, GridView};
 use super::i18n::{Lang, T};
 use super::style;
 use crate::model::Session;
-use crate::model::config::{AdjustmentKind, CellKind, Config};
+use crate::model::config::{CellKind, Config};
 use crate::model::event::{Actor, Event};
 use crate::model::points::Points;
-use eframe::egui::{self, Key, RichText};
-use egui_extras::{Column, TableBuilder};
+use crate::model::typing::{CellText, Effect, SheetLayout, SheetTyping};
+use eframe::egui::{self, RichText};
+use std::collections::BTreeMap;
 
-/// (target member, cell index).
-pub type CellKey = (usize, usize);
-
-/// A value on its way to the host, or refused by it (a delegate's own laptop).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sending {
-    /// Sent, not yet committed: the cell does not say "đã lưu".
-    Pending(String),
-    Refused {
-        text: String,
-        reason: String,
-    },
-}
+pub use crate::model::typing::CellKey;
+pub use grid::Sending;
 
 /// The sheet the grid shows: from the chair's meeting (any delegate, reopening), or
 /// from a delegate's laptop joined to the host (only its own sheet).
@@ -34,7 +26,7 @@ pub struct SheetSource<'a> {
     pub delegates: Option<Vec<usize>>,
     pub writable: bool,
     /// Values not yet committed by the host, per cell (a delegate's laptop).
-    pub sending: Option<&'a std::collections::BTreeMap<CellKey, Sending>>,
+    pub sending: Option<&'a BTreeMap<CellKey, Sending>>,
 }
 
 impl SheetSource<'_> {
@@ -45,253 +37,103 @@ impl SheetSource<'_> {
     fn is_chair(&self) -> bool {
         self.delegates.is_some()
     }
+
+    fn locked(&self) -> bool {
+        let scorer = self.delegate;
+        self.session.is_submitted(scorer) || !self.writable || !self.session.is_present(scorer)
+    }
 }
+
+/// Lines of the guide under the grid: the criterion's full name, its limits and its
+/// scoring guide.
+const GUIDE_LINES: f32 = 2.0;
 
 #[derive(Default)]
 pub struct GridState {
-    /// The cell being typed into, and its text.
-    pub editing: Option<CellKey>,
-    pub buffer: String,
-    /// A value that was refused: the cell keeps it and focus until corrected.
-    pub error: Option<(CellKey, String)>,
-    /// A cell to focus on the next frame, and the row to scroll to.
-    pub focus: Option<CellKey>,
-    pub scroll_to: Option<usize>,
-    /// The first and last rows laid out in the last frame (only those exist).
-    pub visible_rows: (usize, usize),
-    /// The item whose text and guide the side panel shows.
-    pub selected: Option<usize>,
-    /// A refused cell whose text is selected, so typing replaces it.
-    pub select_pending: Option<CellKey>,
+    pub view: GridView,
+    /// Per delegate's sheet: the cursor, what is being typed, the refused cells.
+    /// Kept while the app runs, so switching delegates and back keeps them.
+    sheets: BTreeMap<usize, SheetTyping>,
+    layout: Option<(usize, String, SheetLayout)>,
+    /// The sheet shown in the last frame, and whether it was locked.
+    shown: Option<(usize, bool)>,
     pub confirm_submit: bool,
     pub reopen_reason: Option<String>,
     /// A dialog just opened: its main control takes focus once.
     pub dialog_focus: bool,
-    /// The sheet has been shown once (its first empty cell was given focus).
-    pub opened: bool,
-    /// Frames a focus change has waited for its cell to be laid out.
-    focus_wait: u32,
-    /// Row heights for the criterion column's width (names wrap, rows grow).
-    heights: RowHeights,
+    /// Why the sheet could not be submitted, after a try.
+    pub submit_check: Option<String>,
+    /// The cell refused last, named on the message line while it stays refused.
+    last_refused: Option<CellKey>,
 }
-
-#[derive(Default)]
-struct RowHeights {
-    width: f32,
-    lang: Option<Lang>,
-    rows: usize,
-    heights: Vec<f32>,
-}
-
-/// A focus change that cannot happen within this many frames is dropped.
-const MAX_FOCUS_WAIT: u32 = 6;
 
 impl GridState {
-    /// Whether the grid still has a focus change to make before keys may reach a cell.
+    /// Keys must wait: the grid asked for the keyboard and does not hold it yet.
     pub fn focus_pending(&self) -> bool {
-        self.focus.is_some()
+        self.view.focus_pending()
     }
-}
 
-/// The id of a cell's text field (stable, so focus can be given before it is drawn).
-pub fn cell_id(scorer: usize, (target, cell): CellKey) -> egui::Id {
-    egui::Id::unique(("cell", scorer, target, cell))
-}
+    /// Whether the grid holds the keyboard: it then reads every key of a frame in
+    /// order itself.
+    pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
+        self.shown.is_some_and(|(s, _)| self.view.has_focus(ctx, s))
+    }
 
-impl GridState {
-    /// Forget per-sheet state when another delegate's sheet is shown.
+    /// Shows the sheet afresh (another delegate, or the same one reopened): its
+    /// first empty cell takes the cursor. Refused cells are kept.
     pub fn reset(&mut self) {
-        *self = GridState {
-            selected: self.selected,
-            heights: std::mem::take(&mut self.heights),
-            ..GridState::default()
+        self.shown = None;
+        self.last_refused = None;
+        self.confirm_submit = false;
+        self.reopen_reason = None;
+        self.submit_check = None;
+    }
+
+    /// Whether text is being typed in a cell of `scorer`'s sheet.
+    pub fn is_typing(&self, scorer: usize) -> bool {
+        self.sheets.get(&scorer).is_some_and(SheetTyping::is_typing)
+    }
+
+    /// Gives up what is being typed (undo while typing).
+    pub fn abandon_typing(&mut self, scorer: usize) {
+        if let Some(sheet) = self.sheets.get_mut(&scorer) {
+            sheet.abandon();
+        }
+    }
+
+    /// The refused value kept in a cell, with why.
+    pub fn refusal(&self, scorer: usize, key: CellKey) -> Option<&crate::model::typing::Refusal> {
+        self.sheets.get(&scorer)?.refusal(key)
+    }
+
+    /// The refused cells of a sheet.
+    pub fn refused_cells(&self, scorer: usize) -> Vec<CellKey> {
+        self.sheets
+            .get(&scorer)
+            .map(|s| s.refused().map(|(k, _)| *k).collect())
+            .unwrap_or_default()
+    }
+
+    /// The cell the cursor is in.
+    pub fn cursor(&self, scorer: usize) -> Option<CellKey> {
+        let layout = self.layout.as_ref().filter(|(s, _, _)| *s == scorer)?;
+        self.sheets.get(&scorer)?.cursor(&layout.2)
+    }
+
+    /// Saves or refuses what is being typed, as if the delegate left the cell (the
+    /// screen changes, another delegate is chosen).
+    pub fn finish_typing(&mut self, source: &SheetSource<'_>) -> Vec<GridAction> {
+        let scorer = source.delegate;
+        let Some(typing) = self.sheets.get_mut(&scorer) else {
+            return Vec::new();
         };
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Row {
-    Group(usize),
-    Heading(AdjustmentKind),
-    Cell(usize),
-    Total,
-}
-
-fn rows(config: &Config) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(config.cells.len() + config.groups.len() + 3);
-    let mut cell = 0;
-    for (g, group) in config.groups.iter().enumerate() {
-        rows.push(Row::Group(g));
-        for _ in &group.items {
-            rows.push(Row::Cell(cell));
-            cell += 1;
-        }
-    }
-    for kind in [AdjustmentKind::Bonus, AdjustmentKind::Deduction] {
-        let wanted = match kind {
-            AdjustmentKind::Bonus => CellKind::Bonus,
-            AdjustmentKind::Deduction => CellKind::Deduction,
-        };
-        let cells: Vec<usize> = (0..config.cells.len())
-            .filter(|&c| config.cells[c].kind == wanted)
-            .collect();
-        if !cells.is_empty() {
-            rows.push(Row::Heading(kind));
-            rows.extend(cells.into_iter().map(Row::Cell));
-        }
-    }
-    rows.push(Row::Total);
-    rows
-}
-
-const MAX_WIDTH: f32 = 70.0;
-const MEMBER_WIDTH: f32 = 100.0;
-const NAME_MIN_WIDTH: f32 = 280.0;
-const NAME_MAX_WIDTH: f32 = 560.0;
-const ROW_MIN_HEIGHT: f32 = 34.0;
-
-fn group_title(config: &Config, g: usize, lang: Lang) -> String {
-    let group = &config.groups[g];
-    T::GroupMax.fill(
-        lang,
-        &[
-            &format!("{}. {}", group.id, group.name),
-            &group.max().display(lang.decimal_separator()),
-        ],
-    )
-}
-
-/// Each row's height with its name wrapped to `width`; measured again only when the
-/// width, the language or the rows change, never per frame.
-fn row_heights(
-    ui: &egui::Ui,
-    config: &Config,
-    rows: &[Row],
-    cache: &mut RowHeights,
-    width: f32,
-    lang: Lang,
-) -> Vec<f32> {
-    if cache.width != width || cache.lang != Some(lang) || cache.rows != rows.len() {
-        let body = egui::TextStyle::Body.resolve(ui.style());
-        let bold = egui::FontId::new(body.size, style::bold());
-        // A hair narrower than the cell, so a name never needs a line more than its
-        // row was given.
-        let wrap = width - 2.0;
-        cache.heights = rows
-            .iter()
-            .map(|row| {
-                let (text, font) = match *row {
-                    Row::Group(g) => (group_title(config, g, lang), bold.clone()),
-                    Row::Cell(c) => (cell_name(config, c).0, body.clone()),
-                    Row::Heading(_) | Row::Total => return ROW_MIN_HEIGHT,
-                };
-                let height =
-                    ui.fonts_mut(|f| f.layout(text, font, egui::Color32::BLACK, wrap).size().y);
-                (height + 10.0).max(ROW_MIN_HEIGHT)
-            })
-            .collect();
-        cache.width = width;
-        cache.lang = Some(lang);
-        cache.rows = rows.len();
-    }
-    cache.heights.clone()
-}
-
-/// Gives focus to the first cell without a value, row by row, left to right.
-fn focus_first_empty(
-    session: &Session,
-    grid: &mut GridState,
-    scorer: usize,
-    rows: &[Row],
-    targets: &[usize],
-) {
-    let first = rows.iter().enumerate().find_map(|(r, row)| match *row {
-        Row::Cell(c) => targets
-            .iter()
-            .find(|&&t| session.score(scorer, t, c).is_none())
-            .map(|&t| ((t, c), r)),
-        _ => None,
-    });
-    if let Some((key, row)) = first {
-        grid.focus = Some(key);
-        grid.focus_wait = 0;
-        grid.scroll_to = Some(row);
-    }
-}
-
-/// A focus change is made at the start of a frame, before any cell reads its keys, so
-/// the keys of this frame go to the cell that now has focus and to no other.
-fn apply_pending_focus(ctx: &egui::Context, grid: &mut GridState, scorer: usize, locked: bool) {
-    let Some(key) = grid.focus else { return };
-    if locked || grid.focus_wait >= MAX_FOCUS_WAIT {
-        grid.focus = None;
-        grid.focus_wait = 0;
-        return;
-    }
-    grid.focus_wait += 1;
-    let id = cell_id(scorer, key);
-    ctx.memory_mut(|m| {
-        if m.focused() != Some(id) {
-            m.request_focus(id);
-        }
-    });
-}
-
-fn shown(value: Option<Points>, lang: Lang) -> String {
-    value.map_or_else(String::new, |v| v.display(lang.decimal_separator()))
-}
-
-/// The event that saves `text` into a cell, `None` if nothing changes, or why not.
-pub fn commit_text(
-    session: &Session,
-    scorer: usize,
-    (target, cell): CellKey,
-    text: &str,
-    lang: Lang,
-) -> Result<Option<Event>, String> {
-    let config = session.config();
-    let limits = &config.cells[cell];
-    let value = if text.trim().is_empty() {
-        None
-    } else {
-        let parsed = Points::parse(text)
-            .and_then(|p| p.check_within(limits.max, limits.step))
-            .map_err(|e| T::NotSaved.fill(lang, &[&text.trim(), &e.text(lang)]))?;
-        Some(parsed)
-    };
-    if session.score(scorer, target, cell) == value {
-        return Ok(None);
-    }
-    Ok(Some(Event::Score {
-        scorer: config.members[scorer].id.clone(),
-        target: config.members[target].id.clone(),
-        item: limits.id.clone(),
-        value,
-    }))
-}
-
-fn cell_name(config: &Config, cell: usize) -> (String, Option<String>) {
-    match config.cells[cell].kind {
-        CellKind::Item { group } => {
-            let item = config.groups[group]
-                .items
-                .iter()
-                .find(|i| i.id == config.cells[cell].id);
-            item.map_or_else(
-                || (config.cells[cell].id.clone(), None),
-                |i| (format!("{} {}", i.id, i.name), i.guide.clone()),
-            )
-        }
-        CellKind::Bonus | CellKind::Deduction => {
-            let a = config
-                .adjustments
-                .iter()
-                .find(|a| a.id == config.cells[cell].id);
-            (
-                a.map_or_else(|| config.cells[cell].id.clone(), |a| a.name.clone()),
-                None,
-            )
-        }
+        let layout = SheetLayout::new(source.config(), scorer);
+        let values = |(t, c): CellKey| source.session.score(scorer, t, c);
+        let effects = typing.leave(source.config(), &layout, &values);
+        effects
+            .into_iter()
+            .filter_map(|e| save_action(source, e))
+            .collect()
     }
 }
 
@@ -303,214 +145,26 @@ pub enum GridAction {
     SaveSheet(usize),
 }
 
-/// Where keyboard navigation goes from a cell.
-#[derive(Clone, Copy)]
-enum Move {
-    Left,
-    Right,
-    Up,
-    Down,
-}
-
-fn neighbour(
-    rows: &[Row],
-    targets: &[usize],
-    key: CellKey,
-    step: Move,
-) -> Option<(CellKey, usize)> {
-    let col = targets.iter().position(|&t| t == key.0)?;
-    let row = rows.iter().position(|r| *r == Row::Cell(key.1))?;
-    let cell_rows: Vec<usize> = (0..rows.len())
-        .filter(|&r| matches!(rows[r], Row::Cell(_)))
-        .collect();
-    let at = cell_rows.iter().position(|&r| r == row)?;
-    let cell_of = |r: usize| match rows[r] {
-        Row::Cell(c) => c,
-        _ => 0,
+/// The event that saves a value the grid accepted.
+fn save_action(source: &SheetSource<'_>, effect: Effect) -> Option<GridAction> {
+    let Effect::Save((target, cell), value) = effect else {
+        return None;
     };
-    let (new_col, new_at) = match step {
-        Move::Right if col + 1 < targets.len() => (col + 1, at),
-        Move::Right if at + 1 < cell_rows.len() => (0, at + 1),
-        Move::Left if col > 0 => (col - 1, at),
-        Move::Left if at > 0 => (targets.len() - 1, at - 1),
-        Move::Down if at + 1 < cell_rows.len() => (col, at + 1),
-        Move::Up if at > 0 => (col, at - 1),
-        _ => return None,
-    };
-    let r = cell_rows[new_at];
-    Some(((targets[new_col], cell_of(r)), r))
-}
-
-pub fn show(
-    ui: &mut egui::Ui,
-    meeting: &SheetSource<'_>,
-    grid: &mut GridState,
-    lang: Lang,
-) -> Vec<GridAction> {
-    let mut actions = Vec::new();
-    let session = meeting.session;
-    let config = session.config();
-    let scorer = meeting.delegate;
-    let locked = session.is_submitted(scorer) || !meeting.writable || !session.is_present(scorer);
-    let targets: Vec<usize> = (0..config.members.len())
-        .filter(|&t| config.scores_target(scorer, t))
-        .collect();
-
-    let rows = rows(config);
-    if !std::mem::replace(&mut grid.opened, true) && !locked {
-        focus_first_empty(session, grid, scorer, &rows, &targets);
-    }
-    apply_pending_focus(ui.ctx(), grid, scorer, locked);
-
-    header(ui, meeting, grid, lang, locked, &mut actions);
-
-    egui::Panel::right("criterion-guide")
-        .resizable(true)
-        .default_size(260.0)
-        .show(ui, |ui| guide_panel(ui, config, grid, lang));
-
-    egui::CentralPanel::default().show(ui, |ui| {
-        // The criterion column takes what the members' columns leave, within reason;
-        // its names wrap and their rows grow, so every word can be read.
-        let across =
-            MAX_WIDTH + MEMBER_WIDTH * targets.len() as f32 + 12.0 * (targets.len() as f32 + 2.0);
-        let name_width = (ui.available_width() - across).clamp(NAME_MIN_WIDTH, NAME_MAX_WIDTH);
-        let heights = row_heights(ui, config, &rows, &mut grid.heights, name_width, lang);
-        // Many members do not fit across: the grid scrolls sideways too.
-        egui::ScrollArea::horizontal()
-            .id_salt("grid-across")
-            .show(ui, |ui| {
-                let mut table = TableBuilder::new(ui)
-                    .id_salt(("grid", scorer))
-                    .striped(true)
-                    .auto_shrink([false, false])
-                    .column(Column::exact(name_width))
-                    .column(Column::exact(MAX_WIDTH));
-                for _ in &targets {
-                    table = table.column(Column::exact(MEMBER_WIDTH));
-                }
-                if let Some(row) = grid.scroll_to.take() {
-                    table = table.scroll_to_row(row, Some(egui::Align::Center));
-                }
-                let mut seen = (usize::MAX, 0);
-                table
-                    .header(52.0, |mut header| {
-                        header.col(|ui| {
-                            ui.strong(T::Criterion.get(lang));
-                        });
-                        header.col(|ui| {
-                            ui.strong(T::MaxColumn.get(lang));
-                        });
-                        for &t in &targets {
-                            header.col(|ui| {
-                                let mut name = config.members[t].short.clone();
-                                if t == scorer {
-                                    name = format!("{name}\n{}", T::SelfScore.get(lang));
-                                }
-                                ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
-                            });
-                        }
-                    })
-                    .body(|body| {
-                        body.heterogeneous_rows(heights.into_iter(), |mut row| {
-                            seen = (seen.0.min(row.index()), seen.1.max(row.index()));
-                            let kind = rows[row.index()];
-                            match kind {
-                                Row::Group(g) => {
-                                    row.col(|ui| {
-                                        ui.add(
-                                            egui::Label::new(
-                                                RichText::new(group_title(config, g, lang))
-                                                    .strong()
-                                                    .color(style::ACCENT),
-                                            )
-                                            .wrap(),
-                                        );
-                                    });
-                                    for _ in &targets {
-                                        row.col(|_| {});
-                                    }
-                                }
-                                Row::Heading(kind) => {
-                                    row.col(|ui| {
-                                        let text = match kind {
-                                            AdjustmentKind::Bonus => T::Bonus,
-                                            AdjustmentKind::Deduction => T::Deduction,
-                                        };
-                                        ui.label(
-                                            RichText::new(text.get(lang))
-                                                .strong()
-                                                .color(style::ACCENT),
-                                        );
-                                    });
-                                    for _ in &targets {
-                                        row.col(|_| {});
-                                    }
-                                }
-                                Row::Cell(c) => {
-                                    row.col(|ui| criterion_label(ui, config, c, grid, lang));
-                                    row.col(|ui| {
-                                        ui.label(
-                                            config.cells[c].max.display(lang.decimal_separator()),
-                                        );
-                                    });
-                                    for &t in &targets {
-                                        row.col(|ui| {
-                                            let sending =
-                                                meeting.sending.and_then(|m| m.get(&(t, c)));
-                                            if let Some(action) = cell(
-                                                ui,
-                                                session,
-                                                grid,
-                                                scorer,
-                                                (t, c),
-                                                locked,
-                                                &rows,
-                                                &targets,
-                                                sending,
-                                                lang,
-                                            ) {
-                                                actions.push(action);
-                                            }
-                                        });
-                                    }
-                                }
-                                Row::Total => {
-                                    row.col(|ui| {
-                                        ui.label(RichText::new(T::SheetTotal.get(lang)).strong());
-                                    });
-                                    row.col(|ui| {
-                                        ui.label(
-                                            config.max_total().display(lang.decimal_separator()),
-                                        );
-                                    });
-                                    for &t in &targets {
-                                        row.col(|ui| {
-                                            let total = sheet_total(session, scorer, t);
-                                            ui.label(
-                                                RichText::new(
-                                                    total.display(lang.decimal_separator()),
-                                                )
-                                                .strong(),
-                                            );
-                                        });
-                                    }
-                                }
-                            }
-                        });
-                    });
-                grid.visible_rows = seen;
-            });
-    });
-    if grid.focus.is_some() {
-        // The focus change is made at the start of the next frame.
-        ui.ctx().request_repaint();
-    }
-    actions
+    let config = source.config();
+    let scorer = &config.members[source.delegate].id;
+    Some(GridAction::Record(
+        Actor::Member(scorer.clone()),
+        Event::Score {
+            scorer: scorer.clone(),
+            target: config.members[target].id.clone(),
+            item: config.cells[cell].id.clone(),
+            value,
+        },
+    ))
 }
 
 /// Items + bonus − deductions of one column, as the delegate sees it while typing.
-fn sheet_total(session: &Session, scorer: usize, target: usize) -> Points {
+pub fn sheet_total(session: &Session, scorer: usize, target: usize) -> Points {
     let config = session.config();
     let mut total = 0;
     for (cell, value) in config.cells.iter().zip(session.row(scorer, target)) {
@@ -523,50 +177,187 @@ fn sheet_total(session: &Session, scorer: usize, target: usize) -> Points {
     Points(total)
 }
 
+pub fn show(
+    ui: &mut egui::Ui,
+    source: &SheetSource<'_>,
+    state: &mut GridState,
+    lang: Lang,
+) -> Vec<GridAction> {
+    let mut actions = Vec::new();
+    let scorer = source.delegate;
+    let config = source.config();
+    let fresh = state
+        .layout
+        .as_ref()
+        .is_none_or(|(s, sha, _)| *s != scorer || *sha != config.sha256);
+    if fresh {
+        state.layout = Some((
+            scorer,
+            config.sha256.clone(),
+            SheetLayout::new(config, scorer),
+        ));
+    }
+    let Some((_, _, layout)) = state.layout.take() else {
+        return actions;
+    };
+    let values = |(t, c): CellKey| source.session.score(scorer, t, c);
+    let locked = source.locked();
+    let typing = state.sheets.entry(scorer).or_default();
+    if state.shown != Some((scorer, locked)) {
+        // Another sheet, or this one submitted or reopened: start at its first
+        // empty cell.
+        state.shown = Some((scorer, locked));
+        state.view.reset();
+        if let Some(first) = SheetTyping::first_empty(&layout, &values).or(layout.keys().next()) {
+            let effects = typing.go_to(config, &layout, first, &values);
+            actions.extend(effects.into_iter().filter_map(|e| save_action(source, e)));
+        }
+        if !locked {
+            state.view.take_focus(ui.ctx(), scorer);
+        }
+    }
+
+    header(ui, source, state, &layout, lang, locked, &mut actions);
+    message_line(ui, source, state, &layout, lang);
+
+    let guide_height = GUIDE_LINES * ui.text_style_height(&egui::TextStyle::Body) + 12.0;
+    let available = ui.available_rect_before_wrap();
+    let grid_rect = egui::Rect::from_min_max(
+        available.min,
+        egui::pos2(available.right(), available.bottom() - guide_height),
+    );
+    let totals = |t: usize| sheet_total(source.session, scorer, t);
+    let input = GridInput {
+        config,
+        layout: &layout,
+        scorer,
+        values: &values,
+        sending: source.sending,
+        locked,
+        totals: &totals,
+        lang,
+    };
+    let typing = state.sheets.entry(scorer).or_default();
+    let before = (typing.cursor_place(), typing.is_typing());
+    let outputs = grid::show(ui, grid_rect, &input, &mut state.view, typing);
+    if (typing.cursor_place(), typing.is_typing()) != before {
+        // The delegate went on typing: why the sheet could not be submitted is old.
+        state.submit_check = None;
+    }
+    ui.allocate_rect(grid_rect, egui::Sense::hover());
+    for output in outputs {
+        match output {
+            GridOutput::Typed(Effect::Refused(key)) => state.last_refused = Some(key),
+            GridOutput::Typed(effect) => actions.extend(save_action(source, effect)),
+            GridOutput::Submit => try_submit(source, state, &layout, lang),
+        }
+    }
+    if !state.view.has_focus(ui.ctx(), scorer)
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter))
+    {
+        try_submit(source, state, &layout, lang);
+    }
+    guide(ui, config, state, &layout, scorer, lang);
+    let dialog_was_open = state.confirm_submit || state.reopen_reason.is_some();
+    confirm_dialogs(ui, source, state, lang, &mut actions);
+    let dialog_open = state.confirm_submit || state.reopen_reason.is_some();
+    if dialog_was_open && !dialog_open && !source.locked() && actions.is_empty() {
+        state.view.take_focus(ui.ctx(), scorer);
+    }
+    state.layout = Some((scorer, config.sha256.clone(), layout));
+    if state.view.focus_pending() {
+        // The grid takes the keyboard at the start of the next frame.
+        ui.ctx().request_repaint();
+    }
+    actions
+}
+
+/// The cells a sheet still lacks before it can be submitted: refused ones, then
+/// empty criterion cells.
+fn submit_blockers(
+    source: &SheetSource<'_>,
+    state: &GridState,
+    layout: &SheetLayout,
+) -> (Vec<CellKey>, Vec<CellKey>) {
+    let scorer = source.delegate;
+    let config = source.config();
+    let refused = state.refused_cells(scorer);
+    let empty = layout
+        .keys()
+        .filter(|&(t, c)| config.cells[c].is_item() && source.session.score(scorer, t, c).is_none())
+        .filter(|k| !refused.contains(k))
+        .collect();
+    (refused, empty)
+}
+
+/// Names up to five cells, then how many more.
+fn name_cells(config: &Config, cells: &[CellKey], lang: Lang) -> String {
+    let mut names: Vec<String> = cells
+        .iter()
+        .take(5)
+        .map(|&(t, c)| T::CellAt.fill(lang, &[&config.cells[c].id, &config.members[t].short]))
+        .collect();
+    if cells.len() > 5 {
+        names.push(T::AndMore.fill(lang, &[&(cells.len() - 5)]));
+    }
+    names.join(", ")
+}
+
+/// Why the sheet cannot be submitted yet, naming the cells; `None` when it can.
+fn submit_problem(
+    source: &SheetSource<'_>,
+    state: &GridState,
+    layout: &SheetLayout,
+    lang: Lang,
+) -> Option<String> {
+    let (refused, empty) = submit_blockers(source, state, layout);
+    let config = source.config();
+    let mut parts = Vec::new();
+    if !refused.is_empty() {
+        parts.push(
+            T::RefusedCells.fill(lang, &[&refused.len(), &name_cells(config, &refused, lang)]),
+        );
+    }
+    if !empty.is_empty() {
+        parts.push(T::EmptyCells.fill(lang, &[&empty.len(), &name_cells(config, &empty, lang)]));
+    }
+    (!parts.is_empty()).then(|| T::SubmitBlocked.fill(lang, &[&parts.join("; ")]))
+}
+
+fn try_submit(source: &SheetSource<'_>, state: &mut GridState, layout: &SheetLayout, lang: Lang) {
+    if source.locked() {
+        return;
+    }
+    match submit_problem(source, state, layout, lang) {
+        Some(problem) => state.submit_check = Some(problem),
+        None => {
+            state.submit_check = None;
+            state.confirm_submit = true;
+            state.dialog_focus = true;
+        }
+    }
+}
+
 fn header(
     ui: &mut egui::Ui,
-    meeting: &SheetSource<'_>,
-    grid: &mut GridState,
+    source: &SheetSource<'_>,
+    state: &mut GridState,
+    layout: &SheetLayout,
     lang: Lang,
     locked: bool,
     actions: &mut Vec<GridAction>,
 ) {
-    let session = meeting.session;
+    let session = source.session;
     let config = session.config();
-    let scorer = meeting.delegate;
-    let delegates = meeting.delegates.clone().unwrap_or_default();
+    let scorer = source.delegate;
     ui.horizontal(|ui| {
-        let label = ui.label(T::Delegate.get(lang));
-        if !meeting.is_chair() {
+        if source.is_chair() {
+            delegate_choice(ui, source, lang, actions);
+        } else {
+            ui.label(T::Delegate.get(lang));
             ui.strong(&config.members[scorer].short);
-            return;
         }
-        egui::ComboBox::from_id_salt("delegate")
-            .selected_text(config.members[scorer].short.clone())
-            .width(240.0)
-            .show_ui(ui, |ui| {
-                for &m in &delegates {
-                    let (filled, total) = session.progress(m);
-                    let text = if session.is_submitted(m) {
-                        format!(
-                            "{} — {}",
-                            config.members[m].short,
-                            T::SubmittedShort.get(lang)
-                        )
-                    } else {
-                        format!("{} ({filled}/{total})", config.members[m].short)
-                    };
-                    if ui.selectable_label(m == scorer, text).clicked() {
-                        actions.push(GridAction::SelectDelegate(m));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.label(RichText::new(T::DelegateHint.get(lang)).small());
-    });
-    let (filled, total) = session.progress(scorer);
-    ui.horizontal(|ui| {
+        ui.add_space(8.0);
         ui.heading(T::SheetOf.fill(lang, &[&config.members[scorer].short]));
         if session.is_submitted(scorer) {
             ui.label(
@@ -581,70 +372,188 @@ fn header(
                     .strong(),
             );
         }
-    });
-    ui.horizontal(|ui| {
-        let fraction = if total == 0 {
-            1.0
-        } else {
-            filled as f32 / total as f32
-        };
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .desired_width(320.0)
-                .text(T::Progress.fill(lang, &[&filled, &total])),
-        );
-        let complete = filled == total;
-        if !locked {
-            let submit = ui
-                .add_enabled(
-                    complete,
-                    egui::Button::new(RichText::new(T::SubmitSheet.get(lang)).strong()),
-                )
-                .on_disabled_hover_text(T::SubmitNeedsAll.get(lang));
-            let shortcut = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::Enter));
-            if (submit.clicked() || shortcut) && complete && grid.error.is_none() {
-                grid.confirm_submit = true;
-                grid.dialog_focus = true;
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if !locked {
+                let problem = submit_problem(source, state, layout, lang);
+                let submit = ui
+                    .add(egui::Button::new(
+                        RichText::new(T::SubmitSheet.get(lang)).strong(),
+                    ))
+                    .on_hover_text(problem.as_deref().unwrap_or(T::SubmitHint.get(lang)));
+                if submit.clicked() {
+                    try_submit(source, state, layout, lang);
+                }
+            } else if session.is_submitted(scorer) && source.is_chair() {
+                if source.writable && ui.button(T::ReopenSheet.get(lang)).clicked() {
+                    state.reopen_reason = Some(String::new());
+                    state.dialog_focus = true;
+                }
+                if ui.button(T::SaveSheet.get(lang)).clicked() {
+                    actions.push(GridAction::SaveSheet(scorer));
+                }
             }
-        } else if session.is_submitted(scorer) && meeting.is_chair() {
-            if ui.button(T::SaveSheet.get(lang)).clicked() {
-                actions.push(GridAction::SaveSheet(scorer));
-            }
-            if meeting.writable && ui.button(T::ReopenSheet.get(lang)).clicked() {
-                grid.reopen_reason = Some(String::new());
-                grid.dialog_focus = true;
-            }
-        }
-    });
-    // One line that holds either the help or why a value was refused, so the grid
-    // below never moves while a delegate types.
-    match &grid.error {
-        Some((_, message)) => {
+            let (filled, total) = session.progress(scorer);
+            let fraction = if total == 0 {
+                1.0
+            } else {
+                filled as f32 / total as f32
+            };
             ui.add(
-                egui::Label::new(RichText::new(message).color(style::ERROR_TEXT).strong())
-                    .truncate(),
-            )
-            .on_hover_text(message);
+                egui::ProgressBar::new(fraction)
+                    .desired_width(220.0)
+                    .text(T::Progress.fill(lang, &[&filled, &total])),
+            );
+        });
+    });
+}
+
+fn delegate_choice(
+    ui: &mut egui::Ui,
+    source: &SheetSource<'_>,
+    lang: Lang,
+    actions: &mut Vec<GridAction>,
+) {
+    let session = source.session;
+    let config = session.config();
+    let scorer = source.delegate;
+    let label = ui.label(T::Delegate.get(lang));
+    egui::ComboBox::from_id_salt("delegate")
+        .selected_text(config.members[scorer].short.clone())
+        .width(220.0)
+        .show_ui(ui, |ui| {
+            for &m in source.delegates.as_deref().unwrap_or_default() {
+                let (filled, total) = session.progress(m);
+                let text = if session.is_submitted(m) {
+                    format!(
+                        "{} — {}",
+                        config.members[m].short,
+                        T::SubmittedShort.get(lang)
+                    )
+                } else {
+                    format!("{} ({filled}/{total})", config.members[m].short)
+                };
+                if ui.selectable_label(m == scorer, text).clicked() {
+                    actions.push(GridAction::SelectDelegate(m));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(T::DelegateHint.get(lang));
+}
+
+/// One line, always there, that holds why a value was refused, why the sheet cannot
+/// be submitted, or the help: the grid below never moves while a delegate types.
+fn message_line(
+    ui: &mut egui::Ui,
+    source: &SheetSource<'_>,
+    state: &GridState,
+    layout: &SheetLayout,
+    lang: Lang,
+) {
+    let scorer = source.delegate;
+    let config = source.config();
+    let typing = state.sheets.get(&scorer);
+    let values = |(t, c): CellKey| source.session.score(scorer, t, c);
+    let refused = |key: Option<CellKey>| {
+        let (s, key) = (typing?, key?);
+        match s.text_of(layout, key, &values) {
+            CellText::Refused(r) => Some((key, r)),
+            _ => None,
         }
-        None => {
-            ui.add(egui::Label::new(RichText::new(T::CellHelp.get(lang)).weak()).truncate());
-        }
+    };
+    let past_end = typing.is_some_and(SheetTyping::is_past_end);
+    // The cursor's cell if it is refused; past the end, that; else the cell
+    // refused last, while it stays refused.
+    let refused_here = refused(typing.and_then(|s| s.cursor(layout)))
+        .or_else(|| refused(state.last_refused).filter(|_| !past_end));
+    let (text, color) = if let Some(check) = &state.submit_check {
+        (check.clone(), style::ERROR_TEXT)
+    } else if let Some(((t, c), refusal)) = refused_here {
+        let saved = values((t, c)).map_or_else(
+            || T::NothingSaved.get(lang).to_string(),
+            |v| T::SavedValue.fill(lang, &[&v.display(lang.decimal_separator())]),
+        );
+        (
+            T::CellRefused.fill(
+                lang,
+                &[
+                    &refusal.text,
+                    &config.cells[c].id,
+                    &config.members[t].short,
+                    &refusal.error.text(lang),
+                    &saved,
+                ],
+            ),
+            style::ERROR_TEXT,
+        )
+    } else if past_end {
+        (T::PastEnd.get(lang).to_string(), style::ACCENT)
+    } else {
+        (
+            T::CellHelp.get(lang).to_string(),
+            ui.visuals().weak_text_color(),
+        )
+    };
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::hover(),
+    );
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(&text).color(color).strong()).truncate())
+                .on_hover_text(text);
+        },
+    );
+}
+
+/// The criterion the cursor is in: its full name with maximum and step, then its
+/// scoring guide, a line each (the whole text on hover).
+fn guide(
+    ui: &mut egui::Ui,
+    config: &Config,
+    state: &GridState,
+    layout: &SheetLayout,
+    scorer: usize,
+    lang: Lang,
+) {
+    let Some((_, cell)) = state.sheets.get(&scorer).and_then(|s| s.cursor(layout)) else {
+        return;
+    };
+    let (name, guide) = grid::cell_name(config, cell);
+    let limits = &config.cells[cell];
+    let sep = lang.decimal_separator();
+    let first = format!(
+        "{name}  ({}, {})",
+        T::MaxShort.fill(lang, &[&limits.max.display(sep)]),
+        T::Step.fill(lang, &[&limits.step.display(sep)])
+    );
+    let second = guide.map(|g| format!("{}: {g}", T::Guide.get(lang)));
+    let full = format!("{first}\n{}", second.clone().unwrap_or_default());
+    ui.add(egui::Label::new(RichText::new(first).strong()).truncate())
+        .on_hover_text(&full);
+    if let Some(second) = second {
+        ui.add(egui::Label::new(RichText::new(second).weak()).truncate())
+            .on_hover_text(full);
     }
-    confirm_dialogs(ui, meeting, grid, lang, actions);
 }
 
 fn confirm_dialogs(
     ui: &mut egui::Ui,
-    meeting: &SheetSource<'_>,
-    grid: &mut GridState,
+    source: &SheetSource<'_>,
+    state: &mut GridState,
     lang: Lang,
     actions: &mut Vec<GridAction>,
 ) {
-    let config = meeting.config();
-    let scorer = meeting.delegate;
+    let config = source.config();
+    let scorer = source.delegate;
     let who = config.members[scorer].short.clone();
     let id = config.members[scorer].id.clone();
-    if grid.confirm_submit {
+    if state.confirm_submit {
         let modal = egui::Modal::new(egui::Id::unique("confirm-submit")).show(ui.ctx(), |ui| {
             ui.set_max_width(480.0);
             ui.heading(T::ConfirmSubmitTitle.get(lang));
@@ -652,7 +561,7 @@ fn confirm_dialogs(
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let yes = ui.button(RichText::new(T::SubmitSheet.get(lang)).strong());
-                if std::mem::take(&mut grid.dialog_focus) {
+                if std::mem::take(&mut state.dialog_focus) {
                     yes.request_focus();
                 }
                 if yes.clicked() {
@@ -660,23 +569,24 @@ fn confirm_dialogs(
                         Actor::Member(id.clone()),
                         Event::Submit { scorer: id.clone() },
                     ));
-                    grid.confirm_submit = false;
+                    state.confirm_submit = false;
                 }
                 if ui.button(T::Cancel.get(lang)).clicked() {
-                    grid.confirm_submit = false;
+                    state.confirm_submit = false;
                 }
             });
         });
         if modal.should_close() {
-            grid.confirm_submit = false;
+            state.confirm_submit = false;
         }
     }
-    let focus_reason = grid.reopen_reason.is_some() && std::mem::take(&mut grid.dialog_focus);
-    if let Some(reason) = grid.reopen_reason.as_mut() {
+    let focus_reason = state.reopen_reason.is_some() && std::mem::take(&mut state.dialog_focus);
+    if let Some(reason) = state.reopen_reason.as_mut() {
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("reopen")).show(ui.ctx(), |ui| {
             ui.set_max_width(520.0);
             ui.heading(T::ReopenTitle.fill(lang, &[&who]));
+            ui.label(T::ReopenExplain.get(lang));
             let label = ui.label(T::Reason.get(lang));
             let field = ui
                 .add(
@@ -709,256 +619,7 @@ fn confirm_dialogs(
             });
         });
         if close || modal.should_close() {
-            grid.reopen_reason = None;
-        }
-    }
-}
-
-fn criterion_label(
-    ui: &mut egui::Ui,
-    config: &Config,
-    cell: usize,
-    grid: &mut GridState,
-    lang: Lang,
-) {
-    let (name, guide) = cell_name(config, cell);
-    let limits = &config.cells[cell];
-    let max = T::MaxShort.fill(lang, &[&limits.max.display(lang.decimal_separator())]);
-    let text = name.clone();
-    let mut hover = format!("{name}  ({max})");
-    if let Some(g) = &guide {
-        hover.push_str(&format!("\n\n{}: {g}", T::Guide.get(lang)));
-    }
-    let response = ui
-        .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
-        .on_hover_text(hover);
-    if response.clicked() {
-        grid.selected = Some(cell);
-    }
-}
-
-fn guide_panel(ui: &mut egui::Ui, config: &Config, grid: &GridState, lang: Lang) {
-    let cell = grid.selected.or(grid.editing.map(|(_, c)| c));
-    let Some(cell) = cell else {
-        ui.label(RichText::new(T::CellHelp.get(lang)).small());
-        return;
-    };
-    let (name, guide) = cell_name(config, cell);
-    let limits = &config.cells[cell];
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(name).strong());
-        let sep = lang.decimal_separator();
-        ui.label(format!(
-            "{}, {}",
-            T::MaxShort.fill(lang, &[&limits.max.display(sep)]),
-            T::Step.fill(lang, &[&limits.step.display(sep)])
-        ));
-        if let Some(g) = guide {
-            ui.add_space(6.0);
-            ui.label(RichText::new(T::Guide.get(lang)).strong());
-            ui.label(g);
-        }
-    });
-}
-
-#[allow(clippy::too_many_arguments)]
-fn cell(
-    ui: &mut egui::Ui,
-    session: &Session,
-    grid: &mut GridState,
-    scorer: usize,
-    key: CellKey,
-    locked: bool,
-    rows: &[Row],
-    targets: &[usize],
-    sending: Option<&Sending>,
-    lang: Lang,
-) -> Option<GridAction> {
-    let config = session.config();
-    let value = session.score(scorer, key.0, key.1);
-    let name = T::CellLabel.fill(
-        lang,
-        &[&config.cells[key.1].id, &config.members[key.0].short],
-    );
-    if locked {
-        let text = shown(value, lang);
-        ui.add(egui::Label::new(RichText::new(if text.is_empty() {
-            "—".into()
-        } else {
-            text
-        })))
-        .accessible_name(name);
-        return None;
-    }
-    let id = cell_id(scorer, key);
-    let editing = grid.editing == Some(key);
-    let mut text = match sending {
-        _ if editing => grid.buffer.clone(),
-        Some(Sending::Pending(text) | Sending::Refused { text, .. }) => text.clone(),
-        None => shown(value, lang),
-    };
-    let refused = grid.error.as_ref().is_some_and(|(k, _)| *k == key)
-        || matches!(sending, Some(Sending::Refused { .. }));
-    let pending = matches!(sending, Some(Sending::Pending(_)));
-    let cursor_before = egui::TextEdit::load_state(ui.ctx(), id)
-        .and_then(|s| s.cursor.char_range())
-        .map(|r| r.primary.index.0);
-    let mut edit = egui::TextEdit::singleline(&mut text)
-        .id(id)
-        .desired_width(ui.available_width() - 8.0)
-        .align(egui::Align2::CENTER_CENTER)
-        .return_key(None)
-        .event_filter(egui::EventFilter {
-            tab: true,
-            horizontal_arrows: true,
-            vertical_arrows: true,
-            escape: true,
-        });
-    if refused {
-        edit = edit
-            .background_color(style::ERROR_BG)
-            .text_color(style::ERROR_TEXT);
-    } else if pending {
-        // Sent, not yet committed by the host: it does not look saved.
-        edit = edit
-            .background_color(style::WARN_BG)
-            .text_color(style::WARN_TEXT);
-    }
-    let mut response = ui.add(edit).accessible_name(name);
-    match sending {
-        Some(Sending::Pending(_)) => {
-            response = response.on_hover_text(T::CellSending.get(lang));
-        }
-        Some(Sending::Refused { reason, .. }) => {
-            response = response.on_hover_text(reason.as_str());
-        }
-        None => {}
-    }
-    // The change is made once the cell has held focus for a whole frame: only then
-    // does egui know that Tab and the arrows belong to the cell, not to its own
-    // focus navigation.
-    if grid.focus == Some(key) && response.has_focus() && !response.gained_focus() {
-        grid.focus = None;
-        grid.focus_wait = 0;
-    }
-    if grid.select_pending == Some(key) {
-        select_all(ui.ctx(), id, text.chars().count());
-        grid.select_pending = None;
-    }
-    if response.has_focus()
-        && let Some(previous) = grid.editing.filter(|&k| k != key)
-    {
-        // A click took focus from a cell still being typed in: its text is saved (or
-        // refused, and focus goes back to it) before this cell starts.
-        let saved = leave(session, grid, scorer, previous, lang, None, rows, targets);
-        if grid.error.is_some() {
-            return saved;
-        }
-        grid.editing = Some(key);
-        grid.buffer = text.clone();
-        grid.selected = Some(key.1);
-        select_all(ui.ctx(), id, text.chars().count());
-        return saved;
-    }
-    if response.gained_focus() && !editing {
-        grid.editing = Some(key);
-        grid.buffer = text.clone();
-        grid.selected = Some(key.1);
-        select_all(ui.ctx(), id, text.chars().count());
-    }
-    if response.has_focus() && grid.editing != Some(key) {
-        // Focus is the truth: e.g. after an undo the focused cell starts afresh.
-        grid.editing = Some(key);
-        grid.buffer = text.clone();
-    }
-    if !response.has_focus() {
-        if response.lost_focus() && grid.editing == Some(key) {
-            return leave(session, grid, scorer, key, lang, None, rows, targets);
-        }
-        return None;
-    }
-    grid.buffer = text.clone();
-    // Consume the key here: the next cell takes focus in this same frame and must
-    // not see the key that sent it there.
-    let len = text.chars().count();
-    let step = ui.input_mut(|i| {
-        use egui::Modifiers as M;
-        // Shift+Tab first: a pattern without Shift also matches a key pressed with it.
-        if i.consume_key(M::NONE, Key::Escape) {
-            None
-        } else if i.consume_key(M::SHIFT, Key::Tab) {
-            Some(Some(Move::Left))
-        } else if i.consume_key(M::NONE, Key::Tab) {
-            Some(Some(Move::Right))
-        } else if i.consume_key(M::NONE, Key::Enter) || i.consume_key(M::NONE, Key::ArrowDown) {
-            Some(Some(Move::Down))
-        } else if i.consume_key(M::NONE, Key::ArrowUp) {
-            Some(Some(Move::Up))
-        } else if cursor_before == Some(0) && i.consume_key(M::NONE, Key::ArrowLeft) {
-            Some(Some(Move::Left))
-        } else if cursor_before == Some(len) && i.consume_key(M::NONE, Key::ArrowRight) {
-            Some(Some(Move::Right))
-        } else {
-            Some(None)
-        }
-    });
-    let Some(step) = step else {
-        grid.buffer = shown(value, lang);
-        grid.error = None;
-        grid.editing = None;
-        response.surrender_focus();
-        return None;
-    };
-    match step {
-        Some(step) => leave(session, grid, scorer, key, lang, Some(step), rows, targets),
-        None => None,
-    }
-}
-
-fn select_all(ctx: &egui::Context, id: egui::Id, len: usize) {
-    if let Some(mut state) = egui::TextEdit::load_state(ctx, id) {
-        use egui::text::{CCursor, CCursorRange};
-        state
-            .cursor
-            .set_char_range(Some(CCursorRange::two(CCursor::new(0), CCursor::new(len))));
-        state.store(ctx, id);
-    }
-}
-
-/// Leaving a cell: commit its value (or refuse and stay), then move on.
-#[allow(clippy::too_many_arguments)]
-fn leave(
-    session: &Session,
-    grid: &mut GridState,
-    scorer: usize,
-    key: CellKey,
-    lang: Lang,
-    step: Option<Move>,
-    rows: &[Row],
-    targets: &[usize],
-) -> Option<GridAction> {
-    match commit_text(session, scorer, key, &grid.buffer, lang) {
-        Err(message) => {
-            grid.error = Some((key, message));
-            grid.focus = Some(key);
-            grid.select_pending = Some(key);
-            None
-        }
-        Ok(event) => {
-            grid.error = None;
-            grid.editing = None;
-            if let Some(step) = step
-                && let Some((next, row)) = neighbour(rows, targets, key, step)
-            {
-                grid.focus = Some(next);
-                // Rows off screen are not laid out, so they cannot take focus: scroll.
-                let (first, last) = grid.visible_rows;
-                if row <= first || row >= last {
-                    grid.scroll_to = Some(row);
-                }
-            }
-            let scorer_id = session.config().members[scorer].id.clone();
-            event.map(|e| GridAction::Record(Actor::Member(scorer_id), e))
+            state.reopen_reason = None;
         }
     }
 }

@@ -18,6 +18,12 @@ pub type App = Harness<'static, ThiduaApp>;
 /// The app with its documents folder in `documents`, no native dialogs, optionally
 /// opening `open`; run until it settles.
 pub fn app_sized(documents: &Path, open: Option<PathBuf>, height: f32) -> App {
+    app_at(documents, open, egui::vec2(1366.0, height))
+}
+
+/// The app in a window of `size` (1280×720 and 1366×768 are the projectors and
+/// laptops of the meeting room).
+pub fn app_at(documents: &Path, open: Option<PathBuf>, size: egui::Vec2) -> App {
     let options = AppOptions {
         documents: documents.to_path_buf(),
         file_dialogs: false,
@@ -26,7 +32,7 @@ pub fn app_sized(documents: &Path, open: Option<PathBuf>, height: f32) -> App {
         state_dir: Some(documents.join(".thidua-state")),
     };
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, height))
+        .with_size(size)
         // The app's own look (its light theme): the harness would otherwise draw in
         // egui's dark default, with other sizes than a delegate sees.
         .with_theme(egui::Theme::Light)

@@ -1,0 +1,444 @@
+//! Drawing the grid: only the rows and columns in view, each part clipped to its
+//! place so the fixed names are never painted over by the scrolled cells.
+
+use super::geometry::{Geometry, MAX_POINTS_COLUMN};
+use super::{GridInput, Sending};
+use crate::model::config::{AdjustmentKind, CellKind, Config};
+use crate::model::typing::{CellText, Row, SheetTyping};
+use crate::ui::i18n::T;
+use crate::ui::style;
+use eframe::egui::{self, Color32, FontId, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
+use std::sync::Arc;
+
+const HEADER_BG: Color32 = Color32::from_rgb(0xf2, 0xf5, 0xf9);
+const STRIPE: Color32 = Color32::from_rgb(0xf7, 0xf8, 0xfa);
+const CURSOR_FILL: Color32 = Color32::from_rgb(0xdd, 0xea, 0xf7);
+const LINE: Color32 = Color32::from_gray(0xd0);
+
+pub fn name_font(ui: &egui::Ui) -> FontId {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    FontId::new(body.size - 1.0, body.family)
+}
+
+fn bold_font(size: f32) -> FontId {
+    FontId::new(size, style::bold())
+}
+
+fn value_font(ui: &egui::Ui) -> FontId {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    FontId::new(body.size + 2.0, body.family)
+}
+
+/// The item's id and name (or the adjustment's name), and its scoring guide.
+pub fn cell_name(config: &Config, cell: usize) -> (String, Option<String>) {
+    let id = &config.cells[cell].id;
+    match config.cells[cell].kind {
+        CellKind::Item { group } => config.groups[group]
+            .items
+            .iter()
+            .find(|i| &i.id == id)
+            .map_or_else(
+                || (id.clone(), None),
+                |i| (format!("{} {}", i.id, i.name), i.guide.clone()),
+            ),
+        CellKind::Bonus | CellKind::Deduction => (
+            config
+                .adjustments
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(|| id.clone(), |a| a.name.clone()),
+            None,
+        ),
+    }
+}
+
+/// A member's name over its column, wrapped to at most four lines.
+pub fn header_galley(
+    ui: &egui::Ui,
+    input: &GridInput<'_>,
+    target: usize,
+    width: f32,
+) -> Arc<egui::Galley> {
+    let mut name = input.config.members[target].short.clone();
+    if target == input.scorer {
+        name = format!("{name}\n{}", T::SelfScore.get(input.lang));
+    }
+    let font = bold_font(name_font(ui).size);
+    wrapped(
+        ui,
+        name,
+        font,
+        Color32::BLACK,
+        width - 8.0,
+        3,
+        egui::Align::Center,
+    )
+}
+
+fn wrapped(
+    ui: &egui::Ui,
+    text: String,
+    font: FontId,
+    color: Color32,
+    width: f32,
+    rows: usize,
+    align: egui::Align,
+) -> Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple(text, font, color, width);
+    job.wrap.max_rows = rows;
+    job.halign = align;
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+pub fn header_rect(g: &Geometry, outer: Rect, offset: Vec2, column: usize) -> Rect {
+    let (left, right) = g.column_span(column);
+    let x0 = outer.left() + g.left_width() - offset.x;
+    Rect::from_min_max(
+        pos2(x0 + left, outer.top()),
+        pos2(x0 + right, outer.top() + g.header_height),
+    )
+}
+
+pub fn name_rect(g: &Geometry, outer: Rect, offset: Vec2, row: usize) -> Rect {
+    let (top, bottom) = g.row_span(row);
+    let y0 = outer.top() + g.header_height - offset.y;
+    Rect::from_min_max(
+        pos2(outer.left(), y0 + top),
+        pos2(outer.left() + g.name_width, y0 + bottom),
+    )
+}
+
+pub fn cell_rect(g: &Geometry, outer: Rect, offset: Vec2, column: usize, row: usize) -> Rect {
+    let header = header_rect(g, outer, offset, column);
+    let name = name_rect(g, outer, offset, row);
+    Rect::from_x_y_ranges(header.x_range(), name.y_range())
+}
+
+/// How a cell is drawn.
+struct Look {
+    fill: Color32,
+    stroke: Stroke,
+    text: Color32,
+}
+
+fn look(text: &CellText, sending: Option<&Sending>, cursor: bool, locked: bool) -> Look {
+    let outline = Stroke::new(1.0, style::INPUT_OUTLINE);
+    let mut look = match (text, sending) {
+        _ if locked => Look {
+            fill: Color32::TRANSPARENT,
+            stroke: Stroke::NONE,
+            text: Color32::BLACK,
+        },
+        (CellText::Refused(_), _) | (_, Some(Sending::Refused { .. })) => Look {
+            fill: style::ERROR_BG,
+            stroke: Stroke::new(1.5, style::ERROR_TEXT),
+            text: style::ERROR_TEXT,
+        },
+        (CellText::Saved(_), Some(Sending::Pending(_))) => Look {
+            fill: style::WARN_BG,
+            stroke: outline,
+            text: style::WARN_TEXT,
+        },
+        _ => Look {
+            fill: Color32::WHITE,
+            stroke: outline,
+            text: Color32::BLACK,
+        },
+    };
+    if cursor {
+        look.stroke = Stroke::new(3.0, style::ACCENT);
+        if look.fill == Color32::WHITE {
+            look.fill = CURSOR_FILL;
+        }
+    }
+    look
+}
+
+pub fn grid(
+    ui: &egui::Ui,
+    outer: Rect,
+    g: &Geometry,
+    input: &GridInput<'_>,
+    offset: Vec2,
+    typing: &SheetTyping,
+    focused: bool,
+) {
+    let body = g.body(outer);
+    let columns = g.visible_columns(offset.x, body.width());
+    let rows = g.visible_rows(offset.y, body.height());
+    let cursor = typing.cursor(input.layout).filter(|_| focused);
+    let painter = ui.painter_at(outer);
+    painter.rect_filled(outer, 0.0, Color32::WHITE);
+
+    // Rows: the stripe and the group colour across the whole width, then the cells.
+    let cells = ui.painter_at(body);
+    let left = ui.painter_at(Rect::from_x_y_ranges(
+        outer.left()..=body.left(),
+        body.y_range(),
+    ));
+    let sep = input.lang.decimal_separator();
+    for row in rows.clone() {
+        let name = name_rect(g, outer, offset, row);
+        let band = Rect::from_x_y_ranges(outer.left()..=body.right(), name.y_range());
+        match input.layout.rows[row] {
+            Row::Group(group) => {
+                left.rect_filled(band, 0.0, style::GROUP_BG);
+                cells.rect_filled(band, 0.0, style::GROUP_BG);
+                let config = input.config;
+                let title = T::GroupMax.fill(
+                    input.lang,
+                    &[
+                        &format!("{}. {}", config.groups[group].id, config.groups[group].name),
+                        &config.groups[group].max().display(sep),
+                    ],
+                );
+                let galley = wrapped(
+                    ui,
+                    title,
+                    bold_font(name_font(ui).size),
+                    style::ACCENT,
+                    g.left_width() + body.width() - 12.0,
+                    1,
+                    egui::Align::LEFT,
+                );
+                left.galley(
+                    pos2(band.left() + 6.0, band.center().y - galley.size().y / 2.0),
+                    galley.clone(),
+                    style::ACCENT,
+                );
+                cells.galley(
+                    pos2(band.left() + 6.0, band.center().y - galley.size().y / 2.0),
+                    galley,
+                    style::ACCENT,
+                );
+            }
+            Row::Heading(kind) => {
+                left.rect_filled(band, 0.0, style::GROUP_BG);
+                cells.rect_filled(band, 0.0, style::GROUP_BG);
+                let text = match kind {
+                    AdjustmentKind::Bonus => T::Bonus,
+                    AdjustmentKind::Deduction => T::Deduction,
+                };
+                left.text(
+                    pos2(band.left() + 6.0, band.center().y),
+                    egui::Align2::LEFT_CENTER,
+                    text.get(input.lang),
+                    bold_font(name_font(ui).size),
+                    style::ACCENT,
+                );
+            }
+            Row::Cell(c) => {
+                if row % 2 == 0 {
+                    left.rect_filled(band, 0.0, STRIPE);
+                    cells.rect_filled(band, 0.0, STRIPE);
+                }
+                let in_cursor_row = cursor.is_some_and(|(_, cc)| cc == c);
+                if in_cursor_row {
+                    left.rect_filled(name, 0.0, CURSOR_FILL);
+                }
+                let galley = wrapped(
+                    ui,
+                    cell_name(input.config, c).0,
+                    name_font(ui),
+                    Color32::BLACK,
+                    g.name_width - 12.0,
+                    2,
+                    egui::Align::LEFT,
+                );
+                left.galley(
+                    pos2(name.left() + 6.0, name.center().y - galley.size().y / 2.0),
+                    galley,
+                    Color32::BLACK,
+                );
+                left.text(
+                    pos2(name.right() + MAX_POINTS_COLUMN / 2.0, name.center().y),
+                    egui::Align2::CENTER_CENTER,
+                    input.config.cells[c].max.display(sep),
+                    name_font(ui),
+                    Color32::BLACK,
+                );
+                for column in columns.clone() {
+                    let key = (input.layout.targets[column], c);
+                    let rect = cell_rect(g, outer, offset, column, row);
+                    cell(ui, &cells, rect, input, typing, key, cursor == Some(key));
+                }
+            }
+        }
+        left.hline(
+            outer.left()..=body.left(),
+            band.bottom(),
+            Stroke::new(1.0, LINE),
+        );
+    }
+    headers(ui, outer, g, input, offset, cursor.map(|k| k.0));
+    footer(ui, outer, g, input, offset);
+}
+
+fn cell(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    rect: Rect,
+    input: &GridInput<'_>,
+    typing: &SheetTyping,
+    key: (usize, usize),
+    cursor: bool,
+) {
+    let text = typing.text_of(input.layout, key, input.values);
+    let sending = input.sending.and_then(|s| s.get(&key));
+    let look = look(&text, sending, cursor, input.locked);
+    let inner = rect.shrink2(vec2(6.0, 6.0));
+    painter.rect(inner, 4.0, look.fill, look.stroke, StrokeKind::Inside);
+    let sep = input.lang.decimal_separator();
+    let (shown, typing_here) = match (&text, sending) {
+        (CellText::Typing(t), _) => (t.clone(), true),
+        (CellText::Refused(r), _) => (r.text.clone(), false),
+        (CellText::Saved(_), Some(Sending::Pending(t) | Sending::Refused { text: t, .. })) => {
+            (t.clone(), false)
+        }
+        (CellText::Saved(v), None) => (
+            match v {
+                Some(p) => p.display(sep),
+                None if input.locked => "—".into(),
+                None => String::new(),
+            },
+            false,
+        ),
+    };
+    let galley = ui.fonts_mut(|f| f.layout_no_wrap(shown, value_font(ui), look.text));
+    let at = inner.center() - galley.size() / 2.0;
+    if typing_here {
+        let caret_x = at.x + galley.size().x + 1.0;
+        painter.vline(
+            caret_x,
+            (inner.center().y - 10.0)..=(inner.center().y + 10.0),
+            Stroke::new(2.0, style::ACCENT),
+        );
+    }
+    painter.galley(at, galley, look.text);
+}
+
+fn headers(
+    ui: &egui::Ui,
+    outer: Rect,
+    g: &Geometry,
+    input: &GridInput<'_>,
+    offset: Vec2,
+    cursor_target: Option<usize>,
+) {
+    let body = g.body(outer);
+    let strip = Rect::from_x_y_ranges(outer.x_range(), outer.top()..=body.top());
+    let painter = ui.painter_at(strip);
+    painter.rect_filled(strip, 0.0, HEADER_BG);
+    let font = bold_font(name_font(ui).size);
+    painter.text(
+        pos2(outer.left() + 6.0, strip.center().y),
+        egui::Align2::LEFT_CENTER,
+        T::Criterion.get(input.lang),
+        font.clone(),
+        Color32::BLACK,
+    );
+    painter.text(
+        pos2(
+            outer.left() + g.name_width + MAX_POINTS_COLUMN / 2.0,
+            strip.center().y,
+        ),
+        egui::Align2::CENTER_CENTER,
+        T::MaxColumn.get(input.lang),
+        font,
+        Color32::BLACK,
+    );
+    let names = ui.painter_at(Rect::from_x_y_ranges(body.x_range(), strip.y_range()));
+    for column in g.visible_columns(offset.x, body.width()) {
+        let t = input.layout.targets[column];
+        let rect = header_rect(g, outer, offset, column);
+        let current = cursor_target == Some(t);
+        if current {
+            names.rect_filled(rect.shrink2(vec2(1.0, 0.0)), 0.0, CURSOR_FILL);
+            names.hline(
+                rect.x_range(),
+                rect.bottom() - 2.0,
+                Stroke::new(3.0, style::ACCENT),
+            );
+        }
+        // Centred rows lie around x = 0 in their galley.
+        let galley = header_galley(ui, input, t, g.column_width);
+        names.galley(
+            pos2(rect.center().x, rect.center().y - galley.size().y / 2.0),
+            galley,
+            Color32::BLACK,
+        );
+        names.vline(rect.right(), rect.y_range(), Stroke::new(1.0, LINE));
+    }
+    painter.hline(
+        strip.x_range(),
+        strip.bottom(),
+        Stroke::new(1.5, style::INPUT_OUTLINE),
+    );
+    let left_edge = outer.left() + g.left_width();
+    ui.painter_at(outer).vline(
+        left_edge,
+        outer.y_range(),
+        Stroke::new(1.5, style::INPUT_OUTLINE),
+    );
+}
+
+fn footer(ui: &egui::Ui, outer: Rect, g: &Geometry, input: &GridInput<'_>, offset: Vec2) {
+    let body = g.body(outer);
+    let top = body.bottom() + super::geometry::SCROLLBAR;
+    let strip = Rect::from_x_y_ranges(outer.x_range(), top..=outer.bottom());
+    let painter = ui.painter_at(strip);
+    painter.rect_filled(strip, 0.0, HEADER_BG);
+    painter.hline(
+        strip.x_range(),
+        strip.top(),
+        Stroke::new(1.5, style::INPUT_OUTLINE),
+    );
+    let font = bold_font(name_font(ui).size);
+    let sep = input.lang.decimal_separator();
+    painter.text(
+        pos2(outer.left() + 6.0, strip.center().y),
+        egui::Align2::LEFT_CENTER,
+        T::SheetTotal.get(input.lang),
+        font.clone(),
+        Color32::BLACK,
+    );
+    painter.text(
+        pos2(
+            outer.left() + g.name_width + MAX_POINTS_COLUMN / 2.0,
+            strip.center().y,
+        ),
+        egui::Align2::CENTER_CENTER,
+        input.config.max_total().display(sep),
+        font.clone(),
+        Color32::BLACK,
+    );
+    let totals = ui.painter_at(Rect::from_x_y_ranges(body.x_range(), strip.y_range()));
+    for column in g.visible_columns(offset.x, body.width()) {
+        let rect = header_rect(g, outer, offset, column);
+        totals.text(
+            pos2(rect.center().x, strip.center().y),
+            egui::Align2::CENTER_CENTER,
+            (input.totals)(input.layout.targets[column]).display(sep),
+            font.clone(),
+            Color32::BLACK,
+        );
+    }
+}
+
+pub fn scrollbar(ui: &egui::Ui, track: Rect, vertical: bool, offset: f32, view: f32, content: f32) {
+    let painter = ui.painter_at(track);
+    painter.rect_filled(track, 3.0, HEADER_BG);
+    let (start, length) = if vertical {
+        (track.top(), track.height())
+    } else {
+        (track.left(), track.width())
+    };
+    let thumb_len = (length * view / content).max(24.0).min(length);
+    let thumb_start = start + (length - thumb_len) * (offset / (content - view)).clamp(0.0, 1.0);
+    let thumb = if vertical {
+        Rect::from_x_y_ranges(track.x_range(), thumb_start..=thumb_start + thumb_len)
+    } else {
+        Rect::from_x_y_ranges(thumb_start..=thumb_start + thumb_len, track.y_range())
+    };
+    painter.rect_filled(thumb.shrink(2.0), 4.0, style::INPUT_OUTLINE);
+}
