@@ -86,6 +86,28 @@ pub enum Event {
         sheet_sha256: String,
         source: String,
     },
+    /// Where the events that follow came from: a paper sheet typed in by one person
+    /// and typed again by another, with what the chair recorded for the cells the
+    /// paper got wrong.
+    PaperSheet {
+        scorer: String,
+        entered_by: String,
+        checked_by: String,
+        corrections: Vec<PaperCorrection>,
+    },
+}
+
+/// A cell of a paper sheet that held what the sheet refuses (or nothing, for a
+/// criterion), and what the chair recorded the delegate meant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaperCorrection {
+    pub target: String,
+    pub item: String,
+    /// As written on the paper (empty when blank).
+    pub written: String,
+    pub value: Option<Points>,
+    pub reason: String,
 }
 
 impl Event {
@@ -101,6 +123,7 @@ impl Event {
             Event::NextYear { .. } => "next_year",
             Event::Finalize => "finalize",
             Event::ImportSheet { .. } => "import_sheet",
+            Event::PaperSheet { .. } => "paper_sheet",
         }
     }
 

@@ -366,6 +366,7 @@ pub enum ChairAction {
     NextYear,
     Finalize,
     ImportSheet,
+    PaperSheet,
 }
 
 impl ChairAction {
@@ -379,6 +380,7 @@ impl ChairAction {
             ChairAction::NextYear => E::ActionNextYear,
             ChairAction::Finalize => E::ActionFinalize,
             ChairAction::ImportSheet => E::ActionImportSheet,
+            ChairAction::PaperSheet => E::ActionPaperSheet,
         }
     }
 }
@@ -431,6 +433,7 @@ pub fn may_send(scorer: &str, event: &Event) -> Result<(), Forbidden> {
         Event::NextYear { .. } => chair(ChairAction::NextYear),
         Event::Finalize => chair(ChairAction::Finalize),
         Event::ImportSheet { .. } => chair(ChairAction::ImportSheet),
+        Event::PaperSheet { .. } => chair(ChairAction::PaperSheet),
     }
 }
 

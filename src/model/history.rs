@@ -102,7 +102,8 @@ impl AuditLog {
             }
             Event::Submit { scorer: s }
             | Event::Reopen { scorer: s, .. }
-            | Event::ImportSheet { scorer: s, .. } => scorer = member(s),
+            | Event::ImportSheet { scorer: s, .. }
+            | Event::PaperSheet { scorer: s, .. } => scorer = member(s),
             Event::Attendance { member: m, .. } => target = member(m),
             _ => {}
         }

@@ -10,6 +10,7 @@ pub mod exact;
 pub mod grant;
 pub mod history;
 pub mod json;
+pub mod paper;
 pub mod points;
 pub mod problem;
 pub mod reader;
@@ -28,6 +29,8 @@ pub use tally::Tally;
 
 #[cfg(test)]
 mod config_tests;
+#[cfg(test)]
+mod paper_tests;
 #[cfg(test)]
 mod session_tests;
 #[cfg(test)]

@@ -43,6 +43,16 @@ pub struct TieDecision {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperRecord {
+    pub scorer: usize,
+    pub entered_by: String,
+    pub checked_by: String,
+    /// Cells the chair recorded because the paper got them wrong.
+    pub corrections: usize,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRecord {
     pub scorer: usize,
     pub sheet_sha256: String,
@@ -96,6 +106,7 @@ pub enum EventError {
         member: String,
     },
     NotReady(Vec<Missing>),
+    TypistRequired,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +193,7 @@ impl EventError {
                 let list: Vec<String> = missing.iter().map(|m| m.text(lang)).collect();
                 E::NotReady.fill(lang, &[&list.join("; ")])
             }
+            EventError::TypistRequired => fixed(E::PaperTypistRequired),
         }
     }
 }
@@ -224,6 +236,8 @@ pub struct Session {
     pub next_year: Option<(usize, usize)>,
     pub finalized: bool,
     pub imports: Vec<ImportRecord>,
+    /// Paper sheets typed in twice, in the order they went in.
+    pub papers: Vec<PaperRecord>,
     events: u64,
 }
 
@@ -243,6 +257,7 @@ impl Session {
             next_year: None,
             finalized: false,
             imports: Vec::new(),
+            papers: Vec::new(),
             events: 0,
             config,
         }
@@ -519,6 +534,27 @@ impl Session {
                 Self::chair_only(by)?;
                 self.member(scorer)?;
             }
+            Event::PaperSheet {
+                scorer,
+                entered_by,
+                checked_by,
+                corrections,
+            } => {
+                Self::chair_only(by)?;
+                self.member(scorer)?;
+                if entered_by.trim().is_empty() || checked_by.trim().is_empty() {
+                    return Err(EventError::TypistRequired);
+                }
+                for c in corrections {
+                    self.member(&c.target)?;
+                    if self.config.cell(&c.item).is_none() {
+                        return Err(EventError::UnknownCell(c.item.clone()));
+                    }
+                    if c.reason.trim().is_empty() {
+                        return Err(EventError::ReasonRequired);
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -678,6 +714,21 @@ impl Session {
                     scorer: s,
                     sheet_sha256: sheet_sha256.clone(),
                     source: source.clone(),
+                    at: record.at.clone(),
+                });
+            }
+            Event::PaperSheet {
+                scorer,
+                entered_by,
+                checked_by,
+                corrections,
+            } => {
+                let s = member(self, scorer);
+                self.papers.push(PaperRecord {
+                    scorer: s,
+                    entered_by: entered_by.clone(),
+                    checked_by: checked_by.clone(),
+                    corrections: corrections.len(),
                     at: record.at.clone(),
                 });
             }

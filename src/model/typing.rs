@@ -156,6 +156,8 @@ pub enum Effect {
     Save(CellKey, Option<Points>),
     /// The text typed for this cell was refused; nothing is saved there.
     Refused(CellKey),
+    /// Esc took back the refused text of this cell: it holds its saved value again.
+    Dropped(CellKey),
     /// Tab or Enter went past the last cell: the cursor stays, typing stops here.
     PastEnd,
 }
@@ -326,8 +328,10 @@ impl SheetTyping {
             }
             TypingKey::Escape => {
                 self.typed = None;
-                self.refused.remove(&here);
-                Vec::new()
+                match self.refused.remove(&here) {
+                    Some(_) => vec![Effect::Dropped(here)],
+                    None => Vec::new(),
+                }
             }
             TypingKey::Move(step) => {
                 let mut effects = self.leave(config, layout, saved);
@@ -378,6 +382,11 @@ impl SheetTyping {
                 vec![Effect::Save(key, value)]
             }
         }
+    }
+
+    /// Puts back a refused value kept from an earlier run (a paper entry reopened).
+    pub fn restore_refusal(&mut self, key: CellKey, refusal: Refusal) {
+        self.refused.insert(key, refusal);
     }
 
     /// Gives up what is being typed, without saving (undo while typing).

@@ -146,6 +146,14 @@ crate::texts! {
         ActionNextYear => "ghi cụm trưởng, cụm phó năm sau", "recording next year's head and deputy";
         ActionFinalize => "chốt kết quả hội nghị", "finalizing the meeting";
         ActionImportSheet => "nhập phiếu chấm từ tệp", "importing a sheet file";
+        ActionPaperSheet => "nhập phiếu chấm giấy", "typing in a paper sheet";
+        PaperWrongCode => "mã kiểm tra gõ từ phiếu giấy không khớp với cấu hình của hội nghị này: phiếu có thể thuộc cụm hoặc năm khác. Hãy đối chiếu mã in ở chân phiếu", "the check code typed from the paper does not match this meeting's config: the sheet may belong to another cluster or year. Compare it with the code printed at the foot of the sheet";
+        PaperSheetHoldsScores => "phiếu chấm của {0} đã có điểm (có thể gửi từ máy khác); chỉ nhập phiếu giấy sau khi chủ trì mở lại phiếu", "{0}'s sheet already holds scores (perhaps sent from a laptop); a paper sheet can be typed in only after the chair reopens it";
+        PaperSubmitted => "{0} đã nộp phiếu chấm; chủ trì cần mở lại phiếu trước khi nhập phiếu giấy", "{0} has submitted a sheet; the chair must reopen it before a paper sheet is typed in";
+        PaperAbsent => "đại biểu của {0} đang được ghi vắng mặt; hãy ghi có mặt trước khi nhập phiếu giấy", "{0}'s delegate is recorded absent; mark them present before typing in their paper sheet";
+        PaperNotReady => "phiếu giấy chưa ghi được: còn {0} ô hai lần nhập khác nhau và {1} ô phiếu ghi sai chưa được chủ trì xác nhận", "the paper sheet cannot go in yet: {0} {0|cell differs|cells differ} between the two entries and {1} {1|cell the paper got wrong awaits|cells the paper got wrong await} the chair";
+        PaperTypistRequired => "hãy ghi tên người nhập phiếu", "write the name of the person typing the sheet";
+        PaperSecondMissing => "phiếu giấy cần được nhập đủ hai lần trước khi ghi vào hội nghị", "a paper sheet must be typed in twice before it goes into the meeting";
         JoinCodeUnknown => "mã tham gia không đúng hoặc đã bị thu hồi; hãy xin chủ trì mã mới", "the join code is wrong or has been revoked; ask the chair for a new one";
         BadDeviceId => "mã thiết bị không hợp lệ (cần 1 đến {0} ký tự chữ, số, dấu - hoặc _)", "the device id is not valid (1 to {0} letters, digits, - or _)";
         TooManyDevices => "mã tham gia này đã được dùng trên {0} thiết bị; hãy xin chủ trì cấp mã mới", "this join code has already been used on {0} {0|device|devices}; ask the chair for a new one";

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod export;
 pub mod net;
 pub mod page;
+pub mod paper;
 pub mod slips;
 pub mod ui;
 
@@ -146,5 +147,6 @@ mod tests {
         check_list::<super::page::P>();
         check_list::<super::editor::ED>();
         check_list::<super::documents::D>();
+        check_list::<super::paper::PT>();
     }
 }

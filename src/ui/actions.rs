@@ -275,6 +275,7 @@ impl ThiduaApp {
                 meeting.delegate = m;
                 self.grid.reset();
             }
+            GridAction::PaperSheet(m) => self.paper.ask(Some(m)),
             GridAction::Record(by, event) => match meeting.record(by, event) {
                 Ok(()) => {
                     self.message = None;

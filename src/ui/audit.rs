@@ -95,6 +95,20 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
         Event::ImportSheet { scorer, source, .. } => {
             T::AuditImport.fill(lang, &[&name(config, scorer), source])
         }
+        Event::PaperSheet {
+            scorer,
+            entered_by,
+            checked_by,
+            corrections,
+        } => T::AuditPaper.fill(
+            lang,
+            &[
+                &name(config, scorer),
+                entered_by,
+                checked_by,
+                &corrections.len(),
+            ],
+        ),
     }
 }
 

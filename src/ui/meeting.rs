@@ -5,11 +5,13 @@ use crate::clock;
 use crate::model::confidence::{self, Outcome};
 use crate::model::event::{Actor, Event};
 use crate::model::history::{AuditLog, inverse};
+use crate::model::paper::PaperDraft;
 use crate::model::{Config, Session, Tally};
 use crate::net::host::{self, HostError, RunningHost};
 use crate::net::writer::WriterError;
 use crate::store::{self, Integrity, MeetingFile, StoreError, Submission};
 use crate::text::Lang;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -68,7 +70,14 @@ pub struct OpenMeeting {
     audit: AuditLog,
     /// The robustness check, for the event count it was computed at.
     robustness: Option<(u64, Vec<Outcome>)>,
+    /// Paper sheets being typed in, by scorer id: kept beside the chain (see
+    /// [`PAPER_KEY`]) after every change, so a crash loses none of them.
+    pub paper: BTreeMap<String, PaperDraft>,
 }
+
+/// Where the paper sheets being typed in are kept in the meeting file, beside the
+/// chain: drafts, not meeting data, until a sheet's two entries agree.
+const PAPER_KEY: &str = "paper-drafts";
 
 impl OpenMeeting {
     pub fn new(file: MeetingFile) -> OpenMeeting {
@@ -87,7 +96,48 @@ impl OpenMeeting {
             redo: Vec::new(),
             audit: AuditLog::default(),
             robustness: None,
+            paper: BTreeMap::new(),
         }
+        .with_paper_drafts()
+    }
+
+    /// The paper sheets left half typed in the file (unreadable drafts are left
+    /// alone: the next save replaces them).
+    fn with_paper_drafts(mut self) -> OpenMeeting {
+        if let Ok(Some(text)) = self.file.host_state(PAPER_KEY) {
+            self.paper = serde_json::from_str(&text).unwrap_or_default();
+        }
+        self
+    }
+
+    /// Keeps the paper sheets being typed in, committed at once.
+    pub fn save_paper(&mut self) -> Result<(), RecordError> {
+        let text = serde_json::to_string(&self.paper).unwrap_or_default();
+        match &self.host {
+            None => self.file.set_host_state(PAPER_KEY, &text)?,
+            Some(link) => link
+                .running
+                .host
+                .writer()
+                .set_host_state_blocking(PAPER_KEY, text)?,
+        }
+        Ok(())
+    }
+
+    /// Commits `events` in one transaction, all or none, then recomputes the tally.
+    pub fn record_all(&mut self, by: Actor, events: Vec<Event>) -> Result<(), RecordError> {
+        match &self.host {
+            None => {
+                self.file.append_all(by, events, &clock::now())?;
+            }
+            Some(link) => {
+                link.running.host.writer().append_all_blocking(by, events)?;
+                self.file.catch_up()?;
+            }
+        }
+        self.tally = Tally::compute(self.file.session());
+        self.recomputations += 1;
+        Ok(())
     }
 
     pub fn session(&self) -> &Session {
@@ -280,23 +330,8 @@ impl OpenMeeting {
         match plan_import(self.session(), &sheet, &name).map_err(|e| fail(e.text(lang)))? {
             ImportPlan::Unchanged => Ok(super::i18n::T::SheetUnchanged.fill(lang, &[&name, &who])),
             ImportPlan::Events(events) => {
-                match &self.host {
-                    None => {
-                        self.file
-                            .append_all(Actor::Chair, events, &clock::now())
-                            .map_err(|e| fail(e.text(lang)))?;
-                    }
-                    Some(link) => {
-                        link.running
-                            .host
-                            .writer()
-                            .append_all_blocking(Actor::Chair, events)
-                            .map_err(|e| fail(e.text(lang)))?;
-                        self.file.catch_up().map_err(|e| fail(e.text(lang)))?;
-                    }
-                }
-                self.tally = Tally::compute(self.file.session());
-                self.recomputations += 1;
+                self.record_all(Actor::Chair, events)
+                    .map_err(|e| fail(e.text(lang)))?;
                 Ok(super::i18n::T::SheetImported.fill(lang, &[&name, &who]))
             }
         }

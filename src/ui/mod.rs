@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod input_order;
 pub mod meeting;
 pub mod network;
+pub mod paper;
 pub mod prefs;
 pub mod projector;
 pub mod scoring;
@@ -129,6 +130,8 @@ pub struct ThiduaApp {
     pub audit: audit::AuditState,
     pub network: network::NetworkState,
     pub projector: projector::ProjectorState,
+    /// Paper sheets being typed in (the scoring tab shows one while it is open).
+    pub paper: paper::PaperState,
     input_order: input_order::InputOrder,
 }
 
@@ -170,6 +173,7 @@ impl ThiduaApp {
             chair: chair::ChairState::default(),
             audit: audit::AuditState::default(),
             projector: projector::ProjectorState::default(),
+            paper: paper::PaperState::default(),
             input_order: input_order::InputOrder::default(),
             network: network::NetworkState::default(),
         };
@@ -202,7 +206,7 @@ impl ThiduaApp {
     /// Keys or clicks still waiting for their frame (see [`input_order`]), or a focus
     /// change not yet made.
     pub fn input_waiting(&self) -> bool {
-        self.input_order.is_holding() || self.grid.focus_pending()
+        self.input_order.is_holding() || self.grid.focus_pending() || self.paper.focus_pending()
     }
 
     pub fn is_on_start(&self) -> bool {
@@ -423,6 +427,20 @@ impl ThiduaApp {
                 Tab::Network => {
                     network_actions = network::show(ui, meeting, &mut self.network, lang)
                 }
+                Tab::Scoring if self.paper.open.is_some() => {
+                    paper::show(ui, meeting, &mut self.paper, lang);
+                    if self.paper.open.is_none() {
+                        // Back to the sheets: what the paper screen came to is said there.
+                        if let Some((text, error)) = self.paper.message.take() {
+                            if error {
+                                self.message = Some(text);
+                            } else {
+                                self.notice = Some(text);
+                            }
+                        }
+                        self.grid.reset();
+                    }
+                }
                 Tab::Scoring => grid_actions.extend(scoring::show(
                     ui,
                     &meeting.sheet_source(),
@@ -436,6 +454,9 @@ impl ThiduaApp {
         }
         for action in chair_actions {
             self.on_chair_action(action);
+        }
+        if let Some(meeting) = self.meeting.as_mut() {
+            paper::show_start(ui, meeting, &mut self.paper, lang);
         }
         for action in grid_actions {
             self.on_grid_action(action);
@@ -513,8 +534,13 @@ impl eframe::App for ThiduaApp {
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         let grid_shown = matches!(self.screen, Screen::Client(_))
             || (matches!(self.screen, Screen::Meeting) && self.tab == Tab::Scoring);
-        let focus_pending = grid_shown && self.grid.focus_pending();
-        let grid_typing = grid_shown && self.grid.has_keyboard(ctx);
+        let (focus_pending, grid_typing) = if !grid_shown {
+            (false, false)
+        } else if self.paper.open.is_some() {
+            (self.paper.focus_pending(), self.paper.has_keyboard(ctx))
+        } else {
+            (self.grid.focus_pending(), self.grid.has_keyboard(ctx))
+        };
         if self
             .input_order
             .split(raw_input, focus_pending, grid_typing)

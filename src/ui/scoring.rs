@@ -143,6 +143,8 @@ pub enum GridAction {
     SelectDelegate(usize),
     /// Save this submitted sheet to a file for the chair's laptop.
     SaveSheet(usize),
+    /// Type in this delegate's paper sheet.
+    PaperSheet(usize),
 }
 
 /// The event that saves a value the grid accepted.
@@ -391,6 +393,15 @@ fn header(
                 if ui.button(T::SaveSheet.get(lang)).clicked() {
                     actions.push(GridAction::SaveSheet(scorer));
                 }
+            }
+            if source.is_chair()
+                && source.writable
+                && ui
+                    .button(crate::text::paper::PT::OpenPaper.get(lang))
+                    .on_hover_text(crate::text::paper::PT::OpenPaperHint.get(lang))
+                    .clicked()
+            {
+                actions.push(GridAction::PaperSheet(scorer));
             }
             let (filled, total) = session.progress(scorer);
             let fraction = if total == 0 {
