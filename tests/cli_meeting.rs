@@ -103,7 +103,10 @@ fn text_tally_reads_as_a_ranking() {
     let o = run(&["tally", meeting.to_str().unwrap(), "--format", "csv"]);
     let csv = stdout(&o);
     assert!(
-        csv.lines().nth(1).unwrap().starts_with("1,hoang-mai,"),
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("1,Ủy ban MTTQ Việt Nam quận Hoàng Mai,"),
         "{csv}"
     );
     assert!(csv.contains("97.60"));

@@ -105,6 +105,7 @@ pub fn workbook(
         X::Class,
         X::ProposedCommendation,
         X::Status,
+        X::Note,
         X::SheetsCounted,
     ]
     .iter()
@@ -156,6 +157,11 @@ pub fn workbook(
         c += 1;
         sheet.write_string_with_format(row, c, &status, &s.text)?;
         widen(&mut widths, c as usize, &status);
+        c += 1;
+        // How a tie at a seat line placed this member, in words.
+        let note = wording::tie_notes(config, tally, m, lang).join("; ");
+        sheet.write_string_with_format(row, c, &note, &s.text)?;
+        widen(&mut widths, c as usize, &note);
         c += 1;
         sheet.write_number_with_format(row, c, r.sheets_counted as f64, &s.integer)?;
         c += 1;

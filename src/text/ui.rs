@@ -100,7 +100,6 @@ crate::texts! {
         SeatsOpenNotScored => "Còn trống {0} suất: các đơn vị còn lại chưa có phiếu chấm nào được tính.", "{0} {0|seat stays|seats stay} open: the remaining members have no counted sheet yet.";
         SeatsOpenNoOther => "Còn trống {0} suất: không còn đơn vị nào khác đủ điều kiện.", "{0} {0|seat stays|seats stay} open: no other member is eligible.";
         TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} {0|seat|seats}: awaiting the meeting's decision";
-        TieBrokenBy => "tách bằng điểm theo {0}", "tie broken by {0}";
         DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
         BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} {1|vote|votes} ({2}%)";
         Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
