@@ -54,10 +54,13 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
                 .map(|c| config.classes[c].name.clone())
                 .unwrap_or_default(),
         ];
-        row.extend(r.groups.iter().map(|g| g.display('.')));
+        // Without a counted sheet there is no figure yet (not 0.00).
+        let figure =
+            |v: crate::model::exact::Rounded| r.total.map_or_else(String::new, |_| v.display('.'));
+        row.extend(r.groups.iter().map(|g| figure(*g)));
         row.extend([
-            r.bonus.display('.'),
-            r.deductions.display('.'),
+            figure(r.bonus),
+            figure(r.deductions),
             r.self_total.map(|t| t.display('.')).unwrap_or_default(),
             r.sheets_counted.to_string(),
             r.sheets_expected.to_string(),

@@ -452,6 +452,18 @@ pub fn unresolved_tie_line(config: &Config, tie: &SeatTie, lang: Lang) -> Option
     ))
 }
 
+/// The short form of [`unresolved_tie_line`] for beside the tied names: "chưa tách
+/// được: điểm thưởng cùng là 3,50; chờ chủ trì quyết định".
+pub fn unresolved_tie_reason(config: &Config, tie: &SeatTie, lang: Lang) -> Option<String> {
+    if tie.decision.is_some() {
+        return None;
+    }
+    let TieStanding::Unresolved { equal, .. } = tie.standing(*tie.level.first()?)? else {
+        return None;
+    };
+    Some(X::TieNotSeparated.fill(lang, &[&equal_keys(config, &equal, lang)]))
+}
+
 /// Why a proposal stands where it does when a tie at the seat line put it there;
 /// `None` for a seat held by rank alone.
 pub fn basis_sentence(

@@ -165,14 +165,14 @@ pub fn workbook(
         c += 1;
         sheet.write_number_with_format(row, c, r.sheets_counted as f64, &s.integer)?;
         c += 1;
-        for g in &r.groups {
-            sheet.write_number_with_format(row, c, number(*g), &s.number)?;
+        // Without a counted sheet there is no figure yet (not 0.00).
+        for v in r.groups.iter().chain([&r.bonus, &r.deductions]) {
+            match r.total {
+                Some(_) => sheet.write_number_with_format(row, c, number(*v), &s.number)?,
+                None => sheet.write_blank(row, c, &s.text)?,
+            };
             c += 1;
         }
-        sheet.write_number_with_format(row, c, number(r.bonus), &s.number)?;
-        c += 1;
-        sheet.write_number_with_format(row, c, number(r.deductions), &s.number)?;
-        c += 1;
         if separate {
             match r.self_total {
                 Some(t) => sheet.write_number_with_format(row, c, number(t), &s.number)?,

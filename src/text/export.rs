@@ -149,5 +149,6 @@ crate::texts! {
         TieNoSeat => "không có suất", "no seat";
         TieNoteFor => "{0}: {1}", "{0}: {1}";
         Note => "Ghi chú", "Note";
+        TieNotSeparated => "chưa tách được: {0}; chờ chủ trì quyết định", "not yet separated: {0}; awaiting the chair's decision";
     }
 }

@@ -263,6 +263,10 @@ crate::texts! {
         Time => "Thời điểm", "Time";
         Who => "Người thực hiện", "By";
         What => "Nội dung", "What";
+        ProvisionalBanner => "TẠM TÍNH — còn {0} phiếu chưa nộp", "PROVISIONAL — {0} {0|sheet|sheets} still missing";
+        RevealProvisional => "Công bố kết quả tạm tính (còn thiếu {0} phiếu)", "Reveal the provisional results ({0} {0|sheet|sheets} missing)";
+        HideAgain => "Ẩn lại điểm trên màn hình chiếu", "Hide the figures again";
+        ProjectorHidden => "Màn hình chiếu đang ẩn điểm: còn thiếu {0} phiếu.", "The projector hides the figures: {0} {0|sheet|sheets} missing.";
     }
 }
 
