@@ -532,6 +532,57 @@ pub fn tie_notes(config: &Config, tally: &Tally, member: usize, lang: Lang) -> V
         .collect()
 }
 
+/// Where a member stands against a commendation's line, in words for the chair's
+/// screen: "hơn 1,20 điểm (giữ suất …)", "kém 0,50 điểm (chưa có suất …)", and for
+/// a member tied with the next one never "hơn 0,00 điểm" but that it is tied and
+/// how the tie was settled, or that it waits for the chair. `None` when no line is
+/// near.
+pub fn line_margin_text(
+    config: &Config,
+    tally: &Tally,
+    member: usize,
+    lang: Lang,
+) -> Option<String> {
+    use crate::model::confidence::{LineMargin, line_margin};
+    use crate::text::ui::T;
+    let sep = lang.decimal_separator();
+    let margin = line_margin(tally, member);
+    let commendation = match margin {
+        Some(LineMargin::Ahead { commendation, .. } | LineMargin::Behind { commendation, .. }) => {
+            Some(commendation)
+        }
+        None => tally.tie_standings(member).first().map(|(c, _)| *c),
+    }?;
+    let name = &config.commendations[commendation].name;
+    let standing = tally.tie_standing(commendation, member);
+    let tied = match margin {
+        Some(LineMargin::Ahead { by, .. } | LineMargin::Behind { by, .. }) => by.units == 0,
+        None => true,
+    };
+    if let Some(TieStanding::Unresolved { .. }) = &standing {
+        let why = tie_sentence(config, standing.as_ref()?, lang);
+        return Some(T::MarginTieOpen.fill(lang, &[&why, name]));
+    }
+    if !tied {
+        return Some(match margin? {
+            LineMargin::Ahead { by, .. } => T::AheadBy.fill(lang, &[&by.display(sep), name]),
+            LineMargin::Behind { by, .. } => T::BehindBy.fill(lang, &[&by.display(sep), name]),
+        });
+    }
+    Some(match &standing {
+        Some(s @ TieStanding::Ahead { .. }) => {
+            T::MarginTieAhead.fill(lang, &[&tie_sentence(config, s, lang), name])
+        }
+        Some(
+            s @ TieStanding::Decided {
+                this_chosen: true, ..
+            },
+        ) => T::MarginTieIn.fill(lang, &[&tie_sentence(config, s, lang), name]),
+        Some(s) => T::MarginTieOut.fill(lang, &[&tie_sentence(config, s, lang), name]),
+        None => T::MarginTieBare.fill(lang, &[name]),
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -663,6 +714,55 @@ pub(crate) mod tests {
         assert_eq!(
             vacant_seats_line(session.config(), &tally, 1, Lang::Vi).as_deref(),
             Some("Còn trống 1 suất: không còn đơn vị nào khác đủ điều kiện.")
+        );
+    }
+
+    #[test]
+    fn a_tie_at_the_line_is_never_a_margin_of_nothing() {
+        // ĐV0 and ĐV1 tie for one seat and the rules have no tie-break key.
+        let mut session = seat_session(1, &[9500, 9500, 7000]);
+        let tally = Tally::compute(&session);
+        let config = session.config().clone();
+        for m in [0, 1] {
+            let text = line_margin_text(&config, &tally, m, Lang::Vi).expect("a line");
+            assert!(!text.contains("0,00"), "{text}");
+            let other = format!("ĐV{}", 1 - m);
+            assert_eq!(
+                text,
+                format!(
+                    "bằng điểm với {other}, tranh 1 suất, chưa tách được: quy chế không có \
+                     tiêu chí phụ; chờ chủ trì quyết định (Bằng khen)"
+                )
+            );
+        }
+        // The chair chooses ĐV1: it holds the seat, tied; ĐV0 is tied without one.
+        let record = crate::model::event::Record {
+            seq: session.event_count() + 1,
+            at: "2024-12-20T10:00:00+07:00".into(),
+            by: crate::model::event::Actor::Chair,
+            origin: None,
+            event: crate::model::event::Event::DecideTie {
+                commendation: "k".into(),
+                chosen: vec!["m1".into()],
+                reason: "bốc thăm".into(),
+            },
+        };
+        session.apply(&record).expect("a valid decision");
+        let tally = Tally::compute(&session);
+        assert_eq!(
+            line_margin_text(&config, &tally, 1, Lang::Vi).as_deref(),
+            Some("bằng điểm với ĐV0; hội nghị quyết định: bốc thăm (giữ suất Bằng khen)")
+        );
+        assert_eq!(
+            line_margin_text(&config, &tally, 0, Lang::En).as_deref(),
+            Some("tied with ĐV1; the meeting chose ĐV1, reason: bốc thăm (no seat in Bằng khen)")
+        );
+        // A real margin is still a margin.
+        let apart = seat_session(1, &[9500, 9350, 7000]);
+        let tally = Tally::compute(&apart);
+        assert_eq!(
+            line_margin_text(apart.config(), &tally, 0, Lang::Vi).as_deref(),
+            Some("hơn 1,50 điểm (giữ suất Bằng khen)")
         );
     }
 

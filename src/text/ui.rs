@@ -267,6 +267,11 @@ crate::texts! {
         RevealProvisional => "Công bố kết quả tạm tính (còn thiếu {0} phiếu)", "Reveal the provisional results ({0} {0|sheet|sheets} missing)";
         HideAgain => "Ẩn lại điểm trên màn hình chiếu", "Hide the figures again";
         ProjectorHidden => "Màn hình chiếu đang ẩn điểm: còn thiếu {0} phiếu.", "The projector hides the figures: {0} {0|sheet|sheets} missing.";
+        MarginTieAhead => "bằng điểm, giữ suất {1}: {0}", "tied, holds {1}: {0}";
+        MarginTieIn => "{0} (giữ suất {1})", "{0} (holds {1})";
+        MarginTieOut => "{0} (chưa có suất {1})", "{0} (no seat in {1})";
+        MarginTieOpen => "{0} ({1})", "{0} ({1})";
+        MarginTieBare => "bằng điểm ({0})", "tied ({0})";
     }
 }
 
