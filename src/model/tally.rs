@@ -715,9 +715,11 @@ fn propose(
             let mut seat_tie = SeatTie {
                 total: total.unwrap_or(zero_total(config)),
                 seats,
+                // A commendation without a ballot never has its ballot key applied.
                 keys: config
                     .tie_break
                     .iter()
+                    .filter(|&&key| key != TieBreak::Ballot || rule.ballot.is_some())
                     .map(|&key| {
                         let values: Option<Vec<KeyValue>> = in_order
                             .iter()
