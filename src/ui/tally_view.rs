@@ -396,6 +396,10 @@ fn commendations(ui: &mut egui::Ui, tally: &Tally, config: &Config, lang: Lang) 
     }
 }
 
+/// A square of the progress matrix, and the type of its names, in points.
+pub const MATRIX_CELL: f32 = 28.0;
+pub const MATRIX_FONT: f32 = 13.0;
+
 /// The matrix's column headings: each member's short name in full, turned to read
 /// upwards so 30 of them fit side by side; their galleys and the heading's height.
 pub fn matrix_headings(
@@ -422,8 +426,8 @@ fn completion_grid(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
     let items = config.item_count();
     let delegates = meeting.delegates();
     let n = config.members.len();
-    let cell = 28.0f32;
-    let font = egui::FontId::proportional(13.0);
+    let cell = MATRIX_CELL;
+    let font = egui::FontId::proportional(MATRIX_FONT);
     let ink = ui.visuals().text_color();
     let names: Vec<&str> = config.members.iter().map(|m| m.short.as_str()).collect();
     let (headings, heading_height) = matrix_headings(ui.painter(), &names, &font, ink);
@@ -651,6 +655,92 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn the_progress_matrix_names_every_column_in_full_without_overlap() {
+        // The 30 wards of a large cluster, long names among them.
+        let wards = [
+            "Hoàn Kiếm",
+            "Cửa Nam",
+            "Ba Đình",
+            "Ngọc Hà",
+            "Giảng Võ",
+            "Hai Bà Trưng",
+            "Vĩnh Tuy",
+            "Bạch Mai",
+            "Đống Đa",
+            "Kim Liên",
+            "Văn Miếu - Quốc Tử Giám",
+            "Láng",
+            "Ô Chợ Dừa",
+            "Hồng Hà",
+            "Lĩnh Nam",
+            "Hoàng Mai",
+            "Vĩnh Hưng",
+            "Tương Mai",
+            "Định Công",
+            "Hoàng Liệt",
+            "Yên Sở",
+            "Thanh Xuân",
+            "Khương Đình",
+            "Phương Liệt",
+            "Cầu Giấy",
+            "Nghĩa Đô",
+            "Yên Hòa",
+            "Tây Hồ",
+            "Phú Thượng",
+            "Tây Tựu",
+        ];
+        for n in [12, 30] {
+            let names = wards[..n].to_vec();
+            let seen = std::sync::Arc::new(std::sync::Mutex::new(None));
+            let out = seen.clone();
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(900.0, 300.0))
+                .with_context_setup(style::install_fonts)
+                .build_ui(move |ui| {
+                    let font = egui::FontId::proportional(MATRIX_FONT);
+                    let (galleys, height) =
+                        matrix_headings(ui.painter(), &names, &font, egui::Color32::BLACK);
+                    let sizes: Vec<egui::Vec2> = galleys.iter().map(|g| g.size()).collect();
+                    let texts: Vec<String> = galleys.iter().map(|g| g.text().to_string()).collect();
+                    *out.lock().unwrap() = Some((sizes, texts, height));
+                });
+            h.run();
+            let (sizes, texts, height) = seen.lock().unwrap().take().unwrap();
+            // Every name in full, on one line (not initials run together).
+            assert_eq!(texts, wards[..n]);
+            for (size, name) in sizes.iter().zip(&texts) {
+                // Turned upwards, a name takes its line's height across: less than a
+                // column, so neighbours never touch; its length fits the heading.
+                assert!(size.y <= MATRIX_CELL - 4.0, "{name}: {size:?}");
+                assert!(size.x <= height, "{name}: {size:?} > {height}");
+                assert!(size.y < size.x || name.chars().count() <= 2, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_chart_names_its_bars_and_starts_near_the_lowest_total() {
+        let totals = |units: &[i64]| -> Vec<Rounded> {
+            units
+                .iter()
+                .map(|&units| Rounded { units, decimals: 2 })
+                .collect()
+        };
+        // Totals of 82 to 96: a scale from 80, not from 0.
+        let (low, high) = chart_range(&totals(&[9561, 9089, 9089, 8500, 8250])).unwrap();
+        assert_eq!((low, high), (80.0, 96.0));
+        assert!(chart_range(&[]).is_none());
+        // The bars go down in rank order; each whole position names one member.
+        let order = [4, 0, 2];
+        assert_eq!(chart_member(&order, 2.0), Some(4));
+        assert_eq!(chart_member(&order, 1.0), Some(0));
+        assert_eq!(chart_member(&order, 0.0), Some(2));
+        assert_eq!(chart_member(&order, 0.5), None);
+        assert_eq!(chart_member(&order, 3.0), None);
+        assert_eq!(chart_member(&order, -1.0), None);
     }
 
     #[test]
