@@ -103,10 +103,42 @@ fn text_tally_reads_as_a_ranking() {
     let o = run(&["tally", meeting.to_str().unwrap(), "--format", "csv"]);
     let csv = stdout(&o);
     assert!(
-        csv.lines().nth(1).unwrap().starts_with("1,hoang-mai,"),
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("1,Ủy ban MTTQ Việt Nam quận Hoàng Mai,"),
         "{csv}"
     );
     assert!(csv.contains("97.60"));
+}
+
+#[test]
+fn the_text_tally_says_how_a_tie_for_the_last_certificate_was_broken() {
+    // In the 12 wards, Ngọc Hà and Ô Chợ Dừa both have 90,89 for the last of three
+    // certificates; the rules' first key, bonus points, gives it to Ngọc Hà.
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = meeting_with_sheets(dir.path(), &sample("cum-phuong-2025"));
+    let o = run(&["tally", meeting.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "    - Ngọc Hà: đề nghị [hơn Ô Chợ Dừa về điểm thưởng: 4,17 so với 2,72]\n",
+        "    - Ô Chợ Dừa: không có suất [bằng điểm với Ngọc Hà nhưng xếp sau về điểm thưởng: 2,72 so với 4,17]\n",
+    ] {
+        assert!(out.contains(line), "`{line}` not in:\n{out}");
+    }
+    assert!(!out.contains("bonus"), "{out}");
+    let o = run(&["--lang", "en", "tally", meeting.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "    - Ngọc Hà: proposed [ahead of Ô Chợ Dừa on bonus points: 4.17 against 2.72]\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(
+        "    - Ô Chợ Dừa: no seat [tied with Ngọc Hà but behind on bonus points: 2.72 against 4.17]\n"
+    ));
 }
 
 #[test]

@@ -66,6 +66,11 @@ const WARDS: [&str; 30] = [
 /// A generated meeting of `members` wards, every sheet submitted, with up to six
 /// certificates proposed (20% of 30) so the proposals take several lines.
 fn ward_meeting(dir: &Path, members: usize) -> PathBuf {
+    ward_meeting_with(dir, members, members)
+}
+
+/// [`ward_meeting`] with only the first `submitted` sheets in.
+fn ward_meeting_with(dir: &Path, members: usize, submitted: usize) -> PathBuf {
     let scale = synthetic::Scale {
         name: "large",
         members,
@@ -86,10 +91,10 @@ fn ward_meeting(dir: &Path, members: usize) -> PathBuf {
     config["commendations"][0]["name"] = "Cờ thi đua của Ủy ban MTTQ Việt Nam thành phố".into();
     config["commendations"][1]["name"] = "Bằng khen của Ủy ban MTTQ Việt Nam thành phố".into();
     config["commendations"][1]["max_count"] = 6.into();
-    let path = dir.join(format!("cum-{members}.thidua"));
+    let path = dir.join(format!("cum-{members}-{submitted}.thidua"));
     let mut file = MeetingFile::create(&path, &serde_json::to_vec(&config).unwrap(), AT).unwrap();
     let parsed = file.config().clone();
-    for s in 0..members {
+    for s in 0..submitted {
         file.append_all(Actor::Chair, synthetic::sheet_events(&parsed, s), AT)
             .unwrap();
     }
@@ -317,7 +322,7 @@ fn every_member_count_up_to_30_fits_both_screens() {
 #[test]
 fn the_figures_hidden_still_list_thirty_wards_on_one_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let path = ward_meeting(dir.path(), 30);
+    let path = ward_meeting_with(dir.path(), 30, 29);
     let state = ProjectorState {
         open: true,
         hide_until_all: true,
@@ -339,6 +344,92 @@ fn the_figures_hidden_still_list_thirty_wards_on_one_screen() {
             .next()
             .is_none()
     );
+}
+
+#[test]
+fn a_new_meeting_hides_the_figures_until_every_sheet_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let hidden = "Kết quả sẽ được công bố khi đủ phiếu chấm.";
+    // Nine of twelve sheets: the projector of a new meeting shows only who has
+    // submitted, no total and no bar.
+    let path = ward_meeting_with(dir.path(), 12, 9);
+    let h = projector_at(&path, SMALL, ProjectorState::default());
+    assert!(h.query_by_label(hidden).is_some());
+    assert!(
+        h.query_all_by_role(Role::ProgressIndicator)
+            .next()
+            .is_none()
+    );
+    let meeting = &h.state().meeting;
+    for r in &meeting.tally.members {
+        let total = r.total.unwrap().display(',');
+        assert!(h.query_by_label(&total).is_none(), "{total} shown");
+    }
+    assert!(h.query_by_label("Đã nộp 9/12 phiếu chấm").is_some());
+    // Every sheet in: the same default shows the figures.
+    let path = ward_meeting(dir.path(), 12);
+    let h = projector_at(&path, SMALL, ProjectorState::default());
+    assert!(h.query_by_label(hidden).is_none());
+    assert_eq!(h.query_all_by_role(Role::ProgressIndicator).count(), 12);
+}
+
+#[test]
+fn figures_revealed_early_carry_a_provisional_banner_across_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = ward_meeting_with(dir.path(), 30, 27);
+    let revealed = ProjectorState {
+        open: true,
+        hide_until_all: true,
+        revealed: true,
+    };
+    for size in [SMALL, LARGE] {
+        let h = projector_at(&path, size, ProjectorState { ..revealed });
+        // Every row and proposal still fits, below the banner.
+        check_fits(&h, size);
+        let banner = label(&h, "TẠM TÍNH — còn 3 phiếu chưa nộp").rect();
+        let name = label(&h, WARDS[0]).rect();
+        // Larger than the names and nearly as wide as the screen, above the rows.
+        assert!(banner.height() > name.height() * 1.2, "{banner:?} {name:?}");
+        assert!(
+            banner.width() >= (size.0 - 2.0 * MARGIN) * 0.9,
+            "{banner:?}"
+        );
+        assert!(banner.bottom() <= name.top(), "{banner:?} {name:?}");
+    }
+    // Hiding turned off shows the same banner; a complete tally has none.
+    let off = ProjectorState {
+        open: true,
+        hide_until_all: false,
+        revealed: false,
+    };
+    let h = projector_at(&path, SMALL, off);
+    assert!(
+        h.query_by_label("TẠM TÍNH — còn 3 phiếu chưa nộp")
+            .is_some()
+    );
+    let complete = ward_meeting(dir.path(), 30);
+    let h = projector_at(&complete, SMALL, ProjectorState::default());
+    assert!(h.query_by_label_contains("TẠM TÍNH").is_none());
+}
+
+#[test]
+fn a_seat_decided_by_bonus_points_is_explained_on_the_projector() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = twelve_wards(dir.path());
+    for size in [SMALL, LARGE] {
+        let h = projector_at(&path, size, ProjectorState::default());
+        check_fits(&h, size);
+        // Ngọc Hà and Ô Chợ Dừa both have 90,89 and rank 4; the last certificate
+        // goes to Ngọc Hà, and the screen says why, with both values.
+        let why = label(&h, "— hơn Ô Chợ Dừa về điểm thưởng: 4,17 so với 2,72").rect();
+        let inner =
+            Rect::from_min_size(egui::Pos2::ZERO, vec2(size.0, size.1)).shrink(MARGIN - 0.5);
+        assert!(inner.contains_rect(why), "{why:?}");
+        for bar in bars(&h) {
+            assert!(!bar.rect.intersects(why), "{why:?} over a bar");
+        }
+        assert!(h.query_by_label("Ngọc Hà (đề nghị)").is_some());
+    }
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! The summary table as CSV (UTF-8): rank, member, total, class, commendation.
+//! The summary table as CSV (UTF-8): rank, member, total, class, commendation, and
+//! how a tie at a seat line placed a member, in words (no internal codes).
 
 use crate::model::Session;
 use crate::model::tally::Tally;
@@ -13,7 +14,7 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     let mut writer = csv::Writer::from_writer(&mut out);
-    let mut header: Vec<String> = [X::Rank, X::MemberId, X::Member, X::Total, X::Class]
+    let mut header: Vec<String> = [X::Rank, X::Member, X::Total, X::Class]
         .iter()
         .map(|t| t.get(lang).to_string())
         .collect();
@@ -27,6 +28,7 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
             X::SheetsExpected,
             X::ProposedCommendation,
             X::Status,
+            X::Note,
         ]
         .iter()
         .map(|t| t.get(lang).to_string()),
@@ -46,23 +48,27 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
         });
         let mut row: Vec<String> = vec![
             r.rank.map(|k| k.to_string()).unwrap_or_default(),
-            config.members[m].id.clone(),
             config.members[m].name.clone(),
             r.total.map(|t| t.display('.')).unwrap_or_default(),
             r.class
                 .map(|c| config.classes[c].name.clone())
                 .unwrap_or_default(),
         ];
-        row.extend(r.groups.iter().map(|g| g.display('.')));
+        // Without a counted sheet there is no figure yet (not 0.00).
+        let figure =
+            |v: crate::model::exact::Rounded| r.total.map_or_else(String::new, |_| v.display('.'));
+        row.extend(r.groups.iter().map(|g| figure(*g)));
         row.extend([
-            r.bonus.display('.'),
-            r.deductions.display('.'),
+            figure(r.bonus),
+            figure(r.deductions),
             r.self_total.map(|t| t.display('.')).unwrap_or_default(),
             r.sheets_counted.to_string(),
             r.sheets_expected.to_string(),
         ]);
         let (name, status) = proposal.unwrap_or_default();
         row.extend([name, status]);
+        // How a tie at a seat line placed this member, in words.
+        row.push(super::wording::tie_notes(config, tally, m, lang).join("; "));
         let _ = writer.write_record(&row);
     }
     let _ = writer.flush();

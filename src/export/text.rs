@@ -116,19 +116,24 @@ pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> S
                     X::BallotVotes.fill(lang, &[&b.votes, &b.base, &b.percent().display(sep)])
                 ));
             }
-            let basis = match &p.basis {
-                Basis::TieBrokenBy(key) => Some(
-                    X::TieBrokenBy.fill(lang, &[&super::results::tie_break_code(*key, session)]),
-                ),
+            let basis = super::wording::basis_sentence(config, tally, p, lang).or(match &p.basis {
                 Basis::ChairDecision(reason) => Some(X::DecidedByMeeting.fill(lang, &[reason])),
                 Basis::Tied => Some(X::TiedForSeats.fill(lang, &[&result.open_seats])),
-                Basis::Rank => None,
-            };
+                Basis::TieBrokenBy(_) | Basis::Rank => None,
+            });
             if let Some(basis) = basis {
                 line.push_str(&format!(" [{basis}]"));
             }
             out.push_str(&line);
             out.push('\n');
+        }
+        // The members the tie left without a seat, and why.
+        for (m, why) in super::wording::left_out_of_tie(config, tally, c, lang) {
+            out.push_str(&format!(
+                "    - {}: {} [{why}]\n",
+                config.members[m].short,
+                X::TieNoSeat.get(lang)
+            ));
         }
         // Fewer names than seats: how many stay empty and why.
         if let Some(vacancy) = vacancy {

@@ -2,11 +2,13 @@
 //! officials sign: the scoring method, ballots, decisions and proposals.
 
 use crate::model::Session;
+use crate::model::config::TieBreak;
 use crate::model::config::{Aggregate, BallotBase, BallotRule, Config, SelfRule};
 use crate::model::exact::Rounded;
 use crate::model::session::BallotRecord;
 use crate::model::tally::{
-    Basis, Proposal, ProposalStatus, Tally, ballot_base, ballot_passes, vote_share,
+    Basis, KeyValue, Proposal, ProposalStatus, SeatTie, Tally, TieStanding, ballot_base,
+    ballot_passes, vote_share,
 };
 use crate::text::Lang;
 use crate::text::export::X;
@@ -292,13 +294,13 @@ pub fn proposal_reason(
             &r.total.map_or("—".into(), |t| t.display(sep)),
         ],
     )];
-    match &proposal.basis {
-        Basis::TieBrokenBy(key) => {
-            parts.push(X::TieBrokenBy.fill(lang, &[&super::results::tie_break_code(*key, session)]))
-        }
-        Basis::ChairDecision(reason) => parts.push(X::DecidedByMeeting.fill(lang, &[reason])),
-        Basis::Tied => parts.push(X::TiedAwaitingDecision.get(lang).into()),
-        Basis::Rank => {}
+    match basis_sentence(session.config(), tally, proposal, lang) {
+        Some(sentence) => parts.push(sentence),
+        None => match &proposal.basis {
+            Basis::ChairDecision(reason) => parts.push(X::DecidedByMeeting.fill(lang, &[reason])),
+            Basis::Tied => parts.push(X::TiedAwaitingDecision.get(lang).into()),
+            Basis::TieBrokenBy(_) | Basis::Rank => {}
+        },
     }
     if let Some(b) = proposal.ballot {
         parts.push(X::ReasonBallot.fill(
@@ -307,6 +309,278 @@ pub fn proposal_reason(
         ));
     }
     parts.join("; ")
+}
+
+/// Names of members, by their short names.
+pub fn names(config: &Config, members: &[usize]) -> String {
+    members
+        .iter()
+        .map(|&m| config.members[m].short.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A group as people know it: its number and name.
+pub fn group_label(config: &Config, g: usize, lang: Lang) -> String {
+    let group = &config.groups[g];
+    X::GroupLabel.fill(lang, &[&group.id, &group.name])
+}
+
+/// A tie-break key as a noun: "điểm thưởng", "the subtotal of group 1 (…)".
+pub fn tie_key_name(config: &Config, key: TieBreak, lang: Lang) -> String {
+    match key {
+        TieBreak::Group(g) => X::TieKeyGroup.fill(lang, &[&group_label(config, g, lang)]),
+        TieBreak::Bonus => X::TieKeyBonus.get(lang).into(),
+        TieBreak::Deductions => X::TieKeyDeductions.get(lang).into(),
+        TieBreak::Ballot => X::TieKeyBallot.get(lang).into(),
+    }
+}
+
+/// A key's value as people read it: points with the language's separator, or votes.
+pub fn key_value_text(value: KeyValue, lang: Lang) -> String {
+    match value {
+        KeyValue::Points(p) => p.display(lang.decimal_separator()),
+        KeyValue::Votes(v) => v.to_string(),
+    }
+}
+
+/// What the keys found equal in a tie they could not break: "điểm thưởng cùng là
+/// 3,00; chưa có kết quả bỏ phiếu".
+fn equal_keys(config: &Config, equal: &[(TieBreak, Option<KeyValue>)], lang: Lang) -> String {
+    if equal.is_empty() {
+        return X::TieNoKeys.get(lang).into();
+    }
+    equal
+        .iter()
+        .map(|&(key, value)| match value {
+            Some(v) => X::TieEqualOn.fill(
+                lang,
+                &[&tie_key_name(config, key, lang), &key_value_text(v, lang)],
+            ),
+            None => X::TieNoBallotYet.get(lang).into(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Why a member of a tie at a seat line stands where it does, in one sentence:
+/// "hơn Ô Chợ Dừa về điểm thưởng: 4,17 so với 3,50".
+pub fn tie_sentence(config: &Config, standing: &TieStanding, lang: Lang) -> String {
+    let ahead_or_behind =
+        |ahead: bool, others: &[usize], key, own, theirs| {
+            let (own, theirs) = (key_value_text(own, lang), key_value_text(theirs, lang));
+            let who = names(config, others);
+            match (key, ahead) {
+                (TieBreak::Group(g), true) => X::TieAheadGroup
+                    .fill(lang, &[&who, &group_label(config, g, lang), &own, &theirs]),
+                (TieBreak::Group(g), false) => X::TieBehindGroup
+                    .fill(lang, &[&who, &group_label(config, g, lang), &own, &theirs]),
+                (TieBreak::Bonus, true) => X::TieAheadBonus.fill(lang, &[&who, &own, &theirs]),
+                (TieBreak::Bonus, false) => X::TieBehindBonus.fill(lang, &[&who, &own, &theirs]),
+                (TieBreak::Deductions, true) => {
+                    X::TieAheadDeductions.fill(lang, &[&who, &own, &theirs])
+                }
+                (TieBreak::Deductions, false) => {
+                    X::TieBehindDeductions.fill(lang, &[&who, &own, &theirs])
+                }
+                (TieBreak::Ballot, true) => X::TieAheadBallot.fill(lang, &[&who, &own, &theirs]),
+                (TieBreak::Ballot, false) => X::TieBehindBallot.fill(lang, &[&who, &own, &theirs]),
+            }
+        };
+    match standing {
+        TieStanding::Ahead {
+            others,
+            key,
+            own,
+            theirs,
+        } => ahead_or_behind(true, others, *key, *own, *theirs),
+        TieStanding::Behind {
+            others,
+            key,
+            own,
+            theirs,
+        } => ahead_or_behind(false, others, *key, *own, *theirs),
+        TieStanding::Unresolved {
+            others,
+            seats,
+            equal,
+        } => X::TieUnresolved.fill(
+            lang,
+            &[
+                &names(config, others),
+                seats,
+                &equal_keys(config, equal, lang),
+            ],
+        ),
+        TieStanding::Decided {
+            others,
+            chosen,
+            this_chosen,
+            reason,
+        } => {
+            if *this_chosen {
+                X::TieDecidedChosen.fill(lang, &[&names(config, others), reason])
+            } else {
+                X::TieDecidedOther.fill(
+                    lang,
+                    &[&names(config, others), &names(config, chosen), reason],
+                )
+            }
+        }
+    }
+}
+
+/// The tie at a seat line still waiting for the chair, in one sentence naming all
+/// of its level members: "Ngọc Hà, Ô Chợ Dừa bằng điểm (90,89), tranh 1 suất, chưa
+/// tách được: điểm thưởng cùng là 3,50; chờ chủ trì quyết định". `None` without one.
+pub fn unresolved_tie_line(config: &Config, tie: &SeatTie, lang: Lang) -> Option<String> {
+    if tie.decision.is_some() {
+        return None;
+    }
+    let &first = tie.level.first()?;
+    let TieStanding::Unresolved { seats, equal, .. } = tie.standing(first)? else {
+        return None;
+    };
+    Some(X::TieLevelSummary.fill(
+        lang,
+        &[
+            &names(config, &tie.level),
+            &tie.total.display(lang.decimal_separator()),
+            &seats,
+            &equal_keys(config, &equal, lang),
+        ],
+    ))
+}
+
+/// The short form of [`unresolved_tie_line`] for beside the tied names: "chưa tách
+/// được: điểm thưởng cùng là 3,50; chờ chủ trì quyết định".
+pub fn unresolved_tie_reason(config: &Config, tie: &SeatTie, lang: Lang) -> Option<String> {
+    if tie.decision.is_some() {
+        return None;
+    }
+    let TieStanding::Unresolved { equal, .. } = tie.standing(*tie.level.first()?)? else {
+        return None;
+    };
+    Some(X::TieNotSeparated.fill(lang, &[&equal_keys(config, &equal, lang)]))
+}
+
+/// Why a proposal stands where it does when a tie at the seat line put it there;
+/// `None` for a seat held by rank alone.
+pub fn basis_sentence(
+    config: &Config,
+    tally: &Tally,
+    proposal: &Proposal,
+    lang: Lang,
+) -> Option<String> {
+    if proposal.basis == Basis::Rank {
+        return None;
+    }
+    // The proposal is one of the tally's own (or a copy of one).
+    let c = tally
+        .commendations
+        .iter()
+        .position(|r| r.proposals.iter().any(|p| std::ptr::eq(p, proposal)))
+        .or_else(|| {
+            tally
+                .commendations
+                .iter()
+                .position(|r| r.proposals.contains(proposal))
+        })?;
+    Some(tie_sentence(
+        config,
+        &tally.tie_standing(c, proposal.member)?,
+        lang,
+    ))
+}
+
+/// The members of commendation `c`'s tie left without a seat (not on its list), each
+/// with why: "bằng điểm với Ngọc Hà nhưng xếp sau về điểm thưởng: 3,50 so với 4,17".
+pub fn left_out_of_tie(
+    config: &Config,
+    tally: &Tally,
+    c: usize,
+    lang: Lang,
+) -> Vec<(usize, String)> {
+    let Some(result) = tally.commendations.get(c) else {
+        return Vec::new();
+    };
+    let Some(tie) = &result.tie else {
+        return Vec::new();
+    };
+    tie.members
+        .iter()
+        .copied()
+        .filter(|&m| !result.proposals.iter().any(|p| p.member == m))
+        .filter_map(|m| Some((m, tie_sentence(config, &tie.standing(m)?, lang))))
+        .collect()
+}
+
+/// Every tie at a seat line a member was part of, each as "Commendation: why".
+pub fn tie_notes(config: &Config, tally: &Tally, member: usize, lang: Lang) -> Vec<String> {
+    tally
+        .tie_standings(member)
+        .iter()
+        .map(|(c, standing)| {
+            X::TieNoteFor.fill(
+                lang,
+                &[
+                    &config.commendations[*c].name,
+                    &tie_sentence(config, standing, lang),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// Where a member stands against a commendation's line, in words for the chair's
+/// screen: "hơn 1,20 điểm (giữ suất …)", "kém 0,50 điểm (chưa có suất …)", and for
+/// a member tied with the next one never "hơn 0,00 điểm" but that it is tied and
+/// how the tie was settled, or that it waits for the chair. `None` when no line is
+/// near.
+pub fn line_margin_text(
+    config: &Config,
+    tally: &Tally,
+    member: usize,
+    lang: Lang,
+) -> Option<String> {
+    use crate::model::confidence::{LineMargin, line_margin};
+    use crate::text::ui::T;
+    let sep = lang.decimal_separator();
+    let margin = line_margin(tally, member);
+    let commendation = match margin {
+        Some(LineMargin::Ahead { commendation, .. } | LineMargin::Behind { commendation, .. }) => {
+            Some(commendation)
+        }
+        None => tally.tie_standings(member).first().map(|(c, _)| *c),
+    }?;
+    let name = &config.commendations[commendation].name;
+    let standing = tally.tie_standing(commendation, member);
+    let tied = match margin {
+        Some(LineMargin::Ahead { by, .. } | LineMargin::Behind { by, .. }) => by.units == 0,
+        None => true,
+    };
+    if let Some(TieStanding::Unresolved { .. }) = &standing {
+        let why = tie_sentence(config, standing.as_ref()?, lang);
+        return Some(T::MarginTieOpen.fill(lang, &[&why, name]));
+    }
+    if !tied {
+        return Some(match margin? {
+            LineMargin::Ahead { by, .. } => T::AheadBy.fill(lang, &[&by.display(sep), name]),
+            LineMargin::Behind { by, .. } => T::BehindBy.fill(lang, &[&by.display(sep), name]),
+        });
+    }
+    Some(match &standing {
+        Some(s @ TieStanding::Ahead { .. }) => {
+            T::MarginTieAhead.fill(lang, &[&tie_sentence(config, s, lang), name])
+        }
+        Some(
+            s @ TieStanding::Decided {
+                this_chosen: true, ..
+            },
+        ) => T::MarginTieIn.fill(lang, &[&tie_sentence(config, s, lang), name]),
+        Some(s) => T::MarginTieOut.fill(lang, &[&tie_sentence(config, s, lang), name]),
+        None => T::MarginTieBare.fill(lang, &[name]),
+    })
 }
 
 #[cfg(test)]
@@ -440,6 +714,55 @@ pub(crate) mod tests {
         assert_eq!(
             vacant_seats_line(session.config(), &tally, 1, Lang::Vi).as_deref(),
             Some("Còn trống 1 suất: không còn đơn vị nào khác đủ điều kiện.")
+        );
+    }
+
+    #[test]
+    fn a_tie_at_the_line_is_never_a_margin_of_nothing() {
+        // ĐV0 and ĐV1 tie for one seat and the rules have no tie-break key.
+        let mut session = seat_session(1, &[9500, 9500, 7000]);
+        let tally = Tally::compute(&session);
+        let config = session.config().clone();
+        for m in [0, 1] {
+            let text = line_margin_text(&config, &tally, m, Lang::Vi).expect("a line");
+            assert!(!text.contains("0,00"), "{text}");
+            let other = format!("ĐV{}", 1 - m);
+            assert_eq!(
+                text,
+                format!(
+                    "bằng điểm với {other}, tranh 1 suất, chưa tách được: quy chế không có \
+                     tiêu chí phụ; chờ chủ trì quyết định (Bằng khen)"
+                )
+            );
+        }
+        // The chair chooses ĐV1: it holds the seat, tied; ĐV0 is tied without one.
+        let record = crate::model::event::Record {
+            seq: session.event_count() + 1,
+            at: "2024-12-20T10:00:00+07:00".into(),
+            by: crate::model::event::Actor::Chair,
+            origin: None,
+            event: crate::model::event::Event::DecideTie {
+                commendation: "k".into(),
+                chosen: vec!["m1".into()],
+                reason: "bốc thăm".into(),
+            },
+        };
+        session.apply(&record).expect("a valid decision");
+        let tally = Tally::compute(&session);
+        assert_eq!(
+            line_margin_text(&config, &tally, 1, Lang::Vi).as_deref(),
+            Some("bằng điểm với ĐV0; hội nghị quyết định: bốc thăm (giữ suất Bằng khen)")
+        );
+        assert_eq!(
+            line_margin_text(&config, &tally, 0, Lang::En).as_deref(),
+            Some("tied with ĐV1; the meeting chose ĐV1, reason: bốc thăm (no seat in Bằng khen)")
+        );
+        // A real margin is still a margin.
+        let apart = seat_session(1, &[9500, 9350, 7000]);
+        let tally = Tally::compute(&apart);
+        assert_eq!(
+            line_margin_text(apart.config(), &tally, 0, Lang::Vi).as_deref(),
+            Some("hơn 1,50 điểm (giữ suất Bằng khen)")
         );
     }
 

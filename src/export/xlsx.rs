@@ -105,6 +105,7 @@ pub fn workbook(
         X::Class,
         X::ProposedCommendation,
         X::Status,
+        X::Note,
         X::SheetsCounted,
     ]
     .iter()
@@ -157,16 +158,21 @@ pub fn workbook(
         sheet.write_string_with_format(row, c, &status, &s.text)?;
         widen(&mut widths, c as usize, &status);
         c += 1;
+        // How a tie at a seat line placed this member, in words.
+        let note = wording::tie_notes(config, tally, m, lang).join("; ");
+        sheet.write_string_with_format(row, c, &note, &s.text)?;
+        widen(&mut widths, c as usize, &note);
+        c += 1;
         sheet.write_number_with_format(row, c, r.sheets_counted as f64, &s.integer)?;
         c += 1;
-        for g in &r.groups {
-            sheet.write_number_with_format(row, c, number(*g), &s.number)?;
+        // Without a counted sheet there is no figure yet (not 0.00).
+        for v in r.groups.iter().chain([&r.bonus, &r.deductions]) {
+            match r.total {
+                Some(_) => sheet.write_number_with_format(row, c, number(*v), &s.number)?,
+                None => sheet.write_blank(row, c, &s.text)?,
+            };
             c += 1;
         }
-        sheet.write_number_with_format(row, c, number(r.bonus), &s.number)?;
-        c += 1;
-        sheet.write_number_with_format(row, c, number(r.deductions), &s.number)?;
-        c += 1;
         if separate {
             match r.self_total {
                 Some(t) => sheet.write_number_with_format(row, c, number(t), &s.number)?,

@@ -118,6 +118,181 @@ pub struct CommendationResult {
     /// Who may receive it: ranked, of the minimum class, not holding an earlier one.
     /// Only they are listed on its ballot.
     pub eligible: Vec<usize>,
+    /// Members with one total competing for fewer seats than they are, if any.
+    pub tie: Option<SeatTie>,
+}
+
+/// What a tie-break key compares: points (a group subtotal, bonus, deductions, as
+/// the tally rounds them) or votes in the commendation's latest ballot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyValue {
+    Points(Rounded),
+    Votes(u32),
+}
+
+/// A tie at a commendation's seat line: more members with the same total than
+/// seats left for them, and everything the tie-break keys said about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatTie {
+    pub total: Rounded,
+    /// Seats left for the tied members.
+    pub seats: usize,
+    /// The tied members, in the order the tie-break keys put them (list order
+    /// among members the keys cannot tell apart).
+    pub members: Vec<usize>,
+    /// The rules' keys in order, each with the tied members' values (in the order
+    /// of `members`), or `None` where the key could not be applied (no ballot yet).
+    pub keys: Vec<(TieBreak, Option<Vec<KeyValue>>)>,
+    /// Given a seat by the keys (not by the chair).
+    pub seated: Vec<usize>,
+    /// Still level on every key for the last seats: the chair decides among them.
+    pub level: Vec<usize>,
+    /// The chair's decision among `level`, when recorded: who, and why.
+    pub decision: Option<(Vec<usize>, String)>,
+}
+
+/// Why a member of a [`SeatTie`] stands where it does, with the facts to say so.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TieStanding {
+    /// Given a seat ahead of `others` (same total) by the first key that told them
+    /// apart: this member's value and theirs.
+    Ahead {
+        others: Vec<usize>,
+        key: TieBreak,
+        own: KeyValue,
+        theirs: KeyValue,
+    },
+    /// Left without a seat behind `others`, by the first key that told them apart.
+    Behind {
+        others: Vec<usize>,
+        key: TieBreak,
+        own: KeyValue,
+        theirs: KeyValue,
+    },
+    /// Level with `others` on every key, for `seats` seats: waiting for the chair.
+    /// `equal` holds each key with the value they share (`None`: not applied yet).
+    Unresolved {
+        others: Vec<usize>,
+        seats: usize,
+        equal: Vec<(TieBreak, Option<KeyValue>)>,
+    },
+    /// Level with `others` on every key; the chair chose `chosen` (this member is
+    /// among them when `this_chosen`) for `reason`.
+    Decided {
+        others: Vec<usize>,
+        chosen: Vec<usize>,
+        this_chosen: bool,
+        reason: String,
+    },
+}
+
+impl SeatTie {
+    fn at(&self, member: usize) -> Option<usize> {
+        self.members.iter().position(|&m| m == member)
+    }
+
+    /// The value of key `k` for `member`, if the key was applied.
+    pub fn value(&self, k: usize, member: usize) -> Option<KeyValue> {
+        let at = self.at(member)?;
+        self.keys.get(k)?.1.as_ref().map(|values| values[at])
+    }
+
+    /// Has a seat, by the keys or by the chair's decision.
+    fn holds(&self, member: usize) -> bool {
+        self.seated.contains(&member)
+            || self
+                .decision
+                .as_ref()
+                .is_some_and(|(chosen, _)| chosen.contains(&member))
+    }
+
+    /// The first key on which `a` and `b` differ, with their values.
+    fn first_difference(&self, a: usize, b: usize) -> Option<(TieBreak, KeyValue, KeyValue)> {
+        self.keys.iter().enumerate().find_map(|(k, (key, _))| {
+            let (va, vb) = (self.value(k, a)?, self.value(k, b)?);
+            (va != vb).then_some((*key, va, vb))
+        })
+    }
+
+    /// Of `candidates`, `nearest` and those told apart from `member` by the same key
+    /// with the same value as `nearest`.
+    fn alike(&self, member: usize, nearest: usize, candidates: &[usize]) -> Vec<usize> {
+        let reference = self.first_difference(member, nearest);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&o| {
+                o == nearest
+                    || self
+                        .first_difference(member, o)
+                        .zip(reference)
+                        .is_some_and(|((k, _, v), (rk, _, rv))| k == rk && v == rv)
+            })
+            .collect()
+    }
+
+    /// Why `member` stands where it does in this tie; `None` if it is not in it.
+    pub fn standing(&self, member: usize) -> Option<TieStanding> {
+        self.at(member)?;
+        let others_of = |set: &[usize]| -> Vec<usize> {
+            set.iter().copied().filter(|&m| m != member).collect()
+        };
+        if self.level.contains(&member) {
+            return Some(match &self.decision {
+                Some((chosen, reason)) => TieStanding::Decided {
+                    others: others_of(&self.level),
+                    chosen: chosen.clone(),
+                    this_chosen: chosen.contains(&member),
+                    reason: reason.clone(),
+                },
+                None => {
+                    let equal = self
+                        .keys
+                        .iter()
+                        .enumerate()
+                        .map(|(k, (key, _))| (*key, self.value(k, member)))
+                        .collect();
+                    TieStanding::Unresolved {
+                        others: others_of(&self.level),
+                        seats: self.seats - self.seated.len(),
+                        equal,
+                    }
+                }
+            });
+        }
+        if self.seated.contains(&member) {
+            // Ahead of the best of those without a seat by the keys.
+            let below: Vec<usize> = self
+                .members
+                .iter()
+                .copied()
+                .filter(|m| !self.seated.contains(m))
+                .collect();
+            let &nearest = below.first()?;
+            let (key, own, theirs) = self.first_difference(member, nearest)?;
+            return Some(TieStanding::Ahead {
+                others: self.alike(member, nearest, &below),
+                key,
+                own,
+                theirs,
+            });
+        }
+        // Left out: behind the last of those placed above it.
+        let above: Vec<usize> = self
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| self.holds(m) || self.level.contains(&m))
+            .collect();
+        let &nearest = above.last()?;
+        let (key, own, theirs) = self.first_difference(member, nearest)?;
+        Some(TieStanding::Behind {
+            others: self.alike(member, nearest, &above),
+            key,
+            own,
+            theirs,
+        })
+    }
 }
 
 /// Per-sheet sums for one scorer and one target, in hundredths.
@@ -319,6 +494,20 @@ impl Tally {
         self.sheets_expected - self.sheets_submitted
     }
 
+    /// Why `member` stands where it does in the tie at commendation `c`'s seat
+    /// line, if it is part of one.
+    pub fn tie_standing(&self, c: usize, member: usize) -> Option<TieStanding> {
+        self.commendations.get(c)?.tie.as_ref()?.standing(member)
+    }
+
+    /// Every tie at a seat line `member` was part of: the commendation and why it
+    /// stands where it does.
+    pub fn tie_standings(&self, member: usize) -> Vec<(usize, TieStanding)> {
+        (0..self.commendations.len())
+            .filter_map(|c| Some((c, self.tie_standing(c, member)?)))
+            .collect()
+    }
+
     /// The commendation a member is proposed for (or awaiting a ballot for).
     pub fn commendation_of(&self, member: usize) -> Option<(usize, &Proposal)> {
         self.commendations
@@ -338,6 +527,10 @@ impl Tally {
                     .map(|p| (c, p))
             })
     }
+}
+
+fn zero_total(config: &Config) -> Rounded {
+    Exact::mean(0, 0).round(config.scoring.decimals)
 }
 
 /// The seats of commendation `c`: its count, or floor(percent × members / 100) with
@@ -361,6 +554,21 @@ fn tie_key(
         TieBreak::Bonus => Some(member.bonus.units),
         TieBreak::Deductions => Some(-member.deductions.units),
         TieBreak::Ballot => ballot.map(|b| b.votes_for(m) as i64),
+    }
+}
+
+/// The value a key compares, as people read it (deductions as they are, not negated).
+fn key_value(
+    key: TieBreak,
+    member: &MemberResult,
+    ballot: Option<&BallotRecord>,
+    m: usize,
+) -> Option<KeyValue> {
+    match key {
+        TieBreak::Group(g) => Some(KeyValue::Points(member.groups[g])),
+        TieBreak::Bonus => Some(KeyValue::Points(member.bonus)),
+        TieBreak::Deductions => Some(KeyValue::Points(member.deductions)),
+        TieBreak::Ballot => ballot.map(|b| KeyValue::Votes(b.votes_for(m))),
     }
 }
 
@@ -486,6 +694,7 @@ fn propose(
         let mut seats = quota;
         let mut placed: Vec<(usize, Basis)> = Vec::new();
         let mut open_seats = 0;
+        let mut tie = None;
         let mut at = 0;
         while seats > 0 && at < eligible.len() {
             let total = members[eligible[at]].total;
@@ -501,20 +710,46 @@ fn propose(
                 continue;
             }
             // A tie straddles the quota line: the cascade, then the chair's decision.
-            for (sub, by) in cascade(members, ballot, tier, &config.tie_break, None) {
+            let tiers = cascade(members, ballot, tier, &config.tie_break, None);
+            let in_order: Vec<usize> = tiers.iter().flat_map(|(sub, _)| sub.clone()).collect();
+            let mut seat_tie = SeatTie {
+                total: total.unwrap_or(zero_total(config)),
+                seats,
+                // A commendation without a ballot never has its ballot key applied.
+                keys: config
+                    .tie_break
+                    .iter()
+                    .filter(|&&key| key != TieBreak::Ballot || rule.ballot.is_some())
+                    .map(|&key| {
+                        let values: Option<Vec<KeyValue>> = in_order
+                            .iter()
+                            .map(|&m| key_value(key, &members[m], ballot, m))
+                            .collect();
+                        (key, values)
+                    })
+                    .collect(),
+                members: in_order,
+                seated: Vec::new(),
+                level: Vec::new(),
+                decision: None,
+            };
+            for (sub, by) in tiers {
                 if seats == 0 {
                     break;
                 }
                 if sub.len() <= seats {
                     seats -= sub.len();
                     let basis = by.map_or(Basis::Rank, Basis::TieBrokenBy);
+                    seat_tie.seated.extend(&sub);
                     placed.extend(sub.into_iter().map(|m| (m, basis.clone())));
                     continue;
                 }
+                seat_tie.level = sub.clone();
                 match session.latest_decision(c) {
                     Some(d)
                         if d.chosen.len() == seats && d.chosen.iter().all(|m| sub.contains(m)) =>
                     {
+                        seat_tie.decision = Some((d.chosen.clone(), d.reason.clone()));
                         placed.extend(
                             d.chosen
                                 .iter()
@@ -528,6 +763,7 @@ fn propose(
                 }
                 seats = 0;
             }
+            tie = Some(seat_tie);
         }
         let proposals: Vec<Proposal> = placed
             .into_iter()
@@ -561,6 +797,7 @@ fn propose(
             proposals,
             open_seats,
             eligible,
+            tie,
         });
     }
     results

@@ -3,7 +3,8 @@
 use super::config::TieBreak;
 use super::event::{Actor, Event};
 use super::exact::Exact;
-use super::tally::{Basis, ProposalStatus, Tally};
+use super::exact::Rounded;
+use super::tally::{Basis, KeyValue, ProposalStatus, Tally, TieStanding};
 use super::testkit::*;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -556,6 +557,145 @@ fn a_decision_that_no_longer_matches_the_tie_is_not_applied() {
     .unwrap();
     let t = Tally::compute(&s);
     assert_eq!(proposed(&t, 0)[0].1, ProposalStatus::TieUnresolved);
+}
+
+fn pts(units: i64) -> KeyValue {
+    KeyValue::Points(Rounded { units, decimals: 2 })
+}
+
+#[test]
+fn a_tie_decided_by_a_key_names_the_other_member_and_both_values() {
+    // Equal totals and group 1; m0 has 5 bonus points, m1 none: m0 takes the seat.
+    let cfg = one_seat(json!(["group:1", "bonus", "deductions"]));
+    let s = tied_pair(&cfg, [1000, 1000, 0, 500, 0], [1000, 1000, 500, 0, 0]);
+    let t = Tally::compute(&s);
+    let tie = t.commendations[0]
+        .tie
+        .as_ref()
+        .expect("a tie at the seat line");
+    assert_eq!((tie.members.as_slice(), tie.seats), ([0, 1].as_slice(), 1));
+    assert_eq!(
+        tie.total,
+        Rounded {
+            units: 2500,
+            decimals: 2
+        }
+    );
+    assert_eq!(
+        t.tie_standing(0, 0),
+        Some(TieStanding::Ahead {
+            others: vec![1],
+            key: TieBreak::Bonus,
+            own: pts(500),
+            theirs: pts(0),
+        })
+    );
+    assert_eq!(
+        t.tie_standing(0, 1),
+        Some(TieStanding::Behind {
+            others: vec![0],
+            key: TieBreak::Bonus,
+            own: pts(0),
+            theirs: pts(500),
+        })
+    );
+    // The deductions as they were given, not as the cascade compares them.
+    let s = tied_pair(&cfg, [1000, 1000, 500, 0, 0], [1000, 1000, 1000, 0, 500]);
+    let t = Tally::compute(&s);
+    assert_eq!(
+        t.tie_standing(0, 0),
+        Some(TieStanding::Ahead {
+            others: vec![1],
+            key: TieBreak::Deductions,
+            own: pts(0),
+            theirs: pts(500),
+        })
+    );
+    // m1 is then first for the next commendation, by its rank alone: no tie there.
+    assert_eq!(t.tie_standing(1, 1), None);
+    assert_eq!(t.tie_standings(1).len(), 1);
+}
+
+#[test]
+fn a_tie_the_keys_cannot_break_says_what_was_equal_then_who_the_chair_chose() {
+    let mut cfg = one_seat(json!(["bonus", "ballot"]));
+    cfg["commendations"][0]["ballot"] =
+        json!({"threshold_percent": 50, "strict": true, "base": "present"});
+    let same = [1000, 1000, 500, 100, 0];
+    let mut s = tied_pair(&cfg, same, same);
+    let t = Tally::compute(&s);
+    assert_eq!(
+        t.tie_standing(0, 1),
+        Some(TieStanding::Unresolved {
+            others: vec![0],
+            seats: 1,
+            // No ballot recorded yet: that key could not be applied.
+            equal: vec![(TieBreak::Bonus, Some(pts(100))), (TieBreak::Ballot, None)],
+        })
+    );
+    apply(
+        &mut s,
+        Actor::Chair,
+        Event::DecideTie {
+            commendation: "k".into(),
+            chosen: vec![id(1)],
+            reason: "Có mô hình mới".into(),
+        },
+    )
+    .unwrap();
+    let t = Tally::compute(&s);
+    let decided = |this_chosen: bool| TieStanding::Decided {
+        others: vec![usize::from(!this_chosen)],
+        chosen: vec![1],
+        this_chosen,
+        reason: "Có mô hình mới".into(),
+    };
+    assert_eq!(t.tie_standing(0, 1), Some(decided(true)));
+    assert_eq!(t.tie_standing(0, 0), Some(decided(false)));
+}
+
+#[test]
+fn three_tied_for_two_seats_one_ahead_two_level() {
+    // m0, m1, m2 all 25 points; m0 has more bonus, m1 and m2 are level.
+    let cfg = with(
+        commendations(json!([{"id": "k", "name": "Bằng khen", "max_count": 2}])),
+        "tie_break",
+        json!(["bonus"]),
+    );
+    let rows = [
+        [1000, 1000, 0, 500, 0],
+        [1000, 1000, 500, 0, 0],
+        [1000, 1000, 500, 0, 0],
+    ];
+    let mut s = session(&cfg);
+    for scorer in 0..4 {
+        for target in (0..4).filter(|&t| t != scorer) {
+            match target {
+                3 => give(&mut s, scorer, 3, 1500),
+                _ => fill(&mut s, scorer, target, rows[target]),
+            }
+        }
+        submit(&mut s, scorer);
+    }
+    let t = Tally::compute(&s);
+    assert_eq!(
+        t.tie_standing(0, 0),
+        Some(TieStanding::Ahead {
+            others: vec![1, 2],
+            key: TieBreak::Bonus,
+            own: pts(500),
+            theirs: pts(0),
+        })
+    );
+    assert_eq!(
+        t.tie_standing(0, 2),
+        Some(TieStanding::Unresolved {
+            others: vec![1],
+            seats: 1,
+            equal: vec![(TieBreak::Bonus, Some(pts(0)))],
+        })
+    );
+    assert_eq!(t.tie_standing(0, 3), None, "not part of the tie");
 }
 
 #[test]

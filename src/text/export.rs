@@ -31,7 +31,6 @@ crate::texts! {
         NoEligibleNote => "(không có đơn vị đủ điều kiện)", "(no eligible member)";
         NoEligibleMember => "Không có đơn vị đủ điều kiện.", "No eligible member.";
         BallotVotes => "{0}/{1} phiếu, {2}%", "{0}/{1} {1|vote|votes}, {2}%";
-        TieBrokenBy => "tách bằng điểm theo {0}", "tie broken by {0}";
         DecidedByMeeting => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
         TiedForSeats => "bằng điểm tranh {0} suất", "tied for {0} {0|seat|seats}";
         TiedAwaitingDecision => "bằng điểm, chờ quyết định", "tied, awaiting a decision";
@@ -124,5 +123,32 @@ crate::texts! {
         Differs => "{0}: tệp ghi {1}, tệp hội nghị cho {2}", "{0}: the file says {1}, the meeting gives {2}";
         OtherMeeting => "tệp kết quả thuộc về một hội nghị khác (config_sha256 khác)", "the results belong to another meeting (config_sha256 differs)";
         AheadOfMeeting => "tệp kết quả ghi {0} sự kiện nhưng tệp hội nghị chỉ có {1}", "the results count {0} {0|event|events} but the meeting file has only {1}";
+
+        // A tie at a commendation's seat line, in words: who is ahead of whom, on
+        // which key, with both values.
+        TieAheadGroup => "hơn {0} về điểm nhóm {1}: {2} so với {3}", "ahead of {0} on the subtotal of group {1}: {2} against {3}";
+        TieAheadBonus => "hơn {0} về điểm thưởng: {1} so với {2}", "ahead of {0} on bonus points: {1} against {2}";
+        TieAheadDeductions => "hơn {0} vì ít điểm trừ hơn: {1} so với {2}", "ahead of {0} on fewer deductions: {1} against {2}";
+        TieAheadBallot => "hơn {0} về số phiếu bầu: {1} so với {2}", "ahead of {0} on ballot votes: {1} against {2}";
+        TieBehindGroup => "bằng điểm với {0} nhưng xếp sau về điểm nhóm {1}: {2} so với {3}", "tied with {0} but behind on the subtotal of group {1}: {2} against {3}";
+        TieBehindBonus => "bằng điểm với {0} nhưng xếp sau về điểm thưởng: {1} so với {2}", "tied with {0} but behind on bonus points: {1} against {2}";
+        TieBehindDeductions => "bằng điểm với {0} nhưng xếp sau vì nhiều điểm trừ hơn: {1} so với {2}", "tied with {0} but behind on more deductions: {1} against {2}";
+        TieBehindBallot => "bằng điểm với {0} nhưng xếp sau về số phiếu bầu: {1} so với {2}", "tied with {0} but behind on ballot votes: {1} against {2}";
+        TieUnresolved => "bằng điểm với {0}, tranh {1} suất, chưa tách được: {2}; chờ chủ trì quyết định", "tied with {0} for {1} {1|seat|seats}, not yet separated: {2}; awaiting the chair's decision";
+        TieLevelSummary => "{0} bằng điểm ({1}), tranh {2} suất, chưa tách được: {3}; chờ chủ trì quyết định", "{0} tied ({1}) for {2} {2|seat|seats}, not yet separated: {3}; awaiting the chair's decision";
+        TieEqualOn => "{0} cùng là {1}", "{0} equal at {1}";
+        TieNoBallotYet => "chưa có kết quả bỏ phiếu", "no ballot recorded yet";
+        TieNoKeys => "quy chế không có tiêu chí phụ", "the rules set no tie-break";
+        TieKeyGroup => "điểm nhóm {0}", "the subtotal of group {0}";
+        TieKeyBonus => "điểm thưởng", "bonus points";
+        TieKeyDeductions => "điểm trừ", "deductions";
+        TieKeyBallot => "số phiếu bầu", "ballot votes";
+        GroupLabel => "{0} ({1})", "{0} ({1})";
+        TieDecidedChosen => "bằng điểm với {0}; hội nghị quyết định: {1}", "tied with {0}; decided by the meeting: {1}";
+        TieDecidedOther => "bằng điểm với {0}; hội nghị chọn {1}, lý do: {2}", "tied with {0}; the meeting chose {1}, reason: {2}";
+        TieNoSeat => "không có suất", "no seat";
+        TieNoteFor => "{0}: {1}", "{0}: {1}";
+        Note => "Ghi chú", "Note";
+        TieNotSeparated => "chưa tách được: {0}; chờ chủ trì quyết định", "not yet separated: {0}; awaiting the chair's decision";
     }
 }

@@ -113,7 +113,6 @@ crate::texts! {
         SeatsOpenNotScored => "Còn trống {0} suất: các đơn vị còn lại chưa có phiếu chấm nào được tính.", "{0} {0|seat stays|seats stay} open: the remaining members have no counted sheet yet.";
         SeatsOpenNoOther => "Còn trống {0} suất: không còn đơn vị nào khác đủ điều kiện.", "{0} {0|seat stays|seats stay} open: no other member is eligible.";
         TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} {0|seat|seats}: awaiting the meeting's decision";
-        TieBrokenBy => "tách bằng điểm theo {0}", "tie broken by {0}";
         DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
         BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} {1|vote|votes} ({2}%)";
         Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
@@ -277,6 +276,15 @@ crate::texts! {
         Time => "Thời điểm", "Time";
         Who => "Người thực hiện", "By";
         What => "Nội dung", "What";
+        ProvisionalBanner => "TẠM TÍNH — còn {0} phiếu chưa nộp", "PROVISIONAL — {0} {0|sheet|sheets} still missing";
+        RevealProvisional => "Công bố kết quả tạm tính (còn thiếu {0} phiếu)", "Reveal the provisional results ({0} {0|sheet|sheets} missing)";
+        HideAgain => "Ẩn lại điểm trên màn hình chiếu", "Hide the figures again";
+        ProjectorHidden => "Màn hình chiếu đang ẩn điểm: còn thiếu {0} phiếu.", "The projector hides the figures: {0} {0|sheet|sheets} missing.";
+        MarginTieAhead => "bằng điểm, giữ suất {1}: {0}", "tied, holds {1}: {0}";
+        MarginTieIn => "{0} (giữ suất {1})", "{0} (holds {1})";
+        MarginTieOut => "{0} (chưa có suất {1})", "{0} (no seat in {1})";
+        MarginTieOpen => "{0} ({1})", "{0} ({1})";
+        MarginTieBare => "bằng điểm ({0})", "tied ({0})";
     }
 }
 

@@ -470,22 +470,39 @@ fn projector_controls(
     meeting: &OpenMeeting,
     lang: Lang,
 ) {
-    ui.horizontal(|ui| {
-        ui.toggle_value(&mut projector.open, T::OpenProjector.get(lang))
-            .on_hover_text(T::ProjectorHint.get(lang));
+    let tally = &meeting.tally;
+    ui.horizontal_wrapped(|ui| {
+        // A real button, framed, that stays pressed while the projector is open.
+        if ui
+            .add(
+                egui::Button::new(RichText::new(T::OpenProjector.get(lang)).strong())
+                    .selected(projector.open)
+                    .min_size(egui::vec2(0.0, 32.0)),
+            )
+            .on_hover_text(T::ProjectorHint.get(lang))
+            .clicked()
+        {
+            projector.open = !projector.open;
+        }
         if ui
             .checkbox(&mut projector.hide_until_all, T::HideUntilAll.get(lang))
             .changed()
         {
             projector.revealed = false;
         }
-        let can_reveal =
-            projector.hide_until_all && !projector.revealed && !meeting.tally.is_provisional();
-        if ui
-            .add_enabled(can_reveal, egui::Button::new(T::Reveal.get(lang)))
-            .clicked()
-        {
-            projector.revealed = true;
+        let missing = tally.sheets_missing();
+        if projector.can_reveal(tally) {
+            ui.label(
+                RichText::new(T::ProjectorHidden.fill(lang, &[&missing])).color(style::WARN_TEXT),
+            );
+            if ui
+                .button(T::RevealProvisional.fill(lang, &[&missing]))
+                .clicked()
+            {
+                projector.revealed = true;
+            }
+        } else if projector.can_hide_again(tally) && ui.button(T::HideAgain.get(lang)).clicked() {
+            projector.revealed = false;
         }
     });
 }

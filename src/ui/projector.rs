@@ -11,26 +11,50 @@
 use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
 use super::style;
+use crate::export::wording::{basis_sentence, unresolved_tie_reason};
 use crate::model::exact::Rounded;
-use crate::model::tally::ProposalStatus;
+use crate::model::tally::{Basis, ProposalStatus, Tally};
 use eframe::egui::{
     self, Align, Color32, FontFamily, FontId, Galley, Layout, Rect, RichText, Stroke, UiBuilder,
     pos2, text::LayoutJob, vec2,
 };
 use std::sync::Arc;
 
-#[derive(Default)]
 pub struct ProjectorState {
     pub open: bool,
-    /// "Hide figures until all sheets are in": only progress shows.
+    /// "Hide figures until all sheets are in": while a sheet is missing only the
+    /// progress shows. On in a new meeting, so a partial ranking is never projected
+    /// by accident while delegates still score.
     pub hide_until_all: bool,
-    /// The chair revealed the figures.
+    /// The chair revealed the figures before every sheet was in.
     pub revealed: bool,
 }
 
+impl Default for ProjectorState {
+    fn default() -> ProjectorState {
+        ProjectorState {
+            open: false,
+            hide_until_all: true,
+            revealed: false,
+        }
+    }
+}
+
 impl ProjectorState {
-    pub fn figures_visible(&self) -> bool {
-        !self.hide_until_all || self.revealed
+    /// The figures show once every sheet is in, or earlier when the chair turned
+    /// hiding off or revealed them.
+    pub fn figures_visible(&self, tally: &Tally) -> bool {
+        !self.hide_until_all || self.revealed || !tally.is_provisional()
+    }
+
+    /// The chair may reveal the figures now (they are hidden for a missing sheet).
+    pub fn can_reveal(&self, tally: &Tally) -> bool {
+        !self.figures_visible(tally)
+    }
+
+    /// The chair may hide again figures revealed while a sheet is still missing.
+    pub fn can_hide_again(&self, tally: &Tally) -> bool {
+        self.hide_until_all && self.revealed && tally.is_provisional()
     }
 }
 
@@ -40,6 +64,10 @@ const DIM: Color32 = Color32::from_rgb(0x50, 0x50, 0x50);
 const TRACK: Color32 = Color32::from_gray(0xe4);
 const ZEBRA: Color32 = Color32::from_gray(0xf2);
 const GRID: Color32 = Color32::from_gray(0xa0);
+/// The provisional banner: black on signal yellow, readable from the back of a room.
+/// A tie's explanation under the proposals: dark amber, apart from names and status.
+const TIE_INK: Color32 = Color32::from_rgb(0x7a, 0x3e, 0x00);
+const PROVISIONAL_BG: Color32 = Color32::from_rgb(0xff, 0xd4, 0x00);
 
 // ----------------------------------------------------------------------------
 // The bar scale
@@ -165,11 +193,12 @@ const GAP: f32 = 0.6;
 /// Space between columns, in ems.
 const GUTTER: f32 = 1.6;
 /// The shortest bar track, in ems.
-pub const MIN_BAR: f32 = 9.0;
+pub const MIN_BAR: f32 = 8.0;
 const MAX_COLUMNS: usize = 3;
 /// Sizes relative to a row's type.
-const TOTAL_SIZE: f32 = 1.15;
-const CLASS_SIZE: f32 = 0.75;
+const TOTAL_SIZE: f32 = 1.05;
+/// Class names are as large as the totals: the room reads both.
+const CLASS_SIZE: f32 = TOTAL_SIZE;
 const AXIS_SIZE: f32 = 0.72;
 /// A name wider than this many ems is drawn smaller rather than widen every row.
 const MAX_NAME: f32 = 13.0;
@@ -460,13 +489,6 @@ pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, state: &ProjectorState, la
                     .family(style::bold())
                     .color(style::OK_GREEN),
             );
-        } else if tally.is_provisional() {
-            ui.label(
-                RichText::new(T::ProvisionalShort.get(lang))
-                    .size((unit * 0.95).round())
-                    .family(style::bold())
-                    .color(style::WARN_TEXT),
-            );
         }
         ui.label(
             RichText::new(&config.cluster.organizer)
@@ -474,6 +496,10 @@ pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, state: &ProjectorState, la
                 .color(DIM),
         );
     });
+    let visible = state.figures_visible(tally);
+    if visible && tally.is_provisional() && !meeting.session().finalized {
+        provisional_banner(ui, full, tally, lang, unit);
+    }
     let top = ui.cursor().top() + unit * 0.3;
     let body = Rect::from_min_max(pos2(full.left(), top), full.max);
     ui.painter().hline(
@@ -481,12 +507,42 @@ pub fn show(ui: &mut egui::Ui, meeting: &OpenMeeting, state: &ProjectorState, la
         top - unit * 0.15,
         Stroke::new(1.0, Color32::from_gray(0xc0)),
     );
-    if state.figures_visible() {
+    if visible {
         ranking(ui, body, meeting, lang, unit);
     } else {
         progress(ui, body, meeting, lang, unit);
     }
     ui.advance_cursor_after_rect(body);
+}
+
+/// Across the whole width, in large black type on yellow: these figures are not
+/// the result yet, and how many sheets are still missing.
+fn provisional_banner(ui: &mut egui::Ui, full: Rect, tally: &Tally, lang: Lang, unit: f32) {
+    let text = T::ProvisionalBanner.fill(lang, &[&tally.sheets_missing()]);
+    let size = (unit * 1.5).round();
+    let height = (size * 1.6).round();
+    let top = ui.cursor().top() + unit * 0.2;
+    let rect = Rect::from_min_size(pos2(full.left(), top), vec2(full.width(), height));
+    ui.painter().rect_filled(rect, 4.0, PROVISIONAL_BG);
+    ui.painter()
+        .rect_stroke(rect, 4.0, Stroke::new(3.0, INK), egui::StrokeKind::Inside);
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .id_salt(("projector", "provisional"))
+            .max_rect(rect)
+            .layout(Layout::centered_and_justified(egui::Direction::LeftToRight)),
+    );
+    child.add(
+        egui::Label::new(
+            RichText::new(text)
+                .size(size)
+                .family(style::bold())
+                .color(INK),
+        )
+        .selectable(false)
+        .truncate(),
+    );
+    ui.advance_cursor_after_rect(rect);
 }
 
 /// While the figures are hidden: who has submitted.
@@ -645,12 +701,36 @@ fn ranking(ui: &mut egui::Ui, body: Rect, meeting: &OpenMeeting, lang: Lang, uni
                     starts_paragraph: false,
                 });
             }
-            for p in proposals {
+            for p in &proposals {
                 pieces.push(Piece {
                     text: vec![
                         (config.members[p.member].short.clone(), INK),
                         (format!(" ({})", p.status.text(lang)), DIM),
                     ],
+                    family: FontFamily::Proportional,
+                    scale: 1.0,
+                    starts_paragraph: false,
+                });
+                // A seat a tie-break decided: on whom it was decided, how, both values.
+                if p.basis != Basis::Tied
+                    && let Some(why) = basis_sentence(config, tally, p, lang)
+                {
+                    pieces.push(Piece {
+                        text: vec![(format!("— {why}"), TIE_INK)],
+                        family: FontFamily::Proportional,
+                        scale: 1.0,
+                        starts_paragraph: false,
+                    });
+                }
+            }
+            // A tie still standing: what was equal, and that the chair decides.
+            if let Some(why) = result
+                .tie
+                .as_ref()
+                .and_then(|tie| unresolved_tie_reason(config, tie, lang))
+            {
+                pieces.push(Piece {
+                    text: vec![(format!("— {why}"), TIE_INK)],
                     family: FontFamily::Proportional,
                     scale: 1.0,
                     starts_paragraph: false,
@@ -828,7 +908,7 @@ fn ranking(ui: &mut egui::Ui, body: Rect, meeting: &OpenMeeting, lang: Lang, uni
                 ("class", i),
                 RichText::new(text)
                     .size((plan.font * CLASS_SIZE).round())
-                    .color(DIM),
+                    .color(INK),
                 Align::Min,
             );
         }
