@@ -38,6 +38,7 @@ EVENT_FIELDS = {
     "next_year": {"head", "deputy"},
     "finalize": set(),
     "import_sheet": {"scorer", "sheet_sha256", "source"},
+    "paper_sheet": {"scorer", "entered_by", "checked_by", "corrections"},
 }
 
 

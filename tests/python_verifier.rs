@@ -126,6 +126,40 @@ fn meeting_from_devices(dir: &Path) -> PathBuf {
     path
 }
 
+/// A meeting with a paper sheet typed in twice: its provenance event carries the
+/// typists' names and a correction with quotes in its reason.
+fn meeting_with_paper(dir: &Path) -> PathBuf {
+    let path = dir.join("giay.thidua");
+    let mut file = MeetingFile::create(&path, thidua::sample::SAMPLE_CONFIG, AT).unwrap();
+    let config = file.config().clone();
+    file.append_all(
+        Actor::Chair,
+        vec![
+            Event::PaperSheet {
+                scorer: config.members[0].id.clone(),
+                entered_by: "Trần Thị Bình".into(),
+                checked_by: "Lê \"Văn\" Cường".into(),
+                corrections: vec![thidua::model::event::PaperCorrection {
+                    target: config.members[1].id.clone(),
+                    item: config.cells[0].id.clone(),
+                    written: "12".into(),
+                    value: Some(Points(600)),
+                    reason: "Đại biểu xác nhận \"6\"\n(tối đa)".into(),
+                }],
+            },
+            Event::Score {
+                scorer: config.members[0].id.clone(),
+                target: config.members[1].id.clone(),
+                item: config.cells[0].id.clone(),
+                value: Some(Points(600)),
+            },
+        ],
+        AT,
+    )
+    .unwrap();
+    path
+}
+
 #[test]
 fn the_python_verifier_agrees_with_thidua_verify() {
     let Some(python) = python() else {
@@ -154,7 +188,15 @@ fn the_python_verifier_agrees_with_thidua_verify() {
     let v2 = dir.path().join("v2.thidua");
     std::fs::copy(root().join("src/store/testdata/v2-large-part.thidua"), &v2).unwrap();
 
-    for (path, events) in [(&large, 52_478), (&devices, 16), (&v1, 105), (&v2, 1_000)] {
+    let paper = meeting_with_paper(dir.path());
+
+    for (path, events) in [
+        (&large, 52_478),
+        (&devices, 16),
+        (&v1, 105),
+        (&v2, 1_000),
+        (&paper, 2),
+    ] {
         let (code, out, _) = agree(python, path);
         assert_eq!(code, Some(0), "{}", path.display());
         assert!(out.contains(&format!("OK — {events} events")), "{out}");

@@ -165,10 +165,10 @@ pub fn show_start(
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let label = if draft.is_some() {
-                PT::Continue
-            } else {
+            let label = if needs_code(draft) {
                 PT::Begin
+            } else {
+                PT::Continue
             };
             if ui
                 .add_enabled(

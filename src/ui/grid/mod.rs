@@ -198,6 +198,15 @@ pub fn show(
     let body = geometry.body(outer);
     view.body = Some(body);
     let id = focus_id(input.scorer);
+    if view.want_focus > 0 {
+        // Asked again every frame until it holds: a dialog closing in the frame the
+        // grid asked still blocks the grid for that frame, and egui drops the focus.
+        ui.memory_mut(|m| {
+            if !m.has_focus(id) {
+                m.request_focus(id);
+            }
+        });
+    }
     let response = ui.interact(body, id, egui::Sense::click());
     view.want_focus = view.want_focus.saturating_sub(1);
     let mut out = Vec::new();
