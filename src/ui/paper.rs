@@ -136,19 +136,19 @@ pub fn show_start(
                     .response
                     .labelled_by(l.id);
                 ui.end_row();
-                let l = ui.label(PT::Typist.get(lang));
-                let typist = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut form.typist)
-                            .desired_width(320.0)
-                            .hint_text(PT::TypistHint.get(lang)),
-                    )
-                    .labelled_by(l.id);
-                if std::mem::take(&mut form.focus) {
-                    typist.request_focus();
-                }
-                ui.end_row();
                 if needs_code(draft) {
+                    let l = ui.label(PT::Typist.get(lang));
+                    let typist = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut form.typist)
+                                .desired_width(320.0)
+                                .hint_text(PT::TypistHint.get(lang)),
+                        )
+                        .labelled_by(l.id);
+                    if std::mem::take(&mut form.focus) {
+                        typist.request_focus();
+                    }
+                    ui.end_row();
                     let l = ui.label(PT::CheckCode.get(lang));
                     ui.add(
                         egui::TextEdit::singleline(&mut form.code)
@@ -280,6 +280,21 @@ pub fn show(ui: &mut egui::Ui, meeting: &mut OpenMeeting, state: &mut PaperState
     confirm(ui, meeting, state, &layout, scorer, lang);
 }
 
+/// The paper sheet's title: whose, which entry, who types. In the colour of
+/// something not yet in the meeting.
+fn heading(ui: &mut egui::Ui, text: String) {
+    ui.add(
+        egui::Label::new(
+            RichText::new(&text)
+                .strong()
+                .size(20.0)
+                .color(style::WARN_TEXT),
+        )
+        .truncate(),
+    )
+    .on_hover_text(text);
+}
+
 fn message_line(ui: &mut egui::Ui, text: &str, error: bool) {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let (rect, _) = ui.allocate_exact_size(
@@ -339,30 +354,28 @@ fn entry_screen(
         state.view.take_focus(ui.ctx(), scorer);
     }
     let typist = draft.entries[entry].typist.clone();
+    heading(
+        ui,
+        PT::EntryHeading.fill(
+            lang,
+            &[&config.members[scorer].short, &(entry + 1), &typist],
+        ),
+    );
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(PT::EntryHeading.fill(
-                lang,
-                &[&config.members[scorer].short, &(entry + 1), &typist],
-            ))
-            .strong()
-            .size(20.0)
-            .color(style::WARN_TEXT),
-        );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(PT::DiscardEntry.get(lang)).clicked() {
-                state.confirm = Some(Confirm::DiscardEntry);
-            }
-            if ui.button(PT::Pause.get(lang)).clicked() {
-                state.open = None;
-            }
-            if ui
-                .button(RichText::new(PT::FinishEntry.fill(lang, &[&(entry + 1)])).strong())
-                .clicked()
-            {
-                finish_entry(meeting, state, layout, scorer, entry, lang);
-            }
-        });
+        if ui
+            .button(RichText::new(PT::FinishEntry.fill(lang, &[&(entry + 1)])).strong())
+            .clicked()
+        {
+            finish_entry(meeting, state, layout, scorer, entry, lang);
+        }
+        if ui.button(PT::Pause.get(lang)).clicked() {
+            state.open = None;
+        }
+        // What throws work away stands apart.
+        ui.add_space(48.0);
+        if ui.button(PT::DiscardEntry.get(lang)).clicked() {
+            state.confirm = Some(Confirm::DiscardEntry);
+        }
     });
     let message = state.message.clone();
     match message {
@@ -520,35 +533,32 @@ fn compare_screen(
             .get(n)
             .map_or(String::new(), |e| e.typist.clone())
     };
+    heading(
+        ui,
+        PT::CompareHeading.fill(
+            lang,
+            &[&config.members[scorer].short, &typist(0), &typist(1)],
+        ),
+    );
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(PT::CompareHeading.fill(
-                lang,
-                &[&config.members[scorer].short, &typist(0), &typist(1)],
-            ))
-            .strong()
-            .size(20.0)
-            .color(style::WARN_TEXT),
-        );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(PT::DiscardSheet.get(lang)).clicked() {
-                state.confirm = Some(Confirm::DiscardSheet);
-            }
-            if ui.button(PT::Back.get(lang)).clicked() {
-                state.open = None;
-            }
-            let ready = comparison.is_ready();
-            if ui
-                .add_enabled(
-                    ready,
-                    egui::Button::new(RichText::new(PT::Commit.get(lang)).strong()),
-                )
-                .on_disabled_hover_text(PT::CommitNeeds.get(lang))
-                .clicked()
-            {
-                state.confirm = Some(Confirm::Commit);
-            }
-        });
+        let ready = comparison.is_ready();
+        if ui
+            .add_enabled(
+                ready,
+                egui::Button::new(RichText::new(PT::Commit.get(lang)).strong()),
+            )
+            .on_disabled_hover_text(PT::CommitNeeds.get(lang))
+            .clicked()
+        {
+            state.confirm = Some(Confirm::Commit);
+        }
+        if ui.button(PT::Back.get(lang)).clicked() {
+            state.open = None;
+        }
+        ui.add_space(48.0);
+        if ui.button(PT::DiscardSheet.get(lang)).clicked() {
+            state.confirm = Some(Confirm::DiscardSheet);
+        }
     });
     let summary = if comparison.differences.is_empty() && comparison.faults.is_empty() {
         PT::AllAgree.get(lang).to_string()

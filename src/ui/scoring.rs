@@ -360,7 +360,10 @@ fn header(
             ui.strong(&config.members[scorer].short);
         }
         ui.add_space(8.0);
-        ui.heading(T::SheetOf.fill(lang, &[&config.members[scorer].short]));
+        if !source.is_chair() {
+            // At the chair's laptop the delegate's name is in the choice beside it.
+            ui.heading(T::SheetOf.fill(lang, &[&config.members[scorer].short]));
+        }
         if session.is_submitted(scorer) {
             ui.label(
                 RichText::new(T::Submitted.get(lang))

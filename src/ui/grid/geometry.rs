@@ -38,13 +38,19 @@ impl Geometry {
     /// The criterion column takes about a quarter of the width (within reason), the
     /// members share the rest down to [`MIN_COLUMN`]; beyond that the cells scroll.
     pub fn new(m: &Measure) -> Geometry {
-        let name_width = (m.width * 0.26).clamp(220.0, 420.0);
+        let mut name_width = (m.width * 0.26).clamp(220.0, 420.0);
         let across = (m.width - name_width - MAX_POINTS_COLUMN - SCROLLBAR).max(MIN_COLUMN);
         let column_width = if m.columns == 0 {
             MIN_COLUMN
         } else {
             (across / m.columns as f32).clamp(MIN_COLUMN, MAX_COLUMN)
         };
+        // Few members leave room: the criteria take it, up to half the width, so
+        // their names need fewer lines.
+        let spare = across - column_width * m.columns as f32;
+        if spare > 0.0 {
+            name_width = (name_width + spare).min((m.width * 0.5).max(name_width));
+        }
         let mut row_top = Vec::with_capacity(m.row_heights.len() + 1);
         let mut y = 0.0;
         for h in &m.row_heights {
