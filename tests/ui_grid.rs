@@ -413,6 +413,16 @@ fn a_refused_cell_keeps_its_text_and_reason_and_the_saved_value_stays() {
         )
         .is_some()
     );
+    // Another delegate's sheet and back: the refused cells are still there.
+    in_one_frame(&mut h, vec![key_with(Key::PageDown, Modifiers::COMMAND)]);
+    assert_eq!(meeting(&h).delegate, 1);
+    assert!(h.state().grid.refused_cells(1).is_empty());
+    in_one_frame(&mut h, vec![key_with(Key::PageUp, Modifiers::COMMAND)]);
+    assert_eq!(meeting(&h).delegate, 0);
+    assert_eq!(h.state().grid.refused_cells(0), vec![order[0], order[1]]);
+    // The sheet opens at its first cell without a saved value: the refused 9.
+    assert_in_view(&h, order[1], "back on the sheet");
+    in_one_frame(&mut h, vec![key_with(Key::Tab, Modifiers::SHIFT)]);
     // Submitting names the refused cells.
     in_one_frame(&mut h, vec![key_with(Key::Enter, Modifiers::COMMAND)]);
     assert!(!h.state().grid.confirm_submit);

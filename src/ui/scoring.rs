@@ -379,12 +379,15 @@ fn header(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if !locked {
-                let problem = submit_problem(source, state, layout, lang);
+                // What still keeps the sheet back is worked out only while hovered.
                 let submit = ui
                     .add(egui::Button::new(
                         RichText::new(T::SubmitSheet.get(lang)).strong(),
                     ))
-                    .on_hover_text(problem.as_deref().unwrap_or(T::SubmitHint.get(lang)));
+                    .on_hover_ui(|ui| {
+                        let problem = submit_problem(source, state, layout, lang);
+                        ui.label(problem.as_deref().unwrap_or(T::SubmitHint.get(lang)));
+                    });
                 if submit.clicked() {
                     try_submit(source, state, layout, lang);
                 }
@@ -481,8 +484,17 @@ fn message_line(
     // refused last, while it stays refused.
     let refused_here = refused(typing.and_then(|s| s.cursor(layout)))
         .or_else(|| refused(state.last_refused).filter(|_| !past_end));
+    // A value the chair's laptop refused (a delegate's own laptop).
+    let host_refused = typing.and_then(|s| s.cursor(layout)).and_then(|key| {
+        match source.sending.and_then(|m| m.get(&key)) {
+            Some(Sending::Refused { reason, .. }) => Some(reason.clone()),
+            _ => None,
+        }
+    });
     let (text, color) = if let Some(check) = &state.submit_check {
         (check.clone(), style::ERROR_TEXT)
+    } else if let Some(reason) = host_refused {
+        (reason, style::ERROR_TEXT)
     } else if let Some(((t, c), refusal)) = refused_here {
         let saved = values((t, c)).map_or_else(
             || T::NothingSaved.get(lang).to_string(),

@@ -68,6 +68,8 @@ pub struct GridView {
     want_focus: u32,
     /// The visible part of the grid in the last frame (screen coordinates).
     pub body: Option<egui::Rect>,
+    /// The grid held the keyboard in the last frame.
+    had_focus: bool,
 }
 
 /// What the text measurements depend on, besides the width.
@@ -210,8 +212,12 @@ pub fn show(
     let response = ui.interact(body, id, egui::Sense::click());
     view.want_focus = view.want_focus.saturating_sub(1);
     let mut out = Vec::new();
-    if response.has_focus() {
-        if !response.gained_focus() {
+    // The grid's own hold on the keyboard, not the window's: keys that arrive in the
+    // frame that tells egui the window got the focus are the grid's too.
+    let has_focus = ui.memory(|m| m.has_focus(id));
+    let had_focus = std::mem::replace(&mut view.had_focus, has_focus);
+    if has_focus {
+        if had_focus {
             view.want_focus = 0;
         }
         ui.memory_mut(|m| {
@@ -249,7 +255,7 @@ pub fn show(
         view.offset = geometry.reveal(view.offset, body.size(), column, row);
     }
     view.offset = geometry.clamp(view.offset, body.size());
-    let focused = response.has_focus() && !input.locked;
+    let focused = has_focus && !input.locked;
     paint::grid(ui, outer, &geometry, input, view.offset, typing, focused);
     nodes(ui, &geometry, outer, input, view.offset, typing, focused);
     out
@@ -587,10 +593,18 @@ fn cell_node(
     } else {
         cell_node_id(input.scorer, key)
     };
-    let (text, reason) = match typing.text_of(input.layout, key, input.values) {
-        CellText::Typing(t) => (t, None),
-        CellText::Refused(r) => (r.text.clone(), Some(r.error.text(input.lang))),
-        CellText::Saved(v) => (
+    let sending = input.sending.and_then(|s| s.get(&key));
+    let (text, reason) = match (typing.text_of(input.layout, key, input.values), sending) {
+        (CellText::Typing(t), _) => (t, None),
+        (CellText::Refused(r), _) => (r.text.clone(), Some(r.error.text(input.lang))),
+        (CellText::Saved(_), Some(Sending::Refused { text, reason })) => {
+            (text.clone(), Some(reason.clone()))
+        }
+        (CellText::Saved(_), Some(Sending::Pending(text))) => (
+            text.clone(),
+            Some(T::CellSending.get(input.lang).to_string()),
+        ),
+        (CellText::Saved(v), None) => (
             v.map(|p| p.display(input.lang.decimal_separator()))
                 .unwrap_or_default(),
             None,
