@@ -277,7 +277,7 @@ fn a_tie_is_decided_with_a_written_reason() {
     h.key_press(Key::F5);
     h.run();
     assert!(
-        h.query_by_label_contains("Quyết định bk: Bình Minh — Có mô hình dân vận khéo")
+        h.query_by_label_contains("Quyết định Bằng khen: Bình Minh — Có mô hình dân vận khéo")
             .is_some()
     );
 }
@@ -421,7 +421,12 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
         h.query_by_label_contains("Năm sau: cụm trưởng Hoàng Mai, cụm phó Đống Đa")
             .is_some()
     );
-    assert!(h.query_by_label_contains("Bỏ phiếu co vòng 1").is_some());
+    assert!(
+        h.query_by_label_contains(
+            "Bỏ phiếu Cờ thi đua của Ủy ban MTTQ Việt Nam thành phố Hà Nội vòng 1"
+        )
+        .is_some()
+    );
 
     // And the results document says the same.
     let path = h

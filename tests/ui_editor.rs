@@ -139,8 +139,8 @@ fn type_cluster(h: &mut App, config: &Value) {
             &text(&group["name"]),
         );
         for (i, item) in group["items"].as_array().unwrap().iter().enumerate() {
-            press(h, &format!("Thêm mục vào nhóm {}", g + 1));
-            let field = |what: &str| format!("Mục {}.{}: {what}", g + 1, i + 1);
+            press(h, &format!("Thêm tiêu chí vào nhóm {}", g + 1));
+            let field = |what: &str| format!("Tiêu chí {}.{}: {what}", g + 1, i + 1);
             set(h, &field("Nội dung tiêu chí"), &text(&item["name"]));
             set(h, &field("Điểm tối đa"), &text(&item["max"]));
             set(h, &field("Bước điểm"), &text(&item["step"]));
@@ -238,7 +238,7 @@ fn the_six_district_sample_built_from_an_empty_editor_tallies_like_the_bundled_o
     let config: Value = serde_json::from_slice(&bytes).unwrap();
     type_cluster(&mut h, &config);
     assert!(
-        h.query_by_label_contains("Cấu hình hợp lệ: 6 đơn vị, 20 mục chấm, tổng điểm tối đa 100")
+        h.query_by_label_contains("Cấu hình hợp lệ: 6 đơn vị, 20 tiêu chí, tổng điểm tối đa 100")
             .is_some(),
         "the editor does not call the config valid"
     );
@@ -419,7 +419,10 @@ fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
     set(&mut h, PASTE_CRITERIA, "");
     paste(&mut h, PASTE_CRITERIA, twenty_rows());
     press(&mut h, "Thay các tiêu chí bằng bảng đã dán");
-    assert!(h.query_by_label("Đã đọc 4 nhóm, 16 mục từ bảng.").is_some());
+    assert!(
+        h.query_by_label("Đã đọc 4 nhóm, 16 tiêu chí từ bảng.")
+            .is_some()
+    );
     assert!(
         h.query_by_label("Dòng 1 được coi là dòng tiêu đề cột và bỏ qua.")
             .is_some()
@@ -454,7 +457,7 @@ fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
     );
     // Shown as fields, with the group's total.
     assert_eq!(
-        input(&h, "Mục 2.2: Điểm tối đa")
+        input(&h, "Tiêu chí 2.2: Điểm tối đa")
             .accesskit_node()
             .value()
             .as_deref(),
@@ -501,7 +504,10 @@ fn a_criteria_table_is_read_from_an_excel_file() {
         &path.display().to_string(),
     );
     press(&mut h, "Đọc bảng từ tệp Excel");
-    assert!(h.query_by_label("Đã đọc 2 nhóm, 3 mục từ bảng.").is_some());
+    assert!(
+        h.query_by_label("Đã đọc 2 nhóm, 3 tiêu chí từ bảng.")
+            .is_some()
+    );
     let draft = &h.state().editor().unwrap().draft;
     assert_eq!(
         draft.text(&FieldPath::parse("criteria[1].items[0].max"), '.'),
@@ -558,7 +564,7 @@ fn keys_typed_faster_than_frames_land_in_the_fields_they_were_typed_for() {
     press(&mut h, "Sửa cấu hình");
     section(&mut h, "Tiêu chí chấm");
     let before = h.state().editor().unwrap().draft.clone();
-    input(&h, "Mục 1.1: Điểm tối đa").focus();
+    input(&h, "Tiêu chí 1.1: Điểm tối đa").focus();
     h.run();
     // Select, type, move on, select, type, come back, select, type: one frame.
     let select_all = || key_with(egui::Key::A, egui::Modifiers::COMMAND);

@@ -266,12 +266,75 @@ impl Part<'_> {
             row.shaded = row.bold;
             rows.push(with_boxes(row));
         }
-        rows.push(with_boxes(Row::bold(vec![
-            String::new(),
-            D::TotalRow.get(lang).to_string(),
-            config.max_total().display(sep),
-        ])));
+        let (label, most) = total_row(config, lang);
+        rows.push(with_boxes(Row::bold(vec![String::new(), label, most])));
         rows
+    }
+}
+
+/// The total row's words and its maximum: the criteria's maximum plus every bonus
+/// (deductions only take off), said as such where there is a bonus.
+fn total_row(config: &Config, lang: Lang) -> (String, String) {
+    use crate::model::config::AdjustmentKind;
+    use crate::model::points::Points;
+    let sep = lang.decimal_separator();
+    let criteria = config.max_total();
+    let bonus = Points(
+        config
+            .adjustments
+            .iter()
+            .filter(|a| a.kind == AdjustmentKind::Bonus)
+            .map(|a| a.max.0)
+            .sum(),
+    );
+    let most = Points(criteria.0 + bonus.0);
+    let label = if bonus.0 == 0 {
+        D::TotalRow.get(lang).to_string()
+    } else {
+        D::TotalRowWithBonus.fill(
+            lang,
+            &[
+                &criteria.display(sep),
+                &bonus.display(sep),
+                &most.display(sep),
+            ],
+        )
+    };
+    (label, most.display(sep))
+}
+
+#[cfg(test)]
+mod total_tests {
+    use super::*;
+    use crate::export::pdf_layout::{load_config as load, pdf_pages};
+
+    #[test]
+    fn the_total_rows_maximum_is_what_the_row_says_it_adds_up() {
+        // The wards: 90 for the criteria, bonuses of 5 + 3 + 2.
+        let config = load(include_bytes!(
+            "../../sample-data/cum-phuong-2025/cluster.json"
+        ));
+        let (label, most) = total_row(&config, Lang::Vi);
+        assert_eq!(most, "100");
+        assert!(
+            label.contains("tối đa 90 điểm tiêu chí + 10 điểm thưởng"),
+            "{label}"
+        );
+        let Ok(bytes) = blank_sheets(&config, Some("ba-dinh"), Lang::Vi) else {
+            panic!("the sheets print");
+        };
+        let text = pdf_pages(&bytes).join(" ");
+        assert!(text.contains("10 điểm thưởng"), "{text}");
+        assert!(
+            !text.contains("trừ) 90"),
+            "the criteria's maximum alone: {text}"
+        );
+        // Without a bonus, the criteria's maximum is the most a total can be.
+        let mut plain = config.clone();
+        plain
+            .adjustments
+            .retain(|a| a.kind != crate::model::config::AdjustmentKind::Bonus);
+        assert_eq!(total_row(&plain, Lang::Vi).1, "90");
     }
 }
 

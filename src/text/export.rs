@@ -124,5 +124,9 @@ crate::texts! {
         Differs => "{0}: tệp ghi {1}, tệp hội nghị cho {2}", "{0}: the file says {1}, the meeting gives {2}";
         OtherMeeting => "tệp kết quả thuộc về một hội nghị khác (config_sha256 khác)", "the results belong to another meeting (config_sha256 differs)";
         AheadOfMeeting => "tệp kết quả ghi {0} sự kiện nhưng tệp hội nghị chỉ có {1}", "the results count {0} {0|event|events} but the meeting file has only {1}";
+
+        // The minutes' place-and-date line under the motto.
+        PlaceDate => "{0}, {1}", "{0}, {1}";
+        PlaceUnknown => "……………", "……………";
     }
 }
