@@ -304,9 +304,16 @@ fn total_row(config: &Config, lang: Lang) -> (String, String) {
 }
 
 #[cfg(test)]
-mod total_tests {
+mod tests {
     use super::*;
     use crate::export::pdf_layout::{load_config as load, pdf_pages};
+
+    fn pages(config: &Config, scorer: Option<&str>, lang: Lang) -> Vec<String> {
+        match blank_sheets(config, scorer, lang) {
+            Ok(bytes) => pdf_pages(&bytes),
+            Err(e) => panic!("{e}"),
+        }
+    }
 
     #[test]
     fn the_total_rows_maximum_is_what_the_row_says_it_adds_up() {
@@ -335,19 +342,6 @@ mod total_tests {
             .adjustments
             .retain(|a| a.kind != crate::model::config::AdjustmentKind::Bonus);
         assert_eq!(total_row(&plain, Lang::Vi).1, "90");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::pdf_layout::{load_config as load, pdf_pages};
-
-    fn pages(config: &Config, scorer: Option<&str>, lang: Lang) -> Vec<String> {
-        match blank_sheets(config, scorer, lang) {
-            Ok(bytes) => pdf_pages(&bytes),
-            Err(e) => panic!("{e}"),
-        }
     }
 
     #[test]

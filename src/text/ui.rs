@@ -274,8 +274,10 @@ crate::texts! {
         // Finalizing.
         FinalizeKeepOpen => "Chưa chốt", "Not yet";
         // The ballot: what is needed, the live preview, the result restated.
-        BallotNeedVotes => "Cần số phiếu {0} {1}% {2}, tức ít nhất {3} phiếu.", "Needs {0} {1}% of {2}, that is at least {3} {3|vote|votes}.";
-        BallotNeedShare => "Cần số phiếu {0} {1}% {2}.", "Needs {0} {1}% of {2}.";
+        BallotNeedMoreVotes => "Cần số phiếu trên {0}% {1}, tức ít nhất {2} phiếu.", "Needs more than {0}% of {1}, that is at least {2} {2|vote|votes}.";
+        BallotNeedAtLeastVotes => "Cần số phiếu từ {0}% {1} trở lên, tức ít nhất {2} phiếu.", "Needs at least {0}% of {1}, that is at least {2} {2|vote|votes}.";
+        BallotNeedMore => "Cần số phiếu trên {0}% {1}.", "Needs more than {0}% of {1}.";
+        BallotNeedAtLeast => "Cần số phiếu từ {0}% {1} trở lên.", "Needs at least {0}% of {1}.";
         BallotPreviewHint => "Nhập số phiếu phát ra, số phiếu hợp lệ và số phiếu cho từng đơn vị; tỷ lệ hiện ngay bên cạnh.", "Enter the ballots issued, the valid ballots and each member's votes; the share shows beside them.";
         BallotResultLine => "{0}: {1} phiếu, bằng {2}% {3} — {4}", "{0}: {1} {1|vote|votes}, {2}% of {3} — {4}";
         BallotProposedAfter => "Được đề nghị {0}: {1}.", "Proposed for {0}: {1}.";
@@ -285,6 +287,8 @@ crate::texts! {
         ImportHint => "Chưa nhập tệp phiếu nào trong lần này.", "No sheet file imported yet this time.";
         SetupHint => "Kiểm tra ngày họp, địa điểm và đại biểu có mặt, rồi bấm “Tạo hội nghị”.", "Check the date, the place and who is present, then press “Create the meeting”.";
         AuditMeetingNoPlace => "Thông tin hội nghị: ngày {0}", "Meeting details: {0}";
+        AuditCriterion => "tiêu chí {0}", "criterion {0}";
+        AuditAdjustment => "“{0}”", "“{0}”";
     }
 }
 

@@ -47,7 +47,7 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             lang,
             &[
                 &name(config, scorer),
-                item,
+                &cell_name(config, item, lang),
                 &name(config, target),
                 &points(row.old.flatten(), lang),
                 &points(*value, lang),
@@ -114,6 +114,15 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
         Event::ImportSheet { scorer, source, .. } => {
             T::AuditImport.fill(lang, &[&name(config, scorer), source])
         }
+    }
+}
+
+/// A scored cell as the sheets call it: a criterion by its number ("tiêu chí 6.3"),
+/// a bonus or deduction by its name (its id is the config's, not the reader's).
+fn cell_name(config: &Config, id: &str, lang: Lang) -> String {
+    match config.adjustments.iter().find(|a| a.id == id) {
+        Some(adjustment) => T::AuditAdjustment.fill(lang, &[&adjustment.name]),
+        None => T::AuditCriterion.fill(lang, &[&id]),
     }
 }
 
@@ -290,6 +299,24 @@ mod tests {
         let no_place = describe(&row(meeting("")), &config, Lang::Vi);
         assert_eq!(no_place, "Thông tin hội nghị: ngày 20/12/2024");
         assert!(!no_place.ends_with(','), "{no_place}");
+    }
+
+    #[test]
+    fn a_score_names_its_criterion_by_number_and_a_bonus_by_name() {
+        let config = Config::from_bytes(crate::sample::WARDS_CONFIG).unwrap();
+        let score = |item: &str| Event::Score {
+            scorer: "ba-dinh".into(),
+            target: "lang".into(),
+            item: item.into(),
+            value: Some(Points(50)),
+        };
+        let item = describe(&row(score("6.3")), &config, Lang::Vi);
+        assert_eq!(item, "Ba Đình chấm tiêu chí 6.3 cho Láng: từ — thành 0,5");
+        let deduction = describe(&row(score("d1")), &config, Lang::Vi);
+        assert_eq!(
+            deduction,
+            "Ba Đình chấm “Chậm gửi báo cáo” cho Láng: từ — thành 0,5"
+        );
     }
 
     #[test]

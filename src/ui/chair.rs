@@ -202,14 +202,6 @@ fn base_text(rule: &BallotRule, session: &Session, lang: Lang) -> String {
     }
 }
 
-fn comparison(rule: &BallotRule, lang: Lang) -> &'static str {
-    if rule.strict {
-        T::MoreThan.get(lang)
-    } else {
-        T::AtLeast.get(lang)
-    }
-}
-
 /// The fewest votes that pass out of `base`, if any can.
 fn fewest_passing(rule: &BallotRule, base: u32) -> Option<u32> {
     (0..=base).find(|&v| ballot_passes(rule, v, base))
@@ -218,19 +210,17 @@ fn fewest_passing(rule: &BallotRule, base: u32) -> Option<u32> {
 /// What a member needs, in words: the share of what, and (where the base is known
 /// before the count) how many votes that is.
 fn need_text(rule: &BallotRule, session: &Session, lang: Lang) -> String {
-    let sep = lang.decimal_separator();
-    let args_base = base_text(rule, session, lang);
+    let base = base_text(rule, session, lang);
     let known = match rule.base {
         BallotBase::Valid => None,
         _ => fewest_passing(rule, ballot_base(rule, session, 0)),
     };
-    let percent = rule.threshold.display(sep);
-    match known {
-        Some(votes) => T::BallotNeedVotes.fill(
-            lang,
-            &[&comparison(rule, lang), &percent, &args_base, &votes],
-        ),
-        None => T::BallotNeedShare.fill(lang, &[&comparison(rule, lang), &percent, &args_base]),
+    let percent = rule.threshold.display(lang.decimal_separator());
+    match (known, rule.strict) {
+        (Some(votes), true) => T::BallotNeedMoreVotes.fill(lang, &[&percent, &base, &votes]),
+        (Some(votes), false) => T::BallotNeedAtLeastVotes.fill(lang, &[&percent, &base, &votes]),
+        (None, true) => T::BallotNeedMore.fill(lang, &[&percent, &base]),
+        (None, false) => T::BallotNeedAtLeast.fill(lang, &[&percent, &base]),
     }
 }
 
@@ -437,16 +427,18 @@ fn ballot_form(
     let result = &meeting.tally.commendations[c];
     let before = (form.issued.clone(), form.valid.clone(), form.votes.clone());
     ui.label(RichText::new(T::EnterRound.fill(lang, &[&round])).strong());
-    ui.horizontal(|ui| {
-        labelled_number(ui, T::Issued.get(lang), &mut form.issued);
-        labelled_number(ui, T::Valid.get(lang), &mut form.valid);
-    });
-    let counts = entering.counts(form, lang);
+    let mut counts = Counts::Incomplete;
     let mut row_refusal = None;
+    // The counts and each member's votes in one column of fields.
     egui::Grid::new(("ballot-votes", c))
         .num_columns(3)
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
+            for (label, text) in [(T::Issued, &mut form.issued), (T::Valid, &mut form.valid)] {
+                labelled_number(ui, label.get(lang), text);
+                ui.end_row();
+            }
+            counts = entering.counts(form, lang);
             for &m in &result.eligible {
                 let text = form.votes.entry(m).or_default();
                 labelled_number(
@@ -455,7 +447,15 @@ fn ballot_form(
                     text,
                 );
                 let (shown, why) = vote_preview(entering, &counts, m, text, lang);
-                ui.add_sized([420.0, 30.0], egui::Label::new(shown).truncate());
+                // A column of fixed width, read from the left, whatever it says.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(420.0, 30.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(420.0);
+                        ui.add(egui::Label::new(shown).truncate());
+                    },
+                );
                 if row_refusal.is_none() {
                     row_refusal = why;
                 }

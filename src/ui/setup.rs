@@ -95,15 +95,15 @@ pub fn free_name(folder: &Path, stem: &str) -> PathBuf {
     candidate
 }
 
-fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, width: f32) {
     let l = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .desired_width(520.0)
-            .hint_text(hint),
+    // Sized outright: a grid's inner column would otherwise keep its first width.
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized(
+        [width, height],
+        egui::TextEdit::singleline(value).hint_text(hint),
     )
     .labelled_by(l.id);
-    ui.end_row();
 }
 
 /// The widest a column of the attendance list needs: a member's full name with its
@@ -169,8 +169,9 @@ fn details(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) {
             ],
         ));
         ui.add_space(8.0);
+        // Two fields a row, so twelve wards still fit below them on a 720 screen.
         egui::Grid::new("meeting-details")
-            .num_columns(2)
+            .num_columns(4)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
                 field(
@@ -178,10 +179,13 @@ fn details(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) {
                     T::Date.get(lang),
                     &mut state.date,
                     T::DateHint.get(lang),
+                    200.0,
                 );
-                field(ui, T::Place.get(lang), &mut state.place, "");
-                field(ui, T::Chair.get(lang), &mut state.chair, "");
-                field(ui, T::Secretary.get(lang), &mut state.secretary, "");
+                field(ui, T::Place.get(lang), &mut state.place, "", 460.0);
+                ui.end_row();
+                field(ui, T::Chair.get(lang), &mut state.chair, "", 200.0);
+                field(ui, T::Secretary.get(lang), &mut state.secretary, "", 460.0);
+                ui.end_row();
             });
 
         ui.add_space(8.0);
