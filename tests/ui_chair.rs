@@ -747,3 +747,34 @@ fn a_message_never_moves_the_controls_below_it() {
         }
     }
 }
+
+#[test]
+fn the_restated_result_is_in_sight_on_a_small_screen() {
+    for (width, height) in [(1280.0, 720.0), (1366.0, 768.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = ui_common::app_at(dir.path(), None, width, height);
+        h.get_by_label("Dùng cụm mẫu").click();
+        h.run();
+        h.get_by_label("Tạo hội nghị").click();
+        h.run();
+        import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &ALL);
+        h.key_press(Key::F4);
+        h.run();
+        counts(&mut h, "6", "6", "5");
+        let record = h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").rect();
+        let status = h.get_by_label_contains("Tệp hội nghị:").rect().top();
+        assert!(
+            record.bottom() < status,
+            "{width}×{height}: the button at {record:?}"
+        );
+        in_one_frame(&mut h, click_at(record.center()));
+        assert_eq!(meeting(&h).session().ballots.len(), 1);
+        for line in [
+            "Đã ghi vòng 1: phát ra 6, hợp lệ 6.",
+            "Hoàng Mai: 5 phiếu, bằng 83,33% số đại biểu có mặt (6) — đạt",
+        ] {
+            let at = h.get_by_label(line).rect();
+            assert!(at.bottom() < status, "{width}×{height}: `{line}` at {at:?}");
+        }
+    }
+}

@@ -284,7 +284,7 @@ crate::texts! {
         BallotNonePassed => "Không đơn vị nào đủ số phiếu cần thiết.", "No member reached the votes needed.";
         BallotSettled => "Kết quả đã rõ; không cần bỏ phiếu thêm. (Ghi nhầm? Ctrl+Z hoàn tác lần ghi vừa rồi.)", "The vote is settled; no further round is needed. (Recorded by mistake? Ctrl+Z undoes the last change.)";
         BallotAnotherRound => "{0} chưa đủ số phiếu: hội nghị có thể bỏ phiếu lại ở vòng {1}, hoặc để trống suất này.", "{0} did not reach the votes needed: the meeting may vote again in round {1}, or leave the seat empty.";
-        ImportHint => "Chưa nhập tệp phiếu nào trong lần này.", "No sheet file imported yet this time.";
+        BallotTieStands => "{0} vẫn bằng nhau: hội nghị có thể bỏ phiếu lại ở vòng {1}, hoặc quyết định và ghi rõ lý do.", "{0} are still tied: the meeting may vote again in round {1}, or decide and write why.";
         SetupHint => "Kiểm tra ngày họp, địa điểm và đại biểu có mặt, rồi bấm “Tạo hội nghị”.", "Check the date, the place and who is present, then press “Create the meeting”.";
         AuditMeetingNoPlace => "Thông tin hội nghị: ngày {0}", "Meeting details: {0}";
         AuditCriterion => "tiêu chí {0}", "criterion {0}";

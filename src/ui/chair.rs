@@ -8,7 +8,7 @@ use super::style;
 use super::tally_view::tie_key_text;
 use crate::model::Session;
 use crate::model::confidence::{Change, LineMargin, Scenario, class_margin, line_margin};
-use crate::model::config::{Aggregate, BallotBase, BallotRule};
+use crate::model::config::{Aggregate, BallotBase, BallotRule, TieBreak};
 use crate::model::event::{Actor, Event};
 
 use crate::model::session::{BallotRecord, CountError, EventError};
@@ -104,7 +104,6 @@ fn sheets(
     actions: &mut Vec<ChairAction>,
 ) {
     ui.heading(T::SheetsHeading.get(lang));
-    ui.label(T::SheetsExplain.get(lang));
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
@@ -128,8 +127,9 @@ fn sheets(
             ]));
         }
     });
-    // What the last import did, in a space of fixed height (it scrolls when many
-    // files came in), so the ballots below never move when a report appears.
+    // What the last import did (before any, how importing works), in a space of
+    // fixed height that scrolls when many files came in, so the ballots below never
+    // move when a report appears.
     let height = 2.0 * (ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y);
     egui::ScrollArea::vertical()
         .id_salt("import-report")
@@ -138,7 +138,7 @@ fn sheets(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if state.import_report.is_empty() {
-                ui.label(RichText::new(T::ImportHint.get(lang)).color(style::HINT_TEXT));
+                ui.label(RichText::new(T::SheetsExplain.get(lang)).color(style::HINT_TEXT));
             }
             for (ok, line) in &state.import_report {
                 let color = if *ok {
@@ -172,13 +172,15 @@ fn ballots(
         if let Some(ballot) = latest {
             restate(ui, meeting, c, &ballot_rule, ballot, lang);
         }
-        // Another round only where the rules need one: none yet, or a member the
-        // ranking proposes did not reach the votes needed.
+        // Another round only where the rules need one: none yet, a member the
+        // ranking proposes did not reach the votes needed, or a tie at the quota
+        // line that the rules let a ballot break.
         let failed = result
             .proposals
             .iter()
             .any(|p| p.status == ProposalStatus::BallotFailed);
-        if !session.finalized && (latest.is_none() || failed) {
+        let tie_to_break = result.open_seats > 0 && config.tie_break.contains(&TieBreak::Ballot);
+        if !session.finalized && (latest.is_none() || failed || tie_to_break) {
             let entering = Round {
                 session,
                 commendation: c,
@@ -297,12 +299,19 @@ fn restate(
                     .fill(lang, &[&config.commendations[c].name, &proposed.join(", ")])
             };
             ui.label(RichText::new(conclusion).strong());
-            if failed.is_empty() {
-                ui.label(T::BallotSettled.get(lang));
+            let tied: Vec<String> = result
+                .proposals
+                .iter()
+                .filter(|p| p.basis == Basis::Tied)
+                .map(|p| config.members[p.member].short.clone())
+                .collect();
+            let next = ballot.round + 1;
+            if !failed.is_empty() {
+                ui.label(T::BallotAnotherRound.fill(lang, &[&failed.join(", "), &next]));
+            } else if !tied.is_empty() && config.tie_break.contains(&TieBreak::Ballot) {
+                ui.label(T::BallotTieStands.fill(lang, &[&tied.join(", "), &next]));
             } else {
-                ui.label(
-                    T::BallotAnotherRound.fill(lang, &[&failed.join(", "), &(ballot.round + 1)]),
-                );
+                ui.label(T::BallotSettled.get(lang));
             }
         });
 }
@@ -773,6 +782,19 @@ fn finalize(
     ui.separator();
 }
 
+/// Text in a column `width` wide, wrapped between words: a long commendation name
+/// takes a second line instead of running off the screen.
+fn wrapped(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).wrap());
+        },
+    );
+}
+
 fn confidence(ui: &mut egui::Ui, meeting: &mut OpenMeeting, lang: Lang) {
     let sep = lang.decimal_separator();
     ui.heading(T::ConfidenceHeading.get(lang));
@@ -783,33 +805,37 @@ fn confidence(ui: &mut egui::Ui, meeting: &mut OpenMeeting, lang: Lang) {
         .num_columns(3)
         .spacing([24.0, 6.0])
         .show(ui, |ui| {
-            ui.strong(T::Member.get(lang));
-            ui.strong(T::ToNextClass.get(lang));
-            ui.strong(T::ToCommendationLine.get(lang));
+            for (title, width) in [
+                (T::Member, 180.0),
+                (T::ToNextClass, 440.0),
+                (T::ToCommendationLine, 420.0),
+            ] {
+                wrapped(ui, RichText::new(title.get(lang)).strong(), width);
+            }
             ui.end_row();
             for &m in &meeting.tally.order {
                 if meeting.tally.members[m].total.is_none() {
                     continue;
                 }
-                ui.label(&config.members[m].short);
-                match class_margin(meeting.session(), &meeting.tally, m) {
-                    Some((class, by)) => ui.label(
-                        T::NeedsForClass
-                            .fill(lang, &[&by.display(sep), &config.classes[class].name]),
+                wrapped(ui, config.members[m].short.as_str(), 180.0);
+                let class_text = match class_margin(meeting.session(), &meeting.tally, m) {
+                    Some((class, by)) => T::NeedsForClass
+                        .fill(lang, &[&by.display(sep), &config.classes[class].name]),
+                    None => T::BestClass.get(lang).to_string(),
+                };
+                wrapped(ui, class_text.as_str(), 440.0);
+                let line_text = match line_margin(&meeting.tally, m) {
+                    Some(LineMargin::Ahead { commendation, by }) => T::AheadBy.fill(
+                        lang,
+                        &[&by.display(sep), &config.commendations[commendation].name],
                     ),
-                    None => ui.label(T::BestClass.get(lang)),
-                };
-                match line_margin(&meeting.tally, m) {
-                    Some(LineMargin::Ahead { commendation, by }) => ui.label(T::AheadBy.fill(
+                    Some(LineMargin::Behind { commendation, by }) => T::BehindBy.fill(
                         lang,
                         &[&by.display(sep), &config.commendations[commendation].name],
-                    )),
-                    Some(LineMargin::Behind { commendation, by }) => ui.label(T::BehindBy.fill(
-                        lang,
-                        &[&by.display(sep), &config.commendations[commendation].name],
-                    )),
-                    None => ui.label("—"),
+                    ),
+                    None => "—".to_string(),
                 };
+                wrapped(ui, line_text.as_str(), 420.0);
                 ui.end_row();
             }
         });
