@@ -68,6 +68,5 @@ crate::texts! {
         SelfIncludeNote => "Điểm tự chấm được tính vào tổng điểm của đơn vị như phiếu của các đơn vị khác.", "The self-score counts toward the member's total like the other sheets.";
         TotalRow => "TỔNG ĐIỂM (tiêu chí + thưởng - trừ)", "TOTAL (criteria + bonus - deductions)";
         SignScorer => "NGƯỜI CHẤM", "SCORER";
-        TotalRowWithBonus => "TỔNG ĐIỂM (tiêu chí + thưởng - trừ; tối đa {0} điểm tiêu chí + {1} điểm thưởng = {2})", "TOTAL (criteria + bonus - deductions; at most {0} for the criteria + {1} bonus = {2})";
     }
 }
