@@ -251,11 +251,17 @@ fn the_score_sheets_give_every_delegate_a_grid_of_the_members_it_scores() {
             assert_rows(&config, &all, &raw_set, &scorer.short);
             assert_eq!(all.matches("NGƯỜI CHẤM").count(), 1);
             assert!(all.contains("(Ký, ghi rõ họ tên)"));
-            let total = config.max_total().display(',');
-            assert!(
-                raw_set.contains(&format!("TỔNG ĐIỂM (tiêu chí + thưởng - trừ) {total}")),
-                "{name}: total row"
-            );
+            // The most a total can be: every criterion's maximum and every bonus.
+            let criteria = config.max_total();
+            let bonus: i64 = config
+                .adjustments
+                .iter()
+                .filter(|a| a.kind == AdjustmentKind::Bonus)
+                .map(|a| a.max.0)
+                .sum();
+            let most = thidua::model::points::Points(criteria.0 + bonus);
+            let row = format!("TỔNG ĐIỂM (tiêu chí + thưởng - trừ) {}", most.display(','));
+            assert!(raw_set.contains(&row), "{name}: total row `{row}`");
             // The column heads: the others by their short names; its own only
             // where the rules let a member score itself.
             let scores_itself = config.scores_target(s, s);

@@ -167,12 +167,12 @@ fn a_full_meeting_with_the_keyboard_then_reopen_and_reload() {
     // Row by row (items, then bonus and deduction rows), member by member: Tab order.
     text_input(&h, &cell_label("1.1", "Hoàng Mai")).focus();
     h.run();
-    for cell in &config.cells {
+    for (c, cell) in config.cells.iter().enumerate() {
         for &t in &targets {
             let value = sheet["scores"][&config.members[t].id][&cell.id].as_f64();
             if let Some(v) = value {
                 let text = Points((v * 100.0).round() as i64).display(',');
-                let label = cell_label(&cell.id, &config.members[t].short);
+                let label = thidua::ui::grid::cell_label(&config, (t, c), thidua::text::Lang::Vi);
                 assert!(
                     text_input(&h, &label).is_focused(),
                     "focus should be on {label}"

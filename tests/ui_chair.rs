@@ -13,7 +13,8 @@ use thidua::model::tally::{Basis, ProposalStatus};
 use thidua::ui::{Tab, ThiduaApp};
 
 mod ui_common;
-use ui_common::{import, meeting, sample_dir, type_into};
+use eframe::egui;
+use ui_common::{click_at, import, in_one_frame, meeting, sample_dir, screen_text, type_into};
 
 fn app(documents: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
     // Tall, so the whole chair screen is laid out.
@@ -303,7 +304,7 @@ fn a_tie_is_decided_with_a_written_reason() {
     h.key_press(Key::F5);
     h.run();
     assert!(
-        h.query_by_label_contains("Quyết định bk: Bình Minh — Có mô hình dân vận khéo")
+        h.query_by_label_contains("Quyết định Bằng khen: Bình Minh — Có mô hình dân vận khéo")
             .is_some()
     );
 }
@@ -447,7 +448,12 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
         h.query_by_label_contains("Năm sau: cụm trưởng Hoàng Mai, cụm phó Đống Đa")
             .is_some()
     );
-    assert!(h.query_by_label_contains("Bỏ phiếu co vòng 1").is_some());
+    assert!(
+        h.query_by_label_contains(
+            "Bỏ phiếu Cờ thi đua của Ủy ban MTTQ Việt Nam thành phố Hà Nội vòng 1"
+        )
+        .is_some()
+    );
 
     // And the results document says the same.
     let path = h
@@ -476,4 +482,325 @@ fn finalize_lists_what_is_missing_then_succeeds_and_everything_is_recorded() {
         doc["commendations"][0]["proposals"][0]["ballot"]["passed"],
         true
     );
+}
+
+/// The texts on screen that give a ballot verdict ("đạt", "không đạt", "passes").
+fn verdicts(h: &Harness<'static, ThiduaApp>) -> Vec<String> {
+    screen_text(h)
+        .into_iter()
+        .filter(|t| {
+            let t = t.to_lowercase();
+            t.contains("đạt") || t.contains("passes") || t.contains("fails")
+        })
+        .collect()
+}
+
+/// Types the counts of a ballot round into the chair's form (blank: left as is).
+fn counts(h: &mut Harness<'static, ThiduaApp>, issued: &str, valid: &str, votes: &str) {
+    h.state_mut().chair.ballots.clear();
+    h.run();
+    for (label, text) in [
+        ("Số phiếu phát ra", issued),
+        ("Số phiếu hợp lệ", valid),
+        ("Số phiếu cho Hoàng Mai", votes),
+    ] {
+        if !text.is_empty() {
+            type_into(h, label, text);
+        }
+    }
+}
+
+#[test]
+fn the_ballot_preview_never_says_passed_for_counts_the_rules_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL);
+    h.key_press(Key::F4);
+    h.run();
+    // 6 delegates present. Each count here is impossible in its own way; the share
+    // would be "đạt" (more than 50%) if it were shown.
+    for (issued, valid, votes, why) in [
+        (
+            "6",
+            "5",
+            "6",
+            "Hoàng Mai có 6 phiếu, nhiều hơn số phiếu hợp lệ (5)",
+        ),
+        (
+            "6",
+            "7",
+            "5",
+            "số phiếu hợp lệ (7) lớn hơn số phiếu phát ra (6)",
+        ),
+        (
+            "11",
+            "11",
+            "13",
+            "số phiếu phát ra (11) lớn hơn số đại biểu có mặt (6)",
+        ),
+    ] {
+        counts(&mut h, issued, valid, votes);
+        let verdicts = verdicts(&h);
+        assert!(
+            verdicts.is_empty(),
+            "{issued}/{valid}/{votes}: a verdict beside refused counts: {verdicts:?}"
+        );
+        assert!(
+            h.query_all_by_label_contains(why).next().is_some(),
+            "{issued}/{valid}/{votes}: the reason `{why}` is on screen"
+        );
+        assert!(
+            h.query_all_by_label_contains("Số liệu không hợp lý, chưa ghi")
+                .next()
+                .is_some(),
+            "the refusal line"
+        );
+        // The button records nothing.
+        h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+        h.run();
+        assert!(meeting(&h).session().ballots.is_empty());
+    }
+    // Possible counts do show their share and verdict: the check above can fail.
+    counts(&mut h, "6", "6", "5");
+    assert!(h.query_by_label_contains("5/6 = 83,33% — đạt").is_some());
+    assert!(!verdicts(&h).is_empty());
+    // The same in English.
+    h.state_mut().prefs.set_lang(thidua::text::Lang::En);
+    h.state_mut().chair.ballots.clear();
+    h.run();
+    type_into(&mut h, "Ballots issued", "6");
+    type_into(&mut h, "Valid ballots", "5");
+    type_into(&mut h, "Votes for Hoàng Mai", "6");
+    assert!(verdicts(&h).is_empty(), "{:?}", verdicts(&h));
+    assert!(
+        h.query_all_by_label_contains("Hoàng Mai has 6 votes, more than the valid ballots (5)")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn after_a_round_its_result_is_restated_before_another_is_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL);
+    h.key_press(Key::F4);
+    h.run();
+    // What is needed, in words and in votes, before any round.
+    assert!(
+        h.query_by_label("Cần số phiếu trên 50% số đại biểu có mặt (6), tức ít nhất 4 phiếu.")
+            .is_some()
+    );
+    counts(&mut h, "6", "6", "3");
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+    h.run();
+    assert_eq!(meeting(&h).session().ballots.len(), 1);
+    // Round 1 restated: the counts, the share against its base, who passed.
+    let restated = h.get_by_label("Đã ghi vòng 1: phát ra 6, hợp lệ 6.").rect();
+    assert!(
+        h.query_by_label("Hoàng Mai: 3 phiếu, bằng 50,00% số đại biểu có mặt (6) — không đạt")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Không đơn vị nào đủ số phiếu cần thiết.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains(
+            "Hoàng Mai chưa đủ số phiếu: hội nghị có thể bỏ phiếu lại ở vòng 2"
+        )
+        .is_some()
+    );
+    // Then, below it, round 2, because the one proposed did not pass.
+    let next = h.get_by_label("Ghi kết quả vòng 2").rect();
+    assert!(restated.max.y < next.min.y, "the result comes first");
+    counts(&mut h, "6", "6", "5");
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 2").click();
+    h.run();
+    assert!(
+        h.query_by_label("Hoàng Mai: 5 phiếu, bằng 83,33% số đại biểu có mặt (6) — đạt")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label(
+            "Được đề nghị Cờ thi đua của Ủy ban MTTQ Việt Nam thành phố Hà Nội: Hoàng Mai."
+        )
+        .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("không cần bỏ phiếu thêm")
+            .is_some()
+    );
+    // Settled: no round 3 is offered.
+    assert!(h.query_by_label_contains("vòng 3").is_none());
+    assert!(h.query_by_label("Số phiếu phát ra").is_none());
+}
+
+#[test]
+fn a_double_press_on_record_records_one_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL);
+    h.key_press(Key::F4);
+    h.run();
+    counts(&mut h, "6", "6", "3");
+    let at = h
+        .get_by_label("Ghi kết quả bỏ phiếu vòng 1")
+        .rect()
+        .center();
+    in_one_frame(&mut h, [click_at(at), click_at(at)].concat());
+    in_one_frame(&mut h, click_at(at));
+    assert_eq!(
+        meeting(&h).session().ballots.len(),
+        1,
+        "an empty round 2 was recorded by the second press"
+    );
+}
+
+/// Every sheet in, the ballot and next year's head and deputy recorded: ready to
+/// finalize.
+fn ready_to_finalize(dir: &Path) -> Harness<'static, ThiduaApp> {
+    let mut h = sample_meeting(dir, &ALL);
+    h.key_press(Key::F4);
+    h.run();
+    counts(&mut h, "6", "6", "6");
+    h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Cụm trưởng")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Hoàng Mai").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Cụm phó").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Đống Đa").click();
+    h.run();
+    h.get_by_label("Ghi").click();
+    h.run();
+    assert!(meeting(&h).tally.missing(meeting(&h).session()).is_empty());
+    h
+}
+
+#[test]
+fn two_presses_on_finalize_finalize_nothing_and_the_question_says_what_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = ready_to_finalize(dir.path());
+    let button = h.get_by_label("Chốt kết quả hội nghị").rect();
+    let at = button.center();
+    in_one_frame(&mut h, [click_at(at), click_at(at)].concat());
+    in_one_frame(&mut h, click_at(at));
+    in_one_frame(&mut h, click_at(at));
+    assert!(
+        !meeting(&h).session().finalized,
+        "finalized by a double press"
+    );
+    h.state_mut().chair.confirm_finalize = None;
+    h.run();
+    in_one_frame(&mut h, click_at(at));
+    assert!(!meeting(&h).session().finalized, "one press only asks");
+    assert!(
+        h.query_by_label_contains("Sau khi chốt không thể sửa điểm, phiếu bầu hay quyết định")
+            .is_some()
+    );
+    let yes = h
+        .get_all_by_label("Chốt kết quả hội nghị")
+        .map(|n| n.rect())
+        .find(|r| *r != button)
+        .expect("the dialog's button");
+    assert!(
+        !yes.intersects(button),
+        "the confirmation stands where the button was"
+    );
+    // "Chưa chốt" leaves the meeting open.
+    let keep = h.get_by_label("Chưa chốt").rect().center();
+    in_one_frame(&mut h, click_at(keep));
+    assert!(!meeting(&h).session().finalized);
+    in_one_frame(&mut h, click_at(at));
+    in_one_frame(&mut h, click_at(yes.center()));
+    assert!(meeting(&h).session().finalized);
+}
+
+#[test]
+fn reopening_a_sheet_takes_a_reason_so_two_presses_reopen_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_meeting(dir.path(), &ALL);
+    assert!(meeting(&h).session().is_submitted(0));
+    let at = h.get_by_label("Mở lại phiếu…").rect().center();
+    in_one_frame(&mut h, [click_at(at), click_at(at)].concat());
+    in_one_frame(&mut h, click_at(at));
+    in_one_frame(&mut h, click_at(at));
+    assert!(
+        meeting(&h).session().is_submitted(0),
+        "reopened without a reason"
+    );
+}
+
+#[test]
+fn a_message_never_moves_the_controls_below_it() {
+    for (width, height) in [(1280.0, 720.0), (1366.0, 768.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = ui_common::app_at(dir.path(), None, width, height);
+        h.get_by_label("Dùng cụm mẫu").click();
+        h.run();
+        h.get_by_label("Tạo hội nghị").click();
+        h.run();
+        for key in [Key::F2, Key::F4, Key::F5, Key::F6] {
+            h.key_press(key);
+            h.run();
+            let rects = |h: &Harness<'static, ThiduaApp>| -> Vec<egui::Rect> {
+                h.query_all_by_role(Role::Button)
+                    .chain(h.query_all_by_role(Role::TextInput))
+                    .map(|n| n.rect())
+                    .collect()
+            };
+            let before = rects(&h);
+            assert!(!before.is_empty());
+            h.state_mut().message =
+                Some("Không ghi được: tệp hội nghị đang được dùng ở nơi khác. ".repeat(4));
+            h.run();
+            assert_eq!(
+                rects(&h),
+                before,
+                "{width}×{height} {key:?}: a refusal moved them"
+            );
+            h.state_mut().message = None;
+            h.state_mut().notice = Some("Đã xuất: /tmp/a-ket-qua.json".into());
+            h.run();
+            assert_eq!(
+                rects(&h),
+                before,
+                "{width}×{height} {key:?}: a notice moved them"
+            );
+            h.state_mut().notice = None;
+            h.run();
+        }
+    }
+}
+
+#[test]
+fn the_restated_result_is_in_sight_on_a_small_screen() {
+    for (width, height) in [(1280.0, 720.0), (1366.0, 768.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = ui_common::app_at(dir.path(), None, width, height);
+        h.get_by_label("Dùng cụm mẫu").click();
+        h.run();
+        h.get_by_label("Tạo hội nghị").click();
+        h.run();
+        import(&mut h, &sample_dir("ha-noi-cum-1-2024"), &ALL);
+        h.key_press(Key::F4);
+        h.run();
+        counts(&mut h, "6", "6", "5");
+        let record = h.get_by_label("Ghi kết quả bỏ phiếu vòng 1").rect();
+        let status = h.get_by_label_contains("Tệp hội nghị:").rect().top();
+        assert!(
+            record.bottom() < status,
+            "{width}×{height}: the button at {record:?}"
+        );
+        in_one_frame(&mut h, click_at(record.center()));
+        assert_eq!(meeting(&h).session().ballots.len(), 1);
+        for line in [
+            "Đã ghi vòng 1: phát ra 6, hợp lệ 6.",
+            "Hoàng Mai: 5 phiếu, bằng 83,33% số đại biểu có mặt (6) — đạt",
+        ] {
+            let at = h.get_by_label(line).rect();
+            assert!(at.bottom() < status, "{width}×{height}: `{line}` at {at:?}");
+        }
+    }
 }

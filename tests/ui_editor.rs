@@ -139,8 +139,8 @@ fn type_cluster(h: &mut App, config: &Value) {
             &text(&group["name"]),
         );
         for (i, item) in group["items"].as_array().unwrap().iter().enumerate() {
-            press(h, &format!("Thêm mục vào nhóm {}", g + 1));
-            let field = |what: &str| format!("Mục {}.{}: {what}", g + 1, i + 1);
+            press(h, &format!("Thêm tiêu chí vào nhóm {}", g + 1));
+            let field = |what: &str| format!("Tiêu chí {}.{}: {what}", g + 1, i + 1);
             set(h, &field("Nội dung tiêu chí"), &text(&item["name"]));
             set(h, &field("Điểm tối đa"), &text(&item["max"]));
             set(h, &field("Bước điểm"), &text(&item["step"]));
@@ -238,7 +238,7 @@ fn the_six_district_sample_built_from_an_empty_editor_tallies_like_the_bundled_o
     let config: Value = serde_json::from_slice(&bytes).unwrap();
     type_cluster(&mut h, &config);
     assert!(
-        h.query_by_label_contains("Cấu hình hợp lệ: 6 đơn vị, 20 mục chấm, tổng điểm tối đa 100")
+        h.query_by_label_contains("Cấu hình hợp lệ: 6 đơn vị, 20 tiêu chí, tổng điểm tối đa 100")
             .is_some(),
         "the editor does not call the config valid"
     );
@@ -419,7 +419,10 @@ fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
     set(&mut h, PASTE_CRITERIA, "");
     paste(&mut h, PASTE_CRITERIA, twenty_rows());
     press(&mut h, "Thay các tiêu chí bằng bảng đã dán");
-    assert!(h.query_by_label("Đã đọc 4 nhóm, 16 mục từ bảng.").is_some());
+    assert!(
+        h.query_by_label("Đã đọc 4 nhóm, 16 tiêu chí từ bảng.")
+            .is_some()
+    );
     assert!(
         h.query_by_label("Dòng 1 được coi là dòng tiêu đề cột và bỏ qua.")
             .is_some()
@@ -454,7 +457,7 @@ fn a_twenty_row_criteria_table_pasted_from_word_becomes_groups_and_items() {
     );
     // Shown as fields, with the group's total.
     assert_eq!(
-        input(&h, "Mục 2.2: Điểm tối đa")
+        input(&h, "Tiêu chí 2.2: Điểm tối đa")
             .accesskit_node()
             .value()
             .as_deref(),
@@ -501,7 +504,10 @@ fn a_criteria_table_is_read_from_an_excel_file() {
         &path.display().to_string(),
     );
     press(&mut h, "Đọc bảng từ tệp Excel");
-    assert!(h.query_by_label("Đã đọc 2 nhóm, 3 mục từ bảng.").is_some());
+    assert!(
+        h.query_by_label("Đã đọc 2 nhóm, 3 tiêu chí từ bảng.")
+            .is_some()
+    );
     let draft = &h.state().editor().unwrap().draft;
     assert_eq!(
         draft.text(&FieldPath::parse("criteria[1].items[0].max"), '.'),
@@ -558,7 +564,7 @@ fn keys_typed_faster_than_frames_land_in_the_fields_they_were_typed_for() {
     press(&mut h, "Sửa cấu hình");
     section(&mut h, "Tiêu chí chấm");
     let before = h.state().editor().unwrap().draft.clone();
-    input(&h, "Mục 1.1: Điểm tối đa").focus();
+    input(&h, "Tiêu chí 1.1: Điểm tối đa").focus();
     h.run();
     // Select, type, move on, select, type, come back, select, type: one frame.
     let select_all = || key_with(egui::Key::A, egui::Modifiers::COMMAND);
@@ -621,4 +627,118 @@ fn the_fields_after_a_column_of_choices_stay_in_line() {
         .collect();
     assert!(names.iter().all(|x| *x == names[0]), "{names:?}");
     assert!(maxima.iter().all(|x| *x == maxima[0]), "{maxima:?}");
+}
+
+/// "Xóa" stands next to "Xuống": removing a member, a group of criteria, a criterion
+/// or a bonus asks first, naming the entry, and a second press where "Xóa" was
+/// cancels rather than confirms. Nothing reaches the file until it is saved.
+#[test]
+fn removing_an_entry_asks_first_and_two_presses_remove_nothing() {
+    use ui_common::{app_at, click_at, in_one_frame};
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cum-phuong-2025.json");
+    std::fs::copy(sample_dir("cum-phuong-2025").join("cluster.json"), &config).unwrap();
+    let on_disk = std::fs::read(&config).unwrap();
+    for (width, height) in [(1280.0, 720.0), (1366.0, 768.0)] {
+        let mut h = app_at(dir.path(), None, width, height);
+        set(&mut h, "Đường dẫn tệp", &config.display().to_string());
+        press(&mut h, "Sửa cấu hình");
+        for (section_name, remove, list, index, title, says, yes) in [
+            (
+                "Đơn vị thành viên",
+                "Đơn vị 2: Tên đầy đủ: Xóa",
+                "members",
+                1,
+                "Xóa đơn vị 2?",
+                "Đơn vị 2 “Ủy ban MTTQ Việt Nam phường Cửa Nam” sẽ bị xóa khỏi cấu hình đang sửa",
+                "Xóa đơn vị 2",
+            ),
+            (
+                "Tiêu chí chấm",
+                "Tiêu chí 1.2: Nội dung tiêu chí: Xóa",
+                "criteria[0].items",
+                1,
+                "Xóa tiêu chí 1.2?",
+                "Tiêu chí 1.2 “",
+                "Xóa tiêu chí 1.2",
+            ),
+            (
+                "Tiêu chí chấm",
+                "Nhóm 1: Tên nhóm tiêu chí: Xóa",
+                "criteria",
+                0,
+                "Xóa nhóm tiêu chí 1?",
+                "tiêu chí trong nhóm sẽ bị xóa khỏi cấu hình đang sửa",
+                "Xóa nhóm tiêu chí 1",
+            ),
+            (
+                "Điểm thưởng, điểm trừ",
+                "Thưởng, trừ 1: Nội dung: Xóa",
+                "adjustments",
+                0,
+                "Xóa mục thưởng, trừ 1?",
+                "Mục thưởng, trừ 1 “Mô hình mới, cách làm hay",
+                "Xóa mục thưởng, trừ 1",
+            ),
+        ] {
+            section(&mut h, section_name);
+            let list = FieldPath::parse(list);
+            let entries = |h: &App| h.state().editor().unwrap().draft.list(&list).cloned();
+            let before = entries(&h).expect("the list");
+            let button = h.get_by_label(remove).rect();
+            let at = button.center();
+            assert!(
+                h.ctx.content_rect().contains(button.max),
+                "{width}×{height}: `{remove}` on screen"
+            );
+            in_one_frame(&mut h, [click_at(at), click_at(at)].concat());
+            in_one_frame(&mut h, click_at(at));
+            in_one_frame(&mut h, click_at(at));
+            assert_eq!(
+                entries(&h).unwrap(),
+                before,
+                "{remove}: removed by presses alone"
+            );
+            // Whatever the presses left open, Escape answers no.
+            h.key_press(egui::Key::Escape);
+            h.run();
+            assert!(
+                h.query_by_label(title).is_none(),
+                "{remove}: Escape keeps it"
+            );
+            assert_eq!(entries(&h).unwrap(), before);
+
+            in_one_frame(&mut h, click_at(at));
+            assert!(
+                h.query_by_label(title).is_some(),
+                "{remove}: asks `{title}`"
+            );
+            assert!(
+                h.query_by_label_contains(says).is_some(),
+                "{remove}: says `{says}`"
+            );
+            let confirm = h.get_by_label(yes).rect();
+            assert!(
+                !confirm.intersects(button),
+                "{remove}: the question covers the button"
+            );
+            // "Không xóa" keeps it.
+            let keep = h.get_by_label("Không xóa").rect().center();
+            in_one_frame(&mut h, click_at(keep));
+            assert_eq!(entries(&h).unwrap(), before);
+            in_one_frame(&mut h, click_at(at));
+            let confirm = h.get_by_label(yes).rect().center();
+            in_one_frame(&mut h, click_at(confirm));
+            let after = entries(&h).unwrap();
+            let mut expected = before.clone();
+            expected.remove(index);
+            assert_eq!(after, expected, "{remove}: exactly that entry goes");
+        }
+        assert!(h.state().editor().unwrap().unsaved());
+        assert_eq!(
+            std::fs::read(&config).unwrap(),
+            on_disk,
+            "the file waits for Lưu"
+        );
+    }
 }

@@ -88,7 +88,7 @@ fn meeting_file(dir: &Path, config: &serde_json::Value) -> PathBuf {
 }
 
 fn open(dir: &Path, file: PathBuf, size: egui::Vec2) -> App {
-    let mut h = app_at(dir, Some(file), size);
+    let mut h = app_at(dir, Some(file), size.x, size.y);
     h.run();
     assert!(h.state().meeting.is_some(), "the meeting opened");
     h
@@ -115,9 +115,8 @@ fn tab_order(h: &App) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn label(h: &App, (target, cell): (usize, usize)) -> String {
-    let c = meeting(h).config();
-    format!("Điểm {} cho {}", c.cells[cell].id, c.members[target].short)
+fn label(h: &App, key: (usize, usize)) -> String {
+    thidua::ui::grid::cell_label(meeting(h).config(), key, thidua::text::Lang::Vi)
 }
 
 fn criterion(h: &App, cell: usize) -> String {

@@ -9,7 +9,8 @@ use thidua::net::client::Client;
 use thidua::net::protocol::{EventResult, SentEvent};
 
 mod ui_common;
-use ui_common::{App, app, meeting, set_up_sample};
+use eframe::egui;
+use ui_common::{App, app, app_at, click_at, in_one_frame, meeting, set_up_sample};
 
 fn start_hosting(h: &mut App) -> u16 {
     h.get_by_label("Qua mạng").click();
@@ -137,6 +138,12 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
     reissue.click();
     h.run();
     assert!(
+        client.sheet().is_ok(),
+        "nothing is revoked before it is confirmed"
+    );
+    h.get_by_label(CONFIRM).click();
+    h.run();
+    assert!(
         h.query_by_label_contains("Đã cấp mã mới cho Ba Đình")
             .is_some()
     );
@@ -144,4 +151,127 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
         client.sheet().is_err(),
         "the old code no longer opens the sheet"
     );
+}
+
+/// How many join codes the host has revoked.
+fn revoked(h: &App) -> Vec<String> {
+    let codes = meeting(h)
+        .host
+        .as_ref()
+        .expect("serving")
+        .running
+        .host
+        .codes();
+    codes
+        .codes()
+        .iter()
+        .filter(|c| c.revoked)
+        .map(|c| c.scorer.clone())
+        .collect()
+}
+
+/// The rects of the "Cấp mã mới" buttons, one per delegate's row, top to bottom.
+fn reissue_buttons(h: &App) -> Vec<egui::Rect> {
+    h.get_all_by_label("Cấp mã mới").map(|n| n.rect()).collect()
+}
+
+const CONFIRM: &str = "Thu hồi và cấp mã mới";
+
+#[test]
+fn two_presses_on_a_new_code_revoke_nothing_and_a_confirmed_one_revokes_one_code() {
+    for (width, height) in [(1280.0, 720.0), (1366.0, 768.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = app_at(dir.path(), None, width, height);
+        set_up_sample(&mut h);
+        start_hosting(&mut h);
+        let before = reissue_buttons(&h);
+        assert_eq!(before.len(), 6, "a row per delegate");
+        let first = before[0];
+        let at = first.center();
+        assert!(
+            h.ctx.content_rect().contains(first.max),
+            "{width}×{height}: the button is on screen"
+        );
+
+        // A double click: both presses in one frame's input, then in two frames.
+        in_one_frame(&mut h, [click_at(at), click_at(at)].concat());
+        assert!(revoked(&h).is_empty(), "{width}×{height}: a double click");
+        if let Some(yes) = h.query_by_label(CONFIRM) {
+            assert!(
+                !yes.rect().intersects(first),
+                "the question covers the button"
+            );
+        }
+        // Whatever the first answer, two more presses one after the other.
+        for _ in 0..2 {
+            in_one_frame(&mut h, click_at(at));
+            assert!(revoked(&h).is_empty(), "{width}×{height}: two presses");
+        }
+        h.state_mut().network.confirm_reissue = None;
+        h.run();
+
+        // One press asks, naming whose code and what happens to it.
+        in_one_frame(&mut h, click_at(at));
+        assert!(revoked(&h).is_empty(), "one press only asks");
+        assert!(
+            h.query_by_label("Thu hồi mã tham gia của Ba Đình?")
+                .is_some()
+        );
+        assert!(
+            h.query_by_label_contains("máy đang dùng mã này không gửi điểm được nữa")
+                .is_some()
+        );
+        let yes = h.get_by_label(CONFIRM).rect();
+        assert!(
+            !yes.contains(at) && !yes.intersects(first),
+            "{width}×{height}: the confirmation {yes:?} stands where the button {first:?} was"
+        );
+        assert!(
+            h.ctx.content_rect().contains_rect(yes),
+            "the question is on screen"
+        );
+        // "Giữ mã cũ" keeps the code.
+        let keep = h.get_by_label("Giữ mã cũ").rect().center();
+        in_one_frame(&mut h, click_at(keep));
+        assert!(revoked(&h).is_empty());
+        assert!(h.query_by_label(CONFIRM).is_none(), "the question is gone");
+
+        // Confirmed: exactly Ba Đình's code, and the rows below stay where they were
+        // while the confirmation line appears.
+        in_one_frame(&mut h, click_at(at));
+        let yes = h.get_by_label(CONFIRM).rect().center();
+        in_one_frame(&mut h, click_at(yes));
+        assert_eq!(revoked(&h), ["ba-dinh"], "{width}×{height}");
+        assert!(
+            h.query_by_label_contains("Đã cấp mã mới cho Ba Đình")
+                .is_some()
+        );
+        assert_eq!(
+            reissue_buttons(&h),
+            before,
+            "{width}×{height}: the message moved the rows"
+        );
+    }
+}
+
+#[test]
+fn a_refusal_on_the_network_tab_moves_nothing_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_at(dir.path(), None, 1280.0, 720.0);
+    set_up_sample(&mut h);
+    h.get_by_label("Qua mạng").click();
+    h.run();
+    let start = |h: &App| h.get_by_label("Mở chấm qua mạng").rect();
+    let before = start(&h);
+    // A port that is no port: the refusal shows in the message line.
+    h.get_by_role_and_label(Role::TextInput, "Cổng").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Cổng")
+        .type_text("x");
+    h.run();
+    in_one_frame(&mut h, click_at(before.center()));
+    assert!(h.state().network.error.is_some());
+    let error = h.state().network.error.clone().unwrap();
+    assert!(h.query_by_label(&error).is_some(), "`{error}` on screen");
+    assert_eq!(start(&h), before, "the refusal moved the button");
 }

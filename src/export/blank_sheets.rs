@@ -266,13 +266,29 @@ impl Part<'_> {
             row.shaded = row.bold;
             rows.push(with_boxes(row));
         }
-        rows.push(with_boxes(Row::bold(vec![
-            String::new(),
-            D::TotalRow.get(lang).to_string(),
-            config.max_total().display(sep),
-        ])));
+        let (label, most) = total_row(config, lang);
+        rows.push(with_boxes(Row::bold(vec![String::new(), label, most])));
         rows
     }
+}
+
+/// The total row's words and its maximum: the criteria's maximum plus every bonus
+/// (deductions only take off), as the row's words say the total adds them up; the
+/// bonus rows above it show their own maximum, so the sum can be followed.
+fn total_row(config: &Config, lang: Lang) -> (String, String) {
+    use crate::model::config::AdjustmentKind;
+    use crate::model::points::Points;
+    let bonus: i64 = config
+        .adjustments
+        .iter()
+        .filter(|a| a.kind == AdjustmentKind::Bonus)
+        .map(|a| a.max.0)
+        .sum();
+    let most = Points(config.max_total().0 + bonus);
+    (
+        D::TotalRow.get(lang).to_string(),
+        most.display(lang.decimal_separator()),
+    )
 }
 
 #[cfg(test)]
@@ -285,6 +301,33 @@ mod tests {
             Ok(bytes) => pdf_pages(&bytes),
             Err(e) => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn the_total_rows_maximum_is_what_the_row_says_it_adds_up() {
+        // The wards: 90 for the criteria, bonuses of 5 + 3 + 2.
+        let config = load(include_bytes!(
+            "../../sample-data/cum-phuong-2025/cluster.json"
+        ));
+        assert_eq!(total_row(&config, Lang::Vi).1, "100");
+        let Ok(bytes) = blank_sheets(&config, Some("ba-dinh"), Lang::Vi) else {
+            panic!("the sheets print");
+        };
+        let text = pdf_pages(&bytes).join(" ");
+        assert!(
+            text.contains("TỔNG ĐIỂM (tiêu chí + thưởng - trừ) 100"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("trừ) 90"),
+            "the criteria's maximum alone: {text}"
+        );
+        // Without a bonus, the criteria's maximum is the most a total can be.
+        let mut plain = config.clone();
+        plain
+            .adjustments
+            .retain(|a| a.kind != crate::model::config::AdjustmentKind::Bonus);
+        assert_eq!(total_row(&plain, Lang::Vi).1, "90");
     }
 
     #[test]

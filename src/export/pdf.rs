@@ -5,6 +5,7 @@
 
 use super::pdf_layout::{
     A4, Align, BODY, Row, SIGN_SPACE, Signature, Table, Writer, date_words, document_header,
+    keep_together, line_height, place_date,
 };
 use super::text::verification_code;
 use super::wording;
@@ -26,7 +27,13 @@ pub fn minutes(
     let sep = lang.decimal_separator();
     let mut doc = PdfDocument::new(X::MinutesDocumentTitle.get(lang));
     let mut w = Writer::new(&mut doc, A4).ok_or_else(|| X::FontUnreadable.get(lang).to_string())?;
-    let date = session.meeting.as_ref().map(|m| date_words(&m.date, lang));
+    // A member's short name is never broken across lines ("Hoàn / Kiếm").
+    let full = |m: usize| keep_together(&config.members[m].name, &config.members[m].short);
+    let short = |m: usize| keep_together(&config.members[m].short, &config.members[m].short);
+    let date = session
+        .meeting
+        .as_ref()
+        .map(|m| place_date(&m.place, &date_words(&m.date, lang), lang));
     document_header(&mut w, config, date.as_deref(), lang);
 
     w.centered(X::MinutesTitle.get(lang), 14.0, true);
@@ -80,11 +87,11 @@ pub fn minutes(
     }
     let present: Vec<String> = (0..config.members.len())
         .filter(|&m| session.is_present(m))
-        .map(|m| config.members[m].short.clone())
+        .map(short)
         .collect();
     let absent: Vec<String> = (0..config.members.len())
         .filter(|&m| !session.is_present(m))
-        .map(|m| config.members[m].short.clone())
+        .map(short)
         .collect();
     let mut attendance = X::Attendance.fill(
         lang,
@@ -107,14 +114,14 @@ pub fn minutes(
             let r = &tally.members[m];
             Row::plain(vec![
                 r.rank.map_or("—".into(), |k| k.to_string()),
-                config.members[m].name.clone(),
+                full(m),
                 r.total.map_or("—".into(), |t| t.display(sep)),
                 r.class
                     .map_or(String::new(), |c| config.classes[c].name.clone()),
             ])
         })
         .collect();
-    let table = Table {
+    let mut table = Table {
         headers: [X::Rank, X::Member, X::Total, X::Class]
             .map(|t| t.get(lang).to_string())
             .to_vec(),
@@ -125,6 +132,9 @@ pub fn minutes(
         leading: 1.45,
         min_height: 0.0,
     };
+    // The names get the room they need on one line, the class names give it.
+    let widths = w.fit_widths(&table, &rows, w.paper.text_width(), &[1]);
+    table.widths = &widths;
     w.table(&table, &rows);
 
     let ballots = wording::ballot_sentences(session, lang);
@@ -161,7 +171,7 @@ pub fn minutes(
             w.paragraph(
                 &format!(
                     "— {} ({}): {}.",
-                    config.members[p.member].name,
+                    full(p.member),
                     p.status.text(lang),
                     wording::proposal_reason(session, tally, p, lang)
                 ),
@@ -179,18 +189,12 @@ pub fn minutes(
         w.paragraph(&line, BODY, false, 8.0);
     }
 
-    heading(&mut w, X::SectionNextYear);
+    // The last section, the closing words and the signatures stay together: the
+    // signatures never stand alone on a page.
     let next = wording::next_year_line(session, lang)
         .unwrap_or_else(|| X::NotYetAgreed.get(lang).to_string());
-    w.paragraph(&next, BODY, false, 8.0);
-
-    w.gap(2.0);
     let code = verification_code(head);
-    w.paragraph(&X::MinutesClosing.fill(lang, &[&code]), 11.0, false, 8.0);
-
-    // Signature blocks, kept together on one page.
-    w.ensure(45.0);
-    w.gap(6.0);
+    let closing = X::MinutesClosing.fill(lang, &[&code]);
     let (secretary, chair) = match &session.meeting {
         Some(m) => (m.secretary.clone(), m.chair.clone()),
         None => (String::new(), String::new()),
@@ -201,10 +205,21 @@ pub fn minutes(
         room: SIGN_SPACE,
         name,
     };
-    w.signature_row(
-        Some(&sign(X::SignSecretary, secretary)),
-        Some(&sign(X::SignChair, chair)),
-    );
+    let (left, right) = (sign(X::SignSecretary, secretary), sign(X::SignChair, chair));
+    let tail = 1.5
+        + line_height(BODY)
+        + w.paragraph_height(&next, BODY, false, 8.0)
+        + 2.0
+        + w.paragraph_height(&closing, 11.0, false, 8.0)
+        + 6.0
+        + w.signature_height(Some(&left), Some(&right));
+    w.ensure(tail);
+    heading(&mut w, X::SectionNextYear);
+    w.paragraph(&next, BODY, false, 8.0);
+    w.gap(2.0);
+    w.paragraph(&closing, 11.0, false, 8.0);
+    w.gap(6.0);
+    w.signature_row(Some(&left), Some(&right));
     Ok(w.finish(doc, &X::CheckCode.fill(lang, &[&code]), lang))
 }
 
@@ -241,6 +256,33 @@ mod tests {
                 at_seats < at_open,
                 "the open seats come under their commendation"
             );
+        }
+    }
+
+    #[test]
+    fn the_signatures_never_stand_alone_on_a_page() {
+        // Each member more moves the end of the minutes down by a table row: over
+        // these counts the end meets the foot of a page in every way it can.
+        for members in 2..=40 {
+            let totals: Vec<i64> = (0..members).map(|i| 9900 - 50 * i as i64).collect();
+            let session = seat_session(2, &totals);
+            let tally = Tally::compute(&session);
+            let Ok(bytes) = minutes(&session, &tally, &"ab".repeat(32), Lang::Vi) else {
+                panic!("the minutes print");
+            };
+            let pages = crate::export::pdf_layout::pdf_pages(&bytes);
+            let Some(signed) = pages.iter().find(|p| p.contains("THƯ KÝ")) else {
+                panic!("{members} members: no signatures in {pages:?}");
+            };
+            for before in [
+                "CỤM TRƯỞNG, CỤM PHÓ NĂM SAU",
+                "Biên bản được lập từ tệp hội nghị",
+            ] {
+                assert!(
+                    signed.contains(before),
+                    "{members} members: the signatures' page lacks `{before}`: {signed}"
+                );
+            }
         }
     }
 

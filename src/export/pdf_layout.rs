@@ -106,6 +106,23 @@ impl Table<'_> {
 /// White space inside a table cell, in mm.
 const PAD: f32 = 1.5;
 
+/// A no-break space: the words it joins are kept on one line (see [`Writer::wrap`]).
+pub const KEEP: char = '\u{a0}';
+
+/// `name` with its last words, `short` (a member's short name at the end of its
+/// full name: "… phường Hoàn Kiếm"), joined so a line never breaks inside them.
+pub fn keep_together(name: &str, short: &str) -> String {
+    let glued = short
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(&KEEP.to_string());
+    match name.strip_suffix(short) {
+        Some(head) if !short.trim().is_empty() => format!("{head}{glued}"),
+        _ if name == short => glued,
+        _ => name.to_string(),
+    }
+}
+
 /// The body text's size, in points.
 pub const BODY: f32 = 12.0;
 
@@ -238,8 +255,161 @@ impl Writer {
         }
     }
 
+    /// Splits text into lines no wider than `width` mm, at spaces. Words joined by
+    /// a no-break space ([`KEEP`], see [`keep_together`]) stay on one line when
+    /// the width holds them at all; a word longer than the width keeps a line of its
+    /// own.
     pub fn wrap(&self, text: &str, size: f32, bold: bool, width: f32) -> Vec<String> {
-        self.face(bold).wrap(text, size, width)
+        let face = self.face(bold);
+        let shown = |t: &str| t.replace(KEEP, " ");
+        let fits = |t: &str| face.width(&shown(t), size) <= width;
+        let mut words: Vec<&str> = Vec::new();
+        for word in text.split(|c: char| c.is_whitespace() && c != KEEP) {
+            if word.is_empty() {
+                continue;
+            }
+            if word.contains(KEEP) && !fits(word) {
+                // Too long to keep together here: its parts wrap like other words.
+                words.extend(word.split(KEEP).filter(|w| !w.is_empty()));
+            } else {
+                words.push(word);
+            }
+        }
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        for word in words {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if current.is_empty() || fits(&candidate) {
+                current = candidate;
+            } else {
+                lines.push(shown(&std::mem::replace(&mut current, word.to_string())));
+            }
+        }
+        if !current.is_empty() {
+            lines.push(shown(&current));
+        }
+        lines
+    }
+
+    /// The height of [`Writer::paragraph`] of `text`, in mm.
+    pub fn paragraph_height(&self, text: &str, size: f32, bold: bool, indent: f32) -> f32 {
+        let width = self.paper.text_width() - indent;
+        self.wrap(text, size, bold, width).len() as f32 * line_height(size)
+    }
+
+    /// Widths for a table's columns across `total` mm. When every cell fits on one
+    /// line, each column is as wide as its widest cell and what is left goes to the
+    /// columns in `first`. Otherwise the columns that can wrap (more than one word)
+    /// share the room so the table takes the fewest lines, the columns in `first`
+    /// (a member's name) taking the room where that costs no line: a name is broken
+    /// only where no other column could give it the room.
+    pub fn fit_widths(&self, table: &Table, rows: &[Row], total: f32, first: &[usize]) -> Vec<f32> {
+        let columns = table.headers.len();
+        let one_line = |text: &str, size: f32, bold: bool| {
+            self.face(bold).width(&text.replace(KEEP, " "), size) + 2.0 * PAD + 0.5
+        };
+        let longest_word = |text: &str, size: f32, bold: bool| {
+            text.split(|c: char| c.is_whitespace() && c != KEEP)
+                .map(|w| one_line(w, size, bold))
+                .fold(0.0, f32::max)
+        };
+        let mut natural = vec![0.0f32; columns];
+        let mut least = vec![0.0f32; columns];
+        for (c, header) in table.headers.iter().enumerate() {
+            // A heading may wrap between its words.
+            let word = longest_word(header, table.header_size, true);
+            natural[c] = word;
+            least[c] = word;
+        }
+        for row in rows {
+            for (c, cell) in row.cells.iter().enumerate().take(columns) {
+                natural[c] = natural[c].max(one_line(cell, table.size, row.bold));
+                least[c] = least[c].max(longest_word(cell, table.size, row.bold));
+            }
+        }
+        let sum = |list: &[f32]| -> f32 { list.iter().sum() };
+        if sum(&natural) <= total {
+            let grow = (total - sum(&natural)) / first.len().max(1) as f32;
+            return (0..columns)
+                .map(|c| {
+                    natural[c]
+                        + if first.is_empty() || first.contains(&c) {
+                            grow
+                        } else {
+                            0.0
+                        }
+                })
+                .collect();
+        }
+        // The table's lines at these widths: each row as tall as its tallest cell.
+        let lines = |widths: &[f32]| -> usize {
+            rows.iter()
+                .map(|row| {
+                    row.cells
+                        .iter()
+                        .zip(widths)
+                        .map(|(cell, w)| self.wrap(cell, table.size, row.bold, w - 2.0 * PAD).len())
+                        .max()
+                        .unwrap_or(1)
+                })
+                .sum()
+        };
+        let flexible: Vec<usize> = (0..columns).filter(|&c| natural[c] > least[c]).collect();
+        let fixed: f32 = (0..columns)
+            .filter(|c| !flexible.contains(c))
+            .map(|c| natural[c])
+            .sum();
+        let room = total - fixed;
+        if let [a, b] = flexible[..] {
+            // Every split of the room between the two, half a millimetre apart.
+            let mut best: Option<(usize, f32, Vec<f32>)> = None;
+            let mut width_a = least[a];
+            while width_a <= natural[a].min(room - least[b]) + 0.01 {
+                let mut widths = natural.clone();
+                widths[a] = width_a;
+                widths[b] = room - width_a;
+                let count = lines(&widths);
+                // Fewer lines first; then the more room for the `first` column.
+                let lean = if first.contains(&a) {
+                    width_a
+                } else {
+                    -width_a
+                };
+                if best
+                    .as_ref()
+                    .is_none_or(|(n, l, _)| count < *n || (count == *n && lean > *l))
+                {
+                    best = Some((count, lean, widths));
+                }
+                width_a += 0.5;
+            }
+            if let Some((_, _, widths)) = best {
+                return widths;
+            }
+        }
+        // Otherwise every flexible column the same share of the way from its
+        // longest word to its one line.
+        let (lo, hi): (f32, f32) = flexible
+            .iter()
+            .fold((0.0, 0.0), |(lo, hi), &c| (lo + least[c], hi + natural[c]));
+        let k = if hi > lo {
+            ((room - lo) / (hi - lo)).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        (0..columns)
+            .map(|c| {
+                if flexible.contains(&c) {
+                    least[c] + (natural[c] - least[c]) * k
+                } else {
+                    natural[c]
+                }
+            })
+            .collect()
     }
 
     /// A wrapped paragraph across the text width, first line indented.
@@ -503,10 +673,24 @@ pub fn document_header(w: &mut Writer, config: &Config, date: Option<&str>, lang
     w.hline(cx - width / 2.0, cx + width / 2.0, y);
     w.y -= line_height(13.0) + 2.0;
     if let Some(date) = date {
-        w.place(date, 12.0, false, right.0, right.1, Align::Center);
-        w.y -= line_height(12.0);
+        // On two lines of near equal width when it must wrap, broken after the
+        // place's comma: "Hội trường …," / "ngày 20 tháng 12 năm 2025".
+        for line in w.face(false).balanced(date, 12.0, right.1 - right.0) {
+            w.place(&line, 12.0, false, right.0, right.1, Align::Center);
+            w.y -= line_height(12.0);
+        }
     }
     w.y = w.y.min(after_left) - 6.0;
+}
+
+/// The place-and-date line under the motto: "Hội trường …, ngày 20 tháng 12 năm
+/// 2025", with dots to fill in by hand where no place was given.
+pub fn place_date(place: &str, date: &str, lang: Lang) -> String {
+    let place = match place.trim() {
+        "" => X::PlaceUnknown.get(lang),
+        place => place,
+    };
+    X::PlaceDate.fill(lang, &[&place, &date])
 }
 
 /// Why a document could not be printed.

@@ -24,7 +24,7 @@ crate::texts! {
         NextYearWithPair => "Đã chuyển sang năm {0}, cụm trưởng {1}, cụm phó {2}; hãy lưu vào tệp mới.", "Moved to {0}, head {1}, deputy {2}; save it to a new file.";
         NextYearNoPair => "Tệp kết quả {0} chưa ghi cụm trưởng, cụm phó năm sau; vai trò giữ như cũ.", "The results file {0} names no head and deputy for next year; the roles stay as they were.";
         ResultsUnreadable => "Không đọc được tệp kết quả {0}: {1}", "Cannot read the results file {0}: {1}";
-        Valid => "Cấu hình hợp lệ: {0} đơn vị, {1} mục chấm, tổng điểm tối đa {2}.", "The config is valid: {0} {0|member|members}, {1} scored {1|item|items}, maximum total {2}.";
+        Valid => "Cấu hình hợp lệ: {0} đơn vị, {1} tiêu chí, tổng điểm tối đa {2}.", "The config is valid: {0} {0|member|members}, {1} scored {1|item|items}, maximum total {2}.";
         ProblemCount => "Cấu hình còn {0} lỗi; sửa ở các ô có chữ đỏ.", "{0} {0|problem|problems} left; fix {0|it|them} at the fields marked in red.";
         AllProblems => "Danh sách lỗi", "Every problem";
         MaxTotal => "Tổng điểm tối đa: {0}", "Maximum total: {0}";
@@ -71,25 +71,25 @@ crate::texts! {
         ItemMax => "Điểm tối đa", "Maximum";
         ItemStep => "Bước điểm", "Step";
         ItemGuide => "Hướng dẫn chấm", "Scoring guide";
-        ItemField => "Mục {0}.{1}: {2}", "Item {0}.{1}: {2}";
-        AddItem => "Thêm mục vào nhóm {0}", "Add an item to group {0}";
+        ItemField => "Tiêu chí {0}.{1}: {2}", "Item {0}.{1}: {2}";
+        AddItem => "Thêm tiêu chí vào nhóm {0}", "Add an item to group {0}";
 
         TableTitle => "Dán hoặc đọc bảng tiêu chí có sẵn", "Paste or read an existing criteria table";
         PasteCriteria => "Dán bảng tiêu chí từ Word hoặc Excel (các cột: số thứ tự, nội dung, điểm tối đa, hướng dẫn chấm nếu có)", "Paste a criteria table from Word or Excel (columns: number, criterion, maximum, scoring guide if any)";
         UseTable => "Thay các tiêu chí bằng bảng đã dán", "Replace the criteria with the pasted table";
         XlsxPath => "Hoặc tệp Excel (.xlsx) có bảng tiêu chí ở trang đầu", "Or an Excel file (.xlsx) with the table on its first sheet";
         UseXlsx => "Đọc bảng từ tệp Excel", "Read the table from the Excel file";
-        TableRead => "Đã đọc {0} nhóm, {1} mục từ bảng.", "Read {0} {0|group|groups} and {1} {1|item|items} from the table.";
+        TableRead => "Đã đọc {0} nhóm, {1} tiêu chí từ bảng.", "Read {0} {0|group|groups} and {1} {1|item|items} from the table.";
         TableHeader => "Dòng {0} được coi là dòng tiêu đề cột và bỏ qua.", "Row {0} was taken as the column headings and left out.";
         TableNotUsed => "Chưa dùng bảng: sửa các dòng sau trong Word hoặc Excel rồi dán lại.", "The table was not used: fix these rows in Word or Excel and paste again.";
         TableEmpty => "Không đọc được tiêu chí nào từ bảng.", "No criteria could be read from the table.";
         RowUnknownNumbering => "Dòng {0}: không nhận ra số thứ tự “{1}” (dùng I., 1., 1.1 hoặc a)).", "Row {0}: the number “{1}” is not recognised (use I., 1., 1.1 or a)).";
         RowBadMax => "Dòng {0}: điểm tối đa “{1}” không phải là số điểm lớn hơn 0.", "Row {0}: the maximum “{1}” is not a number of points above 0.";
         RowNoName => "Dòng {0}: thiếu nội dung tiêu chí.", "Row {0}: the criterion is missing.";
-        RowItemBeforeGroup => "Dòng {0}: mục đứng trước mọi nhóm tiêu chí.", "Row {0}: an item comes before any group.";
-        RowTooDeep => "Dòng {0}: số thứ tự “{1}” sâu hơn nhóm và mục; hãy gộp vào mục phía trên.", "Row {0}: the number “{1}” is deeper than group and item; merge it into the item above.";
-        RowGroupTotal => "Dòng {0}: nhóm ghi tổng {1} điểm nhưng các mục cộng lại {2} điểm.", "Row {0}: the group states {1} points but its items add up to {2}.";
-        RowEmptyGroup => "Dòng {0}: nhóm không có mục nào.", "Row {0}: the group has no items.";
+        RowItemBeforeGroup => "Dòng {0}: tiêu chí đứng trước mọi nhóm tiêu chí.", "Row {0}: an item comes before any group.";
+        RowTooDeep => "Dòng {0}: số thứ tự “{1}” sâu hơn nhóm và tiêu chí; hãy gộp vào tiêu chí phía trên.", "Row {0}: the number “{1}” is deeper than group and item; merge it into the item above.";
+        RowGroupTotal => "Dòng {0}: nhóm ghi tổng {1} điểm nhưng các tiêu chí cộng lại {2} điểm.", "Row {0}: the group states {1} points but its items add up to {2}.";
+        RowEmptyGroup => "Dòng {0}: nhóm không có tiêu chí nào.", "Row {0}: the group has no items.";
 
         AdjKind => "Loại", "Kind";
         KindBonus => "Điểm thưởng", "Bonus";
@@ -154,5 +154,20 @@ crate::texts! {
         Remove => "Xóa", "Remove";
         RowActions => "{0}: {1}", "{0}: {1}";
         ReorderHint => "Alt + phím mũi tên lên hoặc xuống chuyển dòng đang sửa lên hoặc xuống.", "Alt + the up or down arrow key moves the row being edited up or down.";
+        // Asking before an entry is removed from the config being edited.
+        ConfirmRemoveTitle => "Xóa {0}?", "Remove {0}?";
+        ConfirmRemove => "Xóa {0}", "Remove {0}";
+        KeepEntry => "Không xóa", "Keep it";
+        RemoveBody => "{0} sẽ bị xóa khỏi cấu hình đang sửa. Tệp cấu hình chỉ thay đổi khi bấm Lưu; đóng mà không lưu thì tệp giữ nguyên.", "{0} will be removed from the config being edited. The file changes only when you save; close without saving and it stays as it was.";
+        RemoveGroupBody => "{0} cùng {1} tiêu chí trong nhóm sẽ bị xóa khỏi cấu hình đang sửa. Tệp cấu hình chỉ thay đổi khi bấm Lưu; đóng mà không lưu thì tệp giữ nguyên.", "{0} and its {1} {1|criterion|criteria} will be removed from the config being edited. The file changes only when you save; close without saving and it stays as it was.";
+        EntryMember => "đơn vị {0}", "member {0}";
+        EntryGroup => "nhóm tiêu chí {0}", "criteria group {0}";
+        EntryItem => "tiêu chí {0}", "criterion {0}";
+        EntryAdjustment => "mục thưởng, trừ {0}", "bonus or deduction {0}";
+        EntryClass => "xếp loại {0}", "class {0}";
+        EntryCommendation => "danh hiệu {0}", "commendation {0}";
+        EntryTieBreak => "thứ tự xét {0}", "tie-break {0}";
+        EntryNamed => "{0} “{1}”", "{0} “{1}”";
+        EditorHint => "Mọi thay đổi được kiểm tra ngay; tệp chỉ được ghi khi bấm Lưu.", "Every change is checked at once; the file is written only when you save.";
     }
 }

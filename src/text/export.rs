@@ -150,5 +150,8 @@ crate::texts! {
         TieNoteFor => "{0}: {1}", "{0}: {1}";
         Note => "Ghi chú", "Note";
         TieNotSeparated => "chưa tách được: {0}; chờ chủ trì quyết định", "not yet separated: {0}; awaiting the chair's decision";
+        // The minutes' place-and-date line under the motto.
+        PlaceDate => "{0}, {1}", "{0}, {1}";
+        PlaceUnknown => "……………", "……………";
     }
 }

@@ -218,7 +218,7 @@ crate::texts! {
         ConfidenceExplain => "Khoảng cách đến mức xếp loại và suất khen thưởng kế tiếp; và kết quả có đổi không nếu bỏ một phiếu chấm hay tính theo cách khác.", "Margins to the next class and commendation line; and whether any proposal changes without one sheet or under another aggregate.";
         ToNextClass => "Đến mức xếp loại cao hơn", "To the next class";
         ToCommendationLine => "So với suất khen thưởng", "Against the commendation line";
-        NeedsForClass => "thiếu {0} điểm để đạt {1}", "{0} {0|point|points} short of {1}";
+        NeedsForClass => "thiếu {0} điểm để được xếp {1}", "{0} {0|point|points} short of {1}";
         BestClass => "đã ở mức cao nhất", "already in the best class";
         AheadBy => "hơn {0} điểm (giữ suất {1})", "{0} {0|point|points} ahead (holds {1})";
         BehindBy => "kém {0} điểm (chưa có suất {1})", "{0} {0|point|points} behind ({1})";
@@ -239,7 +239,7 @@ crate::texts! {
         AuditReopen => "Mở lại phiếu của {0}: {1}", "Reopened {0}'s sheet: {1}";
         PresentWord => "có mặt", "present";
         AuditAttendance => "{0}: {1}", "{0}: {1}";
-        AuditMeeting => "Thông tin hội nghị: {0}, {1}", "Meeting details: {0}, {1}";
+        AuditMeeting => "Thông tin hội nghị: ngày {0}, tại {1}", "Meeting details: {0}, at {1}";
         AuditBallot => "Bỏ phiếu {0} vòng {1}: phát ra {2}, hợp lệ {3}; {4}", "Ballot {0} round {1}: {2} issued, {3} valid; {4}";
         AuditDecision => "Quyết định {0}: {1} — {2}", "Decision {0}: {1} — {2}";
         AuditDevice => "{0} (máy {1})", "{0} (device {1})";
@@ -285,6 +285,31 @@ crate::texts! {
         MarginTieOut => "{0} (chưa có suất {1})", "{0} (no seat in {1})";
         MarginTieOpen => "{0} ({1})", "{0} ({1})";
         MarginTieBare => "bằng điểm ({0})", "tied ({0})";
+        // The message line under the tabs, when nothing was refused or confirmed.
+        MessageLineHint => "Ctrl+Z: hoàn tác thay đổi vừa ghi · F2–F6: chuyển trang", "Ctrl+Z: undo the last change · F2–F6: switch pages";
+        // Revoking a delegate's join code.
+        NetConfirmReissueTitle => "Thu hồi mã tham gia của {0}?", "Revoke {0}'s join code?";
+        NetConfirmReissueBody => "Mã hiện tại của {0} (PIN {1}) hết hiệu lực ngay: máy đang dùng mã này không gửi điểm được nữa. Một mã mới được cấp để đưa cho đại biểu. Điểm đã nhận vẫn giữ nguyên.", "{0}'s current code (PIN {1}) stops working at once: a laptop using it can no longer send scores. A new code is issued to hand to the delegate. Scores already received are kept.";
+        NetConfirmReissue => "Thu hồi và cấp mã mới", "Revoke and issue a new code";
+        NetKeepCode => "Giữ mã cũ", "Keep the old code";
+        // Finalizing.
+        FinalizeKeepOpen => "Chưa chốt", "Not yet";
+        // The ballot: what is needed, the live preview, the result restated.
+        BallotNeedMoreVotes => "Cần số phiếu trên {0}% {1}, tức ít nhất {2} phiếu.", "Needs more than {0}% of {1}, that is at least {2} {2|vote|votes}.";
+        BallotNeedAtLeastVotes => "Cần số phiếu từ {0}% {1} trở lên, tức ít nhất {2} phiếu.", "Needs at least {0}% of {1}, that is at least {2} {2|vote|votes}.";
+        BallotNeedMore => "Cần số phiếu trên {0}% {1}.", "Needs more than {0}% of {1}.";
+        BallotNeedAtLeast => "Cần số phiếu từ {0}% {1} trở lên.", "Needs at least {0}% of {1}.";
+        BallotPreviewHint => "Nhập số phiếu phát ra, số phiếu hợp lệ và số phiếu cho từng đơn vị; tỷ lệ hiện ngay bên cạnh.", "Enter the ballots issued, the valid ballots and each member's votes; the share shows beside them.";
+        BallotResultLine => "{0}: {1} phiếu, bằng {2}% {3} — {4}", "{0}: {1} {1|vote|votes}, {2}% of {3} — {4}";
+        BallotProposedAfter => "Được đề nghị {0}: {1}.", "Proposed for {0}: {1}.";
+        BallotNonePassed => "Không đơn vị nào đủ số phiếu cần thiết.", "No member reached the votes needed.";
+        BallotSettled => "Kết quả đã rõ; không cần bỏ phiếu thêm. (Ghi nhầm? Ctrl+Z hoàn tác lần ghi vừa rồi.)", "The vote is settled; no further round is needed. (Recorded by mistake? Ctrl+Z undoes the last change.)";
+        BallotAnotherRound => "{0} chưa đủ số phiếu: hội nghị có thể bỏ phiếu lại ở vòng {1}, hoặc để trống suất này.", "{0} did not reach the votes needed: the meeting may vote again in round {1}, or leave the seat empty.";
+        BallotTieStands => "{0} vẫn bằng nhau: hội nghị có thể bỏ phiếu lại ở vòng {1}, hoặc quyết định và ghi rõ lý do.", "{0} are still tied: the meeting may vote again in round {1}, or decide and write why.";
+        SetupHint => "Kiểm tra ngày họp, địa điểm và đại biểu có mặt, rồi bấm “Tạo hội nghị”.", "Check the date, the place and who is present, then press “Create the meeting”.";
+        AuditMeetingNoPlace => "Thông tin hội nghị: ngày {0}", "Meeting details: {0}";
+        AuditCriterion => "tiêu chí {0}", "criterion {0}";
+        AuditAdjustment => "“{0}”", "“{0}”";
     }
 }
 

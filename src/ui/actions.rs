@@ -374,10 +374,14 @@ impl ThiduaApp {
         let lang = self.lang();
         let paths = match action {
             ChairAction::Record(by, event) => {
-                if let Some(meeting) = self.meeting.as_mut()
-                    && let Err(e) = meeting.record(by, event)
-                {
-                    self.message = Some(e.text(lang));
+                if let Some(meeting) = self.meeting.as_mut() {
+                    match meeting.record(by, event) {
+                        Ok(()) => {
+                            self.message = None;
+                            self.notice = None;
+                        }
+                        Err(e) => self.message = Some(e.text(lang)),
+                    }
                 }
                 return;
             }

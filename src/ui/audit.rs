@@ -47,7 +47,7 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             lang,
             &[
                 &name(config, scorer),
-                item,
+                &cell_name(config, item, lang),
                 &name(config, target),
                 &points(row.old.flatten(), lang),
                 &points(*value, lang),
@@ -62,7 +62,13 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             T::AuditAttendance.fill(lang, &[&name(config, member), &state.get(lang)])
         }
         e @ Event::Meeting { .. } if e.clears() => T::AuditMeetingCleared.get(lang).to_string(),
-        Event::Meeting { date, place, .. } => T::AuditMeeting.fill(lang, &[date, place]),
+        Event::Meeting { date, place, .. } => {
+            let date = day(date);
+            match place.trim() {
+                "" => T::AuditMeetingNoPlace.fill(lang, &[&date]),
+                place => T::AuditMeeting.fill(lang, &[&date, &place]),
+            }
+        }
         Event::Ballot {
             commendation,
             round,
@@ -76,7 +82,13 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
                 .collect();
             T::AuditBallot.fill(
                 lang,
-                &[commendation, round, issued, valid, &list.join(", ")],
+                &[
+                    &commendation_name(config, commendation),
+                    round,
+                    issued,
+                    valid,
+                    &list.join(", "),
+                ],
             )
         }
         Event::DecideTie {
@@ -85,7 +97,14 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             reason,
         } => {
             let list: Vec<String> = chosen.iter().map(|m| name(config, m)).collect();
-            T::AuditDecision.fill(lang, &[commendation, &list.join(", "), reason])
+            T::AuditDecision.fill(
+                lang,
+                &[
+                    &commendation_name(config, commendation),
+                    &list.join(", "),
+                    reason,
+                ],
+            )
         }
         e @ Event::NextYear { .. } if e.clears() => T::AuditNextYearCleared.get(lang).to_string(),
         Event::NextYear { head, deputy } => {
@@ -110,6 +129,32 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
             ],
         ),
     }
+}
+
+/// A scored cell as the sheets call it: a criterion by its number ("tiêu chí 6.3"),
+/// a bonus or deduction by its name (its id is the config's, not the reader's).
+fn cell_name(config: &Config, id: &str, lang: Lang) -> String {
+    match config.adjustments.iter().find(|a| a.id == id) {
+        Some(adjustment) => T::AuditAdjustment.fill(lang, &[&adjustment.name]),
+        None => T::AuditCriterion.fill(lang, &[&id]),
+    }
+}
+
+/// A commendation by its name, as every other screen calls it (its id only if the
+/// config no longer has it).
+fn commendation_name(config: &Config, id: &str) -> String {
+    config
+        .commendations
+        .iter()
+        .find(|c| c.id == id)
+        .map_or_else(|| id.to_string(), |c| c.name.clone())
+}
+
+/// A stored `2024-12-20` the Vietnamese way, `20/12/2024`; other text as it is.
+fn day(date: &str) -> String {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| date.to_string())
 }
 
 /// `2024-12-20T09:30:05+07:00` → `20/12 09:30:05`.
@@ -246,6 +291,65 @@ mod tests {
             scorer: None,
             target: None,
         }
+    }
+
+    fn meeting(place: &str) -> Event {
+        Event::Meeting {
+            date: "2024-12-20".into(),
+            place: place.into(),
+            chair: String::new(),
+            secretary: String::new(),
+        }
+    }
+
+    #[test]
+    fn meeting_details_read_with_a_vietnamese_date_and_no_dangling_comma() {
+        let config = Config::from_bytes(crate::sample::SAMPLE_CONFIG).unwrap();
+        let with_place = describe(&row(meeting("Hội trường quận")), &config, Lang::Vi);
+        assert_eq!(
+            with_place,
+            "Thông tin hội nghị: ngày 20/12/2024, tại Hội trường quận"
+        );
+        let no_place = describe(&row(meeting("")), &config, Lang::Vi);
+        assert_eq!(no_place, "Thông tin hội nghị: ngày 20/12/2024");
+        assert!(!no_place.ends_with(','), "{no_place}");
+    }
+
+    #[test]
+    fn a_score_names_its_criterion_by_number_and_a_bonus_by_name() {
+        let config = Config::from_bytes(crate::sample::WARDS_CONFIG).unwrap();
+        let score = |item: &str| Event::Score {
+            scorer: "ba-dinh".into(),
+            target: "lang".into(),
+            item: item.into(),
+            value: Some(Points(50)),
+        };
+        let item = describe(&row(score("6.3")), &config, Lang::Vi);
+        assert_eq!(item, "Ba Đình chấm tiêu chí 6.3 cho Láng: từ — thành 0,5");
+        let deduction = describe(&row(score("d1")), &config, Lang::Vi);
+        assert_eq!(
+            deduction,
+            "Ba Đình chấm “Chậm gửi báo cáo” cho Láng: từ — thành 0,5"
+        );
+    }
+
+    #[test]
+    fn a_ballot_names_its_commendation_not_its_id() {
+        let config = Config::from_bytes(crate::sample::SAMPLE_CONFIG).unwrap();
+        let ballot = Event::Ballot {
+            commendation: config.commendations[0].id.clone(),
+            round: 1,
+            issued: 6,
+            valid: 6,
+            votes: [("hoang-mai".to_string(), 5)].into(),
+        };
+        let text = describe(&row(ballot), &config, Lang::Vi);
+        let name = &config.commendations[0].name;
+        assert!(
+            text.starts_with(&format!("Bỏ phiếu {name} vòng 1")),
+            "{text}"
+        );
+        assert!(text.ends_with("Hoàng Mai 5"), "{text}");
     }
 
     #[test]

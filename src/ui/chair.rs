@@ -1,17 +1,18 @@
 //! The chair's tools: the secret ballot, tie decisions, next year's head and deputy,
 //! finalizing, and how firm the result is.
 
+use super::confirm::{self, Answer, Question};
 use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
 use super::style;
 use super::tally_view::tie_key_text;
 use crate::model::Session;
-use crate::model::confidence::{Change, LineMargin, Scenario, class_margin, line_margin};
-use crate::model::config::{Aggregate, BallotBase};
+use crate::model::confidence::{Change, Scenario, class_margin};
+use crate::model::config::{Aggregate, BallotBase, BallotRule, TieBreak};
 use crate::model::event::{Actor, Event};
 
-use crate::model::session::{CountError, EventError};
-use crate::model::tally::{Basis, ballot_base, ballot_passes, vote_share};
+use crate::model::session::{BallotRecord, CountError, EventError};
+use crate::model::tally::{Basis, ProposalStatus, ballot_base, ballot_passes, vote_share};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
 
@@ -33,7 +34,9 @@ pub struct ChairState {
     pub head: Option<usize>,
     pub deputy: Option<usize>,
     pub finalize_check: Option<Vec<String>>,
-    pub confirm_finalize: bool,
+    /// Finalizing asked for and not yet confirmed: where the button pressed was (the
+    /// question never stands there).
+    pub confirm_finalize: Option<egui::Rect>,
 }
 
 #[derive(Default, Clone)]
@@ -101,7 +104,6 @@ fn sheets(
     actions: &mut Vec<ChairAction>,
 ) {
     ui.heading(T::SheetsHeading.get(lang));
-    ui.label(T::SheetsExplain.get(lang));
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
@@ -125,14 +127,28 @@ fn sheets(
             ]));
         }
     });
-    for (ok, line) in &state.import_report {
-        let color = if *ok {
-            style::OK_GREEN
-        } else {
-            style::ERROR_TEXT
-        };
-        ui.label(RichText::new(line).color(color));
-    }
+    // What the last import did (before any, how importing works), in a space of
+    // fixed height that scrolls when many files came in, so the ballots below never
+    // move when a report appears.
+    let height = 2.0 * (ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y);
+    egui::ScrollArea::vertical()
+        .id_salt("import-report")
+        .max_height(height)
+        .min_scrolled_height(height)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if state.import_report.is_empty() {
+                ui.label(RichText::new(T::SheetsExplain.get(lang)).color(style::HINT_TEXT));
+            }
+            for (ok, line) in &state.import_report {
+                let color = if *ok {
+                    style::OK_GREEN
+                } else {
+                    style::ERROR_TEXT
+                };
+                ui.label(RichText::new(line).color(color));
+            }
+        });
     ui.separator();
 }
 
@@ -145,105 +161,347 @@ fn ballots(
 ) {
     let session = meeting.session();
     let config = meeting.config();
-    let sep = lang.decimal_separator();
     for (c, rule) in config.commendations.iter().enumerate() {
         let Some(ballot_rule) = rule.ballot else {
             continue;
         };
         let result = &meeting.tally.commendations[c];
-        let last_round = session.latest_ballot(c).map_or(0, |b| b.round);
         ui.heading(T::BallotHeading.fill(lang, &[&rule.name]));
-        let base_text = match ballot_rule.base {
-            BallotBase::Present => T::BasePresent.fill(lang, &[&session.present_count()]),
-            BallotBase::Members => T::BaseMembers.fill(lang, &[&config.members.len()]),
-            BallotBase::Valid => T::BaseValid.get(lang).to_string(),
-        };
-        let comparison = if ballot_rule.strict {
-            T::MoreThan
-        } else {
-            T::AtLeast
-        };
-        ui.label(T::ThresholdRule.fill(
-            lang,
-            &[
-                &comparison.get(lang),
-                &ballot_rule.threshold.display(sep),
-                &base_text,
-            ],
-        ));
-        if let Some(b) = session.latest_ballot(c) {
-            ui.label(
-                RichText::new(T::RecordedRound.fill(lang, &[&b.round, &b.issued, &b.valid]))
-                    .strong(),
-            );
+        ui.label(need_text(&ballot_rule, session, lang));
+        let latest = session.latest_ballot(c);
+        if let Some(ballot) = latest {
+            restate(ui, meeting, c, &ballot_rule, ballot, lang);
         }
-        let form = state.ballots.entry(c).or_default();
-        let round = last_round + 1;
-        ui.label(RichText::new(T::EnterRound.fill(lang, &[&round])).strong());
-        ui.horizontal(|ui| {
-            labelled_number(ui, T::Issued.get(lang), &mut form.issued);
-            labelled_number(ui, T::Valid.get(lang), &mut form.valid);
-        });
-        let valid = count(&form.valid);
-        egui::Grid::new(("ballot-votes", c))
-            .num_columns(3)
-            .spacing([16.0, 6.0])
-            .show(ui, |ui| {
-                for &m in &result.eligible {
-                    let text = form.votes.entry(m).or_default();
-                    labelled_number(
-                        ui,
-                        &T::VotesFor.fill(lang, &[&config.members[m].short]),
-                        text,
-                    );
-                    let preview = match (count(text), valid) {
-                        (Some(v), Some(valid)) if !text.trim().is_empty() => {
-                            let base = ballot_base(&ballot_rule, session, valid);
-                            let percent = if base == 0 {
-                                "—".to_string()
-                            } else {
-                                vote_share(v, base).display(sep)
-                            };
-                            let passes = ballot_passes(&ballot_rule, v, base);
-                            let verdict = if passes { T::Passes } else { T::Fails };
-                            let color = if passes {
-                                style::OK_GREEN
-                            } else {
-                                style::ERROR_TEXT
-                            };
-                            RichText::new(format!(
-                                "{v}/{base} = {percent}% — {}",
-                                verdict.get(lang)
-                            ))
-                            .color(color)
-                        }
-                        _ => RichText::new(""),
-                    };
-                    ui.label(preview);
-                    ui.end_row();
-                }
-            });
-        if result.eligible.is_empty() {
-            ui.label(T::NoEligible.get(lang));
-        }
-        if let Some(error) = &form.error {
-            style::banner(ui, error, style::ERROR_BG, style::ERROR_TEXT);
-        }
-        let button = egui::Button::new(T::RecordBallot.fill(lang, &[&round]));
-        if ui
-            .add_enabled(meeting.writable() && !result.eligible.is_empty(), button)
-            .clicked()
-        {
-            match ballot_event(session, c, round, form, lang) {
-                Ok(event) => {
-                    form.error = None;
-                    events.push((Actor::Chair, event));
-                    *form = BallotForm::default();
-                }
-                Err(message) => form.error = Some(message),
-            }
+        // Another round only where the rules need one: none yet, a member the
+        // ranking proposes did not reach the votes needed, or a tie at the quota
+        // line that the rules let a ballot break.
+        let failed = result
+            .proposals
+            .iter()
+            .any(|p| p.status == ProposalStatus::BallotFailed);
+        let tie_to_break = result.open_seats > 0 && config.tie_break.contains(&TieBreak::Ballot);
+        if !session.finalized && (latest.is_none() || failed || tie_to_break) {
+            let entering = Round {
+                session,
+                commendation: c,
+                number: latest.map_or(0, |b| b.round) + 1,
+                rule: ballot_rule,
+            };
+            let form = state.ballots.entry(c).or_default();
+            ballot_form(ui, meeting, &entering, form, lang, events);
         }
         ui.separator();
+    }
+}
+
+/// The base of a ballot in words: the delegates present, the members, or the valid
+/// ballots.
+fn base_text(rule: &BallotRule, session: &Session, lang: Lang) -> String {
+    match rule.base {
+        BallotBase::Present => T::BasePresent.fill(lang, &[&session.present_count()]),
+        BallotBase::Members => T::BaseMembers.fill(lang, &[&session.config().members.len()]),
+        BallotBase::Valid => T::BaseValid.get(lang).to_string(),
+    }
+}
+
+/// The fewest votes that pass out of `base`, if any can.
+fn fewest_passing(rule: &BallotRule, base: u32) -> Option<u32> {
+    (0..=base).find(|&v| ballot_passes(rule, v, base))
+}
+
+/// What a member needs, in words: the share of what, and (where the base is known
+/// before the count) how many votes that is.
+fn need_text(rule: &BallotRule, session: &Session, lang: Lang) -> String {
+    let base = base_text(rule, session, lang);
+    let known = match rule.base {
+        BallotBase::Valid => None,
+        _ => fewest_passing(rule, ballot_base(rule, session, 0)),
+    };
+    let percent = rule.threshold.display(lang.decimal_separator());
+    match (known, rule.strict) {
+        (Some(votes), true) => T::BallotNeedMoreVotes.fill(lang, &[&percent, &base, &votes]),
+        (Some(votes), false) => T::BallotNeedAtLeastVotes.fill(lang, &[&percent, &base, &votes]),
+        (None, true) => T::BallotNeedMore.fill(lang, &[&percent, &base]),
+        (None, false) => T::BallotNeedAtLeast.fill(lang, &[&percent, &base]),
+    }
+}
+
+/// The last round restated: the counts, each member's votes and share against the
+/// threshold, who is proposed, and whether another round is needed.
+fn restate(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    c: usize,
+    rule: &BallotRule,
+    ballot: &BallotRecord,
+    lang: Lang,
+) {
+    let session = meeting.session();
+    let config = session.config();
+    let sep = lang.decimal_separator();
+    let result = &meeting.tally.commendations[c];
+    let base = ballot_base(rule, session, ballot.valid);
+    let base_words = match rule.base {
+        BallotBase::Valid => format!("{} ({base})", T::BaseValid.get(lang)),
+        _ => base_text(rule, session, lang),
+    };
+    egui::Frame::new()
+        .fill(style::GROUP_BG)
+        .inner_margin(egui::Margin::symmetric(12, 8))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(
+                    T::RecordedRound.fill(lang, &[&ballot.round, &ballot.issued, &ballot.valid]),
+                )
+                .strong(),
+            );
+            // In ranking order, as the ballot listed them.
+            let mut voted: Vec<usize> = ballot.votes.iter().map(|(m, _)| *m).collect();
+            voted.sort_by_key(|m| meeting.tally.order.iter().position(|o| o == m));
+            for m in voted {
+                let votes = ballot.votes_for(m);
+                let passes = ballot_passes(rule, votes, base);
+                let (verdict, color) = if passes {
+                    (T::Passes, style::OK_GREEN)
+                } else {
+                    (T::Fails, style::ERROR_TEXT)
+                };
+                let line = T::BallotResultLine.fill(
+                    lang,
+                    &[
+                        &config.members[m].short,
+                        &votes,
+                        &vote_share(votes, base).display(sep),
+                        &base_words,
+                        &verdict.get(lang),
+                    ],
+                );
+                ui.label(RichText::new(line).color(color));
+            }
+            let names = |status: ProposalStatus| -> Vec<String> {
+                result
+                    .proposals
+                    .iter()
+                    .filter(|p| p.status == status && p.ballot.is_some())
+                    .map(|p| config.members[p.member].short.clone())
+                    .collect()
+            };
+            let (proposed, failed) = (
+                names(ProposalStatus::Proposed),
+                names(ProposalStatus::BallotFailed),
+            );
+            let conclusion = if proposed.is_empty() {
+                T::BallotNonePassed.get(lang).to_string()
+            } else {
+                T::BallotProposedAfter
+                    .fill(lang, &[&config.commendations[c].name, &proposed.join(", ")])
+            };
+            ui.label(RichText::new(conclusion).strong());
+            let tied: Vec<String> = result
+                .proposals
+                .iter()
+                .filter(|p| p.basis == Basis::Tied)
+                .map(|p| config.members[p.member].short.clone())
+                .collect();
+            let next = ballot.round + 1;
+            if !failed.is_empty() {
+                ui.label(T::BallotAnotherRound.fill(lang, &[&failed.join(", "), &next]));
+            } else if !tied.is_empty() && config.tie_break.contains(&TieBreak::Ballot) {
+                ui.label(T::BallotTieStands.fill(lang, &[&tied.join(", "), &next]));
+            } else {
+                ui.label(T::BallotSettled.get(lang));
+            }
+        });
+}
+
+/// What the counts typed so far allow: nothing yet, a refusal, or the counts.
+enum Counts {
+    Incomplete,
+    Refused(String),
+    Ready { issued: u32, valid: u32 },
+}
+
+/// The round being entered: of which commendation's ballot, its number, its rule.
+struct Round<'a> {
+    session: &'a Session,
+    commendation: usize,
+    number: u32,
+    rule: BallotRule,
+}
+
+impl Round<'_> {
+    /// The ballot event these counts and `votes` would make.
+    fn event(&self, issued: u32, valid: u32, votes: BTreeMap<String, u32>) -> Event {
+        Event::Ballot {
+            commendation: self.session.config().commendations[self.commendation]
+                .id
+                .clone(),
+            round: self.number,
+            issued,
+            valid,
+            votes,
+        }
+    }
+
+    /// Why the model would refuse these counts, in words; `None` when it would not.
+    fn refusal(
+        &self,
+        issued: u32,
+        valid: u32,
+        votes: BTreeMap<String, u32>,
+        lang: Lang,
+    ) -> Option<String> {
+        let event = self.event(issued, valid, votes);
+        self.session
+            .check(&Actor::Chair, &event)
+            .err()
+            .map(|e| e.text(lang))
+    }
+
+    /// The issued and valid ballots typed, checked by the model's own rules.
+    fn counts(&self, form: &BallotForm, lang: Lang) -> Counts {
+        if form.issued.trim().is_empty() || form.valid.trim().is_empty() {
+            return Counts::Incomplete;
+        }
+        let not_a_count = |what: T| Counts::Refused(T::NotACount.fill(lang, &[&what.get(lang)]));
+        let Some(issued) = count(&form.issued) else {
+            return not_a_count(T::Issued);
+        };
+        let Some(valid) = count(&form.valid) else {
+            return not_a_count(T::Valid);
+        };
+        match self.refusal(issued, valid, BTreeMap::new(), lang) {
+            Some(why) => Counts::Refused(T::CountRefused.fill(lang, &[&why])),
+            None => Counts::Ready { issued, valid },
+        }
+    }
+}
+
+/// One member's votes against the counts: the share and whether it passes, only for
+/// counts the model accepts; otherwise why not, and never a verdict.
+fn vote_preview(
+    round: &Round,
+    counts: &Counts,
+    member: usize,
+    text: &str,
+    lang: Lang,
+) -> (RichText, Option<String>) {
+    let (session, rule) = (round.session, &round.rule);
+    let config = session.config();
+    if text.trim().is_empty() {
+        return (RichText::new(""), None);
+    }
+    let Some(votes) = count(text) else {
+        let why = T::NotACount.fill(lang, &[&config.members[member].short]);
+        return (RichText::new(&why).color(style::ERROR_TEXT), Some(why));
+    };
+    let Counts::Ready { issued, valid } = *counts else {
+        return (RichText::new("—").color(style::HINT_TEXT), None);
+    };
+    let one = [(config.members[member].id.clone(), votes)].into();
+    if let Some(why) = round.refusal(issued, valid, one, lang) {
+        return (RichText::new(&why).color(style::ERROR_TEXT), Some(why));
+    }
+    let sep = lang.decimal_separator();
+    let base = ballot_base(rule, session, valid);
+    let percent = if base == 0 {
+        "—".to_string()
+    } else {
+        vote_share(votes, base).display(sep)
+    };
+    let passes = ballot_passes(rule, votes, base);
+    let (verdict, color) = if passes {
+        (T::Passes, style::OK_GREEN)
+    } else {
+        (T::Fails, style::ERROR_TEXT)
+    };
+    let shown = format!("{votes}/{base} = {percent}% — {}", verdict.get(lang));
+    (RichText::new(shown).color(color), None)
+}
+
+/// The next round's counts, each member's share as it is typed (or why the counts
+/// are refused), one line for the refusal or a hint, and the button that records it.
+fn ballot_form(
+    ui: &mut egui::Ui,
+    meeting: &OpenMeeting,
+    entering: &Round,
+    form: &mut BallotForm,
+    lang: Lang,
+    events: &mut Vec<(Actor, Event)>,
+) {
+    let (session, c, round) = (entering.session, entering.commendation, entering.number);
+    let config = meeting.config();
+    let result = &meeting.tally.commendations[c];
+    let before = (form.issued.clone(), form.valid.clone(), form.votes.clone());
+    ui.label(RichText::new(T::EnterRound.fill(lang, &[&round])).strong());
+    let mut counts = Counts::Incomplete;
+    let mut row_refusal = None;
+    // The counts and each member's votes in one column of fields.
+    egui::Grid::new(("ballot-votes", c))
+        .num_columns(3)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for (label, text) in [(T::Issued, &mut form.issued), (T::Valid, &mut form.valid)] {
+                labelled_number(ui, label.get(lang), text);
+                ui.end_row();
+            }
+            counts = entering.counts(form, lang);
+            for &m in &result.eligible {
+                let text = form.votes.entry(m).or_default();
+                labelled_number(
+                    ui,
+                    &T::VotesFor.fill(lang, &[&config.members[m].short]),
+                    text,
+                );
+                let (shown, why) = vote_preview(entering, &counts, m, text, lang);
+                // A column of fixed width, read from the left, whatever it says.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(420.0, 30.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(420.0);
+                        ui.add(egui::Label::new(shown).truncate());
+                    },
+                );
+                if row_refusal.is_none() {
+                    row_refusal = why;
+                }
+                ui.end_row();
+            }
+        });
+    if result.eligible.is_empty() {
+        ui.label(T::NoEligible.get(lang));
+    }
+    if before != (form.issued.clone(), form.valid.clone(), form.votes.clone()) {
+        form.error = None;
+    }
+    // One line under the counts, always there: why they are refused, else the hint.
+    let refused = match &counts {
+        Counts::Refused(why) => Some(why.clone()),
+        _ => row_refusal.map(|why| T::CountRefused.fill(lang, &[&why])),
+    };
+    match refused.as_ref().or(form.error.as_ref()) {
+        Some(why) => style::message_line(ui, why, style::ERROR_BG, style::ERROR_TEXT, true),
+        None => style::hint_line(ui, T::BallotPreviewHint.get(lang)),
+    }
+    let ready = matches!(counts, Counts::Ready { .. }) && refused.is_none();
+    let button = egui::Button::new(T::RecordBallot.fill(lang, &[&round]));
+    if ui
+        .add_enabled(
+            ready && meeting.writable() && !result.eligible.is_empty(),
+            button,
+        )
+        .clicked()
+    {
+        match ballot_event(session, c, round, form, lang) {
+            Ok(event) => {
+                events.push((Actor::Chair, event));
+                *form = BallotForm::default();
+            }
+            Err(message) => form.error = Some(message),
+        }
     }
 }
 
@@ -480,17 +738,15 @@ fn finalize(
         return;
     }
     ui.label(T::FinalizeExplain.get(lang));
-    if ui
-        .add_enabled(
-            meeting.writable(),
-            egui::Button::new(T::FinalizeButton.get(lang)),
-        )
-        .clicked()
-    {
+    let button = ui.add_enabled(
+        meeting.writable(),
+        egui::Button::new(T::FinalizeButton.get(lang)),
+    );
+    if button.clicked() {
         let missing = meeting.tally.missing(session);
         if missing.is_empty() {
             state.finalize_check = None;
-            state.confirm_finalize = true;
+            state.confirm_finalize = Some(button.rect);
         } else {
             state.finalize_check = Some(missing.iter().map(|m| m.text(lang)).collect());
         }
@@ -502,29 +758,41 @@ fn finalize(
         }
         style::banner(ui, &text, style::ERROR_BG, style::ERROR_TEXT);
     }
-    if state.confirm_finalize {
-        let modal = egui::Modal::new(egui::Id::unique("confirm-finalize")).show(ui.ctx(), |ui| {
-            ui.set_max_width(520.0);
-            ui.heading(T::FinalizeHeading.get(lang));
-            ui.label(T::ConfirmFinalize.get(lang));
-            ui.horizontal(|ui| {
-                if ui
-                    .button(RichText::new(T::FinalizeButton.get(lang)).strong())
-                    .clicked()
-                {
-                    events.push((Actor::Chair, Event::Finalize));
-                    state.confirm_finalize = false;
-                }
-                if ui.button(T::Cancel.get(lang)).clicked() {
-                    state.confirm_finalize = false;
-                }
-            });
-        });
-        if modal.should_close() {
-            state.confirm_finalize = false;
+    if let Some(origin) = state.confirm_finalize {
+        let question = Question {
+            title: T::FinalizeHeading.get(lang),
+            body: T::ConfirmFinalize.get(lang),
+            yes: T::FinalizeButton.get(lang),
+            no: T::FinalizeKeepOpen.get(lang),
+        };
+        match confirm::ask(
+            ui.ctx(),
+            egui::Id::unique("confirm-finalize"),
+            origin,
+            &question,
+        ) {
+            Answer::Open => {}
+            Answer::Yes => {
+                events.push((Actor::Chair, Event::Finalize));
+                state.confirm_finalize = None;
+            }
+            Answer::No => state.confirm_finalize = None,
         }
     }
     ui.separator();
+}
+
+/// Text in a column `width` wide, wrapped between words: a long commendation name
+/// takes a second line instead of running off the screen.
+fn wrapped(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, width: f32) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 0.0),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).wrap());
+        },
+    );
 }
 
 fn confidence(ui: &mut egui::Ui, meeting: &mut OpenMeeting, lang: Lang) {
@@ -537,33 +805,30 @@ fn confidence(ui: &mut egui::Ui, meeting: &mut OpenMeeting, lang: Lang) {
         .num_columns(3)
         .spacing([24.0, 6.0])
         .show(ui, |ui| {
-            ui.strong(T::Member.get(lang));
-            ui.strong(T::ToNextClass.get(lang));
-            ui.strong(T::ToCommendationLine.get(lang));
+            for (title, width) in [
+                (T::Member, 180.0),
+                (T::ToNextClass, 440.0),
+                (T::ToCommendationLine, 420.0),
+            ] {
+                wrapped(ui, RichText::new(title.get(lang)).strong(), width);
+            }
             ui.end_row();
             for &m in &meeting.tally.order {
                 if meeting.tally.members[m].total.is_none() {
                     continue;
                 }
-                ui.label(&config.members[m].short);
-                match class_margin(meeting.session(), &meeting.tally, m) {
-                    Some((class, by)) => ui.label(
-                        T::NeedsForClass
-                            .fill(lang, &[&by.display(sep), &config.classes[class].name]),
-                    ),
-                    None => ui.label(T::BestClass.get(lang)),
+                wrapped(ui, config.members[m].short.as_str(), 180.0);
+                let class_text = match class_margin(meeting.session(), &meeting.tally, m) {
+                    Some((class, by)) => T::NeedsForClass
+                        .fill(lang, &[&by.display(sep), &config.classes[class].name]),
+                    None => T::BestClass.get(lang).to_string(),
                 };
-                match line_margin(&meeting.tally, m) {
-                    Some(LineMargin::Ahead { commendation, by }) => ui.label(T::AheadBy.fill(
-                        lang,
-                        &[&by.display(sep), &config.commendations[commendation].name],
-                    )),
-                    Some(LineMargin::Behind { commendation, by }) => ui.label(T::BehindBy.fill(
-                        lang,
-                        &[&by.display(sep), &config.commendations[commendation].name],
-                    )),
-                    None => ui.label("—"),
-                };
+                wrapped(ui, class_text.as_str(), 440.0);
+                // A tie at the line is said to be a tie, with how it was settled.
+                let line_text =
+                    crate::export::wording::line_margin_text(&config, &meeting.tally, m, lang)
+                        .unwrap_or_else(|| "—".into());
+                wrapped(ui, line_text.as_str(), 420.0);
                 ui.end_row();
             }
         });

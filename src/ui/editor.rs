@@ -3,7 +3,8 @@
 //! change is checked at once by the same loader as a file, and each problem shows at
 //! the field it names; saving writes the canonical JSON.
 
-use super::editor_form::{Form, ProblemsAt};
+use super::confirm::{self, Answer, Question};
+use super::editor_form::{Form, ProblemsAt, Removal};
 use super::editor_sections as sections;
 use super::i18n::Lang;
 use super::style;
@@ -65,6 +66,10 @@ pub struct EditorState {
     /// Meetings in the file's folder created from the file as opened.
     used_by: Vec<String>,
     pub message: Option<(String, bool)>,
+    /// An entry to remove once the secretary confirms.
+    pub removal: Option<Removal>,
+    /// Whether the list of every problem is open.
+    show_problems: bool,
 }
 
 pub enum EditorAction {
@@ -113,6 +118,8 @@ impl EditorState {
             unsaved: false,
             used_by: Vec::new(),
             message: None,
+            removal: None,
+            show_problems: false,
         };
         state.recheck(lang);
         state
@@ -350,13 +357,30 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
                 state.copy_for_next_year(lang);
             }
         });
-        if let Some((text, ok)) = &state.message {
-            let color = if *ok {
+        // The summary and, when there are problems, the button that opens their
+        // list, on one line; then one line for what saving said (or a hint). Both
+        // are always there, so the form below never moves while someone types.
+        ui.horizontal(|ui| {
+            let color = if state.valid {
                 style::OK_GREEN
             } else {
                 style::ERROR_TEXT
             };
-            ui.label(RichText::new(text).color(color));
+            if !state.valid || state.show_problems {
+                ui.toggle_value(&mut state.show_problems, ED::AllProblems.get(lang));
+            }
+            ui.add(
+                egui::Label::new(RichText::new(&state.summary).strong().color(color)).truncate(),
+            );
+        });
+        match &state.message {
+            Some((text, true)) => {
+                style::message_line(ui, text, style::OK_BG, style::OK_GREEN, true)
+            }
+            Some((text, false)) => {
+                style::message_line(ui, text, style::ERROR_BG, style::ERROR_TEXT, true)
+            }
+            None => style::hint_line(ui, ED::EditorHint.get(lang)),
         }
         if !state.used_by.is_empty() {
             style::banner(
@@ -366,16 +390,19 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
                 style::WARN_TEXT,
             );
         }
-        let color = if state.valid {
-            style::OK_GREEN
-        } else {
-            style::ERROR_TEXT
-        };
-        ui.label(RichText::new(&state.summary).strong().color(color));
-        if !state.valid {
-            egui::CollapsingHeader::new(ED::AllProblems.get(lang))
+        // Opened on request, as tall with one problem as with none left (fixing the
+        // last one does not pull the form up under the pointer).
+        if state.show_problems {
+            let height = 4.0 * (ui.text_style_height(&egui::TextStyle::Body) + 4.0);
+            egui::ScrollArea::vertical()
                 .id_salt("editor-problems")
+                .max_height(height)
+                .min_scrolled_height(height)
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    if state.problem_list.is_empty() {
+                        ui.label(RichText::new(&state.summary).color(style::OK_GREEN));
+                    }
                     for line in &state.problem_list {
                         ui.label(RichText::new(line).color(style::ERROR_TEXT));
                     }
@@ -417,6 +444,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
             changed: false,
             row_focused: false,
             new_ids: state.is_new,
+            removal: &mut state.removal,
         };
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -444,6 +472,32 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
             ui.ctx().request_repaint();
         }
     });
+    if let Some(removal) = state.removal.clone() {
+        let question = Question {
+            title: &removal.title,
+            body: &removal.body,
+            yes: &removal.yes,
+            no: ED::KeepEntry.get(lang),
+        };
+        match confirm::ask(
+            ui.ctx(),
+            egui::Id::unique("confirm-remove"),
+            removal.origin,
+            &question,
+        ) {
+            Answer::Open => {}
+            Answer::No => state.removal = None,
+            Answer::Yes => {
+                if state.draft.remove_at(&removal.list, removal.index) {
+                    state.editing = None;
+                    state.message = None;
+                    state.recheck(lang);
+                }
+                state.removal = None;
+                ui.ctx().request_repaint();
+            }
+        }
+    }
     action
 }
 

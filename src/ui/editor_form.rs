@@ -1,6 +1,6 @@
 //! The cluster editor's fields: each edits one place of the config document, shows
 //! the loader's problems at that place, and has a name that says which entry it is
-//! ("Mục 2.3: Điểm tối đa"), for screen readers and the UI tests.
+//! ("Tiêu chí 2.3: Điểm tối đa"), for screen readers and the UI tests.
 
 use super::i18n::Lang;
 use super::style;
@@ -24,6 +24,81 @@ pub struct Form<'a> {
     pub row_focused: bool,
     /// A cluster not saved yet: member ids may follow their names.
     pub new_ids: bool,
+    /// An entry whose "Xóa" was pressed, waiting for the secretary to confirm.
+    pub removal: &'a mut Option<Removal>,
+}
+
+/// An entry to remove once confirmed: where it is, where the button pressed was
+/// (the question never stands there), and what to ask.
+#[derive(Debug, Clone)]
+pub struct Removal {
+    pub list: FieldPath,
+    pub index: usize,
+    pub origin: egui::Rect,
+    pub title: String,
+    pub body: String,
+    pub yes: String,
+}
+
+impl Removal {
+    /// The question for entry `index` of `list` as the draft holds it now: which
+    /// entry, by its number and name, and (for a group) how many criteria go with it.
+    pub fn new(
+        draft: &ConfigDraft,
+        list: &FieldPath,
+        index: usize,
+        origin: egui::Rect,
+        lang: Lang,
+    ) -> Removal {
+        use crate::text::editor::ED;
+        let mut number: Vec<String> = list
+            .0
+            .iter()
+            .filter_map(|seg| match seg {
+                Seg::Index(i) => Some((i + 1).to_string()),
+                Seg::Key(_) => None,
+            })
+            .collect();
+        number.push((index + 1).to_string());
+        let number = number.join(".");
+        let kind = match list.0.last() {
+            Some(Seg::Key(key)) => match key.as_str() {
+                "members" => ED::EntryMember,
+                "criteria" => ED::EntryGroup,
+                "items" => ED::EntryItem,
+                "adjustments" => ED::EntryAdjustment,
+                "classes" => ED::EntryClass,
+                "commendations" => ED::EntryCommendation,
+                _ => ED::EntryTieBreak,
+            },
+            _ => ED::EntryTieBreak,
+        };
+        let short = kind.fill(lang, &[&number]);
+        let row = list.at(index);
+        let name = draft.text(&row.key("name"), lang.decimal_separator());
+        let named = match name.trim() {
+            "" => short.clone(),
+            name => ED::EntryNamed.fill(lang, &[&short, &name]),
+        };
+        let mut first = named.chars();
+        let named = first
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(first).collect());
+        let body = if kind == ED::EntryGroup {
+            let items = draft.len(&row.key("items"));
+            ED::RemoveGroupBody.fill(lang, &[&named, &items])
+        } else {
+            ED::RemoveBody.fill(lang, &[&named])
+        };
+        Removal {
+            list: list.clone(),
+            index,
+            origin,
+            title: ED::ConfirmRemoveTitle.fill(lang, &[&short]),
+            body,
+            yes: ED::ConfirmRemove.fill(lang, &[&short]),
+        }
+    }
 }
 
 impl Form<'_> {
@@ -212,7 +287,8 @@ impl Form<'_> {
     }
 
     /// Up, down and remove for entry `index` of the list at `list`, plus Alt+↑/↓
-    /// while one of the row's fields has focus. Returns whether the list changed.
+    /// while one of the row's fields has focus. Returns whether the list changed (a
+    /// removal only asks here, and changes the list once confirmed).
     pub fn row_buttons(
         &mut self,
         ui: &mut egui::Ui,
@@ -264,15 +340,12 @@ impl Form<'_> {
             self.changed = true;
             return true;
         }
-        if ui
+        // Removing asks first (see `editor::show`): "Xóa" stands next to "Xuống".
+        let remove = ui
             .add(egui::Button::new(ED::Remove.get(lang)).small())
-            .accessible_name(named(ED::Remove))
-            .clicked()
-        {
-            *self.editing = None;
-            self.draft.remove_at(list, index);
-            self.changed = true;
-            return true;
+            .accessible_name(named(ED::Remove));
+        if remove.clicked() {
+            *self.removal = Some(Removal::new(self.draft, list, index, remove.rect, lang));
         }
         false
     }

@@ -6,6 +6,7 @@ mod actions;
 pub mod audit;
 pub mod chair;
 pub mod client;
+mod confirm;
 mod dialogs;
 pub mod editor;
 mod editor_form;
@@ -403,19 +404,23 @@ impl ThiduaApp {
                     text.push_str(&format!("\n• {}", b.text(lang)));
                 }
                 style::banner(ui, &text, style::ERROR_BG, style::ERROR_TEXT);
+            }
+            // One line, always there: a refusal, else a confirmation, else the state
+            // of the meeting or a hint. A message never pushes what is below it.
+            let network_error = self
+                .network
+                .error
+                .as_ref()
+                .filter(|_| self.tab == Tab::Network);
+            if let Some(message) = self.message.as_ref().or(network_error) {
+                style::message_line(ui, message, style::ERROR_BG, style::ERROR_TEXT, true);
+            } else if let Some(notice) = &self.notice {
+                style::message_line(ui, notice, style::OK_BG, style::OK_GREEN, true);
             } else if meeting.session().finalized {
-                style::banner(ui, T::Finalized.get(lang), style::LOCKED_BG, style::ACCENT);
-            }
-            if let Some(message) = &self.message {
-                style::banner(ui, message, style::ERROR_BG, style::ERROR_TEXT);
-            }
-            if let Some(notice) = &self.notice {
-                style::banner(
-                    ui,
-                    notice,
-                    egui::Color32::from_rgb(0xe3, 0xf4, 0xe8),
-                    style::OK_GREEN,
-                );
+                let text = T::Finalized.get(lang);
+                style::message_line(ui, text, style::LOCKED_BG, style::ACCENT, true);
+            } else {
+                style::hint_line(ui, T::MessageLineHint.get(lang));
             }
             match self.tab {
                 Tab::Tally => {
@@ -649,10 +654,7 @@ impl eframe::App for ThiduaApp {
                 else {
                     return;
                 };
-                let mut action = None;
-                egui::CentralPanel::default().show(ui, |ui| {
-                    action = setup::show(ui, &mut setup, lang);
-                });
+                let action = setup::show(ui, &mut setup, lang);
                 self.screen = Screen::Setup(setup);
                 match action {
                     Some(SetupAction::Create) => {
@@ -699,12 +701,31 @@ impl eframe::App for ThiduaApp {
         self.prefs.zoom = ui.ctx().zoom_factor();
         if !self.first_frame_done {
             self.first_frame_done = true;
+            fit_to_screen(ui.ctx());
             report_startup(ui.ctx());
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// The window's first size: it fits a 1366×768 laptop screen with its taskbar and
+/// title bar; the screens are laid out for 1280×720 and more.
+pub const WINDOW_SIZE: [f32; 2] = [1280.0, 680.0];
+
+/// Room kept for a taskbar when the window is checked against the screen, in points.
+const TASKBAR: f32 = 40.0;
+
+/// Maximizes the window when, as first opened, it does not fit on the screen (a
+/// 1280×720 projector resolution, a small laptop), so no control starts off screen.
+fn fit_to_screen(ctx: &egui::Context) {
+    let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
+    if let (Some(monitor), Some(outer)) = (monitor, outer)
+        && (outer.width() > monitor.x || outer.height() > monitor.y - TASKBAR)
+    {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
     }
 }
 
@@ -723,8 +744,8 @@ pub fn run(open: Option<PathBuf>, edit: bool) -> eframe::Result {
         viewport: egui::ViewportBuilder::default()
             .with_title("thidua")
             .with_app_id("thidua")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 600.0])
+            .with_inner_size(WINDOW_SIZE)
+            .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true)
             .with_icon(std::sync::Arc::new(
                 eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))

@@ -1,7 +1,9 @@
 //! "Qua mạng" (F6): the chair serves the meeting on the room's network and sees,
 //! per delegate, the join code (PIN, link, QR code), which devices used it, and how
-//! far the sheet is; a code can be revoked and a new one issued.
+//! far the sheet is; a code can be revoked and a new one issued, after the chair
+//! confirms it in a dialog that says what happens.
 
+use super::confirm::{self, Answer, Question};
 use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
 use super::style;
@@ -13,7 +15,11 @@ pub struct NetworkState {
     /// The delegate whose QR code is shown large.
     pub shown: Option<String>,
     pub published: bool,
+    /// Why serving or printing failed; shown in the meeting's message line.
     pub error: Option<String>,
+    /// A revocation asked for and not yet confirmed: whose code, and where the
+    /// button pressed was (the question never stands there).
+    pub confirm_reissue: Option<(String, egui::Rect)>,
 }
 
 impl Default for NetworkState {
@@ -23,6 +29,7 @@ impl Default for NetworkState {
             shown: None,
             published: false,
             error: None,
+            confirm_reissue: None,
         }
     }
 }
@@ -47,9 +54,6 @@ pub fn show(
 ) -> Vec<NetworkAction> {
     let mut actions = Vec::new();
     ui.heading(T::NetHeading.get(lang));
-    if let Some(error) = &state.error {
-        style::banner(ui, error, style::ERROR_BG, style::ERROR_TEXT);
-    }
     let Some(link) = &meeting.host else {
         ui.label(T::NetExplain.get(lang));
         ui.add_space(6.0);
@@ -183,12 +187,11 @@ pub fn show(
                             ui.label(text);
                         });
                         row.col(|ui| {
-                            if ui
+                            let button = ui
                                 .button(T::NetReissue.get(lang))
-                                .on_hover_text(T::NetReissueHint.get(lang))
-                                .clicked()
-                            {
-                                actions.push(NetworkAction::Reissue(code.scorer.clone()));
+                                .on_hover_text(T::NetReissueHint.get(lang));
+                            if button.clicked() {
+                                state.confirm_reissue = Some((code.scorer.clone(), button.rect));
                             }
                         });
                     });
@@ -211,6 +214,32 @@ pub fn show(
             });
         }
     });
+    if let Some((scorer, origin)) = state.confirm_reissue.clone() {
+        let Some((m, code)) = rows.iter().find(|(_, c)| c.scorer == scorer) else {
+            state.confirm_reissue = None;
+            return actions;
+        };
+        let short = &config.members[*m].short;
+        let question = Question {
+            title: &T::NetConfirmReissueTitle.fill(lang, &[short]),
+            body: &T::NetConfirmReissueBody.fill(lang, &[short, &code.pin]),
+            yes: T::NetConfirmReissue.get(lang),
+            no: T::NetKeepCode.get(lang),
+        };
+        match confirm::ask(
+            ui.ctx(),
+            egui::Id::unique("confirm-reissue"),
+            origin,
+            &question,
+        ) {
+            Answer::Open => {}
+            Answer::Yes => {
+                actions.push(NetworkAction::Reissue(scorer));
+                state.confirm_reissue = None;
+            }
+            Answer::No => state.confirm_reissue = None,
+        }
+    }
     actions
 }
 

@@ -436,7 +436,7 @@ fn entry_screen(
                             lang,
                             &[
                                 &r.text,
-                                &config.cells[key.1].id,
+                                &grid::cell_word(&config, key.1, lang),
                                 &config.members[key.0].short,
                                 &r.error.text(lang),
                                 &T::NothingSaved.get(lang),
@@ -600,7 +600,10 @@ fn compare_screen(
 
 fn cell_name(meeting: &OpenMeeting, (t, c): CellKey, lang: Lang) -> String {
     let config = meeting.config();
-    T::CellAt.fill(lang, &[&config.cells[c].id, &config.members[t].short])
+    T::CellAt.fill(
+        lang,
+        &[&grid::cell_word(config, c, lang), &config.members[t].short],
+    )
 }
 
 fn differences(

@@ -297,7 +297,12 @@ fn name_cells(config: &Config, cells: &[CellKey], lang: Lang) -> String {
     let mut names: Vec<String> = cells
         .iter()
         .take(5)
-        .map(|&(t, c)| T::CellAt.fill(lang, &[&config.cells[c].id, &config.members[t].short]))
+        .map(|&(t, c)| {
+            T::CellAt.fill(
+                lang,
+                &[&grid::cell_word(config, c, lang), &config.members[t].short],
+            )
+        })
         .collect();
     if cells.len() > 5 {
         names.push(T::AndMore.fill(lang, &[&(cells.len() - 5)]));
@@ -505,7 +510,7 @@ fn message_line(
                 lang,
                 &[
                     &refusal.text,
-                    &config.cells[c].id,
+                    &grid::cell_word(config, c, lang),
                     &config.members[t].short,
                     &refusal.error.text(lang),
                     &saved,

@@ -95,22 +95,61 @@ pub fn free_name(folder: &Path, stem: &str) -> PathBuf {
     candidate
 }
 
-fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str, width: f32) {
     let l = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .desired_width(520.0)
-            .hint_text(hint),
+    // Sized outright: a grid's inner column would otherwise keep its first width.
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized(
+        [width, height],
+        egui::TextEdit::singleline(value).hint_text(hint),
     )
     .labelled_by(l.id);
-    ui.end_row();
 }
 
+/// The widest a column of the attendance list needs: a member's full name with its
+/// checkbox, and the role after it.
+const ATTENDANCE_COLUMN: f32 = 440.0;
+
+/// The setup screen, in panels of its own: where the file goes and "Tạo hội nghị"
+/// stand in a bar at the bottom, always in sight whatever the window's height and
+/// however many members the cluster has; the details and attendance scroll above.
 pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<SetupAction> {
     let mut action = None;
+    egui::Panel::bottom("setup-actions").show(ui, |ui| {
+        ui.add_space(6.0);
+        // The refusal's line is there before any refusal, so the buttons below it
+        // never move when one appears.
+        match &state.error {
+            Some(error) => style::message_line(ui, error, style::ERROR_BG, style::ERROR_TEXT, true),
+            None => style::hint_line(ui, T::SetupHint.get(lang)),
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label(T::SaveAs.get(lang));
+            ui.add(egui::TextEdit::singleline(&mut state.output).desired_width(560.0))
+                .labelled_by(l.id);
+            if ui.button(T::ChooseLocation.get(lang)).clicked() {
+                action = Some(SetupAction::ChooseLocation);
+            }
+        });
+        ui.horizontal(|ui| {
+            let create = egui::Button::new(RichText::new(T::CreateMeeting.get(lang)).strong());
+            if ui.add(create).clicked() {
+                action = Some(SetupAction::Create);
+            }
+            if ui.button(T::Back.get(lang)).clicked() {
+                action = Some(SetupAction::Back);
+            }
+        });
+        ui.add_space(6.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| details(ui, state, lang));
+    action
+}
+
+fn details(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) {
     let config = &state.config;
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.set_max_width(900.0);
+        ui.set_max_width(1000.0);
         ui.heading(T::SetupHeading.get(lang));
         ui.label(
             RichText::new(T::ClusterLine.fill(lang, &[&config.cluster.name, &config.cluster.year]))
@@ -130,8 +169,9 @@ pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<Set
             ],
         ));
         ui.add_space(8.0);
+        // Two fields a row, so twelve wards still fit below them on a 720 screen.
         egui::Grid::new("meeting-details")
-            .num_columns(2)
+            .num_columns(4)
             .spacing([16.0, 8.0])
             .show(ui, |ui| {
                 field(
@@ -139,10 +179,13 @@ pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<Set
                     T::Date.get(lang),
                     &mut state.date,
                     T::DateHint.get(lang),
+                    200.0,
                 );
-                field(ui, T::Place.get(lang), &mut state.place, "");
-                field(ui, T::Chair.get(lang), &mut state.chair, "");
-                field(ui, T::Secretary.get(lang), &mut state.secretary, "");
+                field(ui, T::Place.get(lang), &mut state.place, "", 460.0);
+                ui.end_row();
+                field(ui, T::Chair.get(lang), &mut state.chair, "", 200.0);
+                field(ui, T::Secretary.get(lang), &mut state.secretary, "", 460.0);
+                ui.end_row();
             });
 
         ui.add_space(8.0);
@@ -155,51 +198,38 @@ pub fn show(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) -> Option<Set
             ))
             .strong(),
         );
+        // As many columns as the window holds, filled down each column in the
+        // config's order, so twelve wards take six rows, not twelve.
+        let columns = ((ui.available_width() / ATTENDANCE_COLUMN).floor() as usize).clamp(1, 3);
+        let rows = config.members.len().div_ceil(columns);
         egui::Grid::new("attendance")
-            .num_columns(2)
-            .spacing([24.0, 4.0])
+            .num_columns(2 * columns)
+            .spacing([12.0, 4.0])
             .show(ui, |ui| {
-                for (member, here) in config.members.iter().zip(state.present.iter_mut()) {
-                    ui.checkbox(here, &member.name);
-                    match member.role {
-                        Role::Head => ui.label(
-                            RichText::new(T::RoleHead.get(lang))
-                                .color(style::ACCENT)
-                                .strong(),
-                        ),
-                        Role::Deputy => {
-                            ui.label(RichText::new(T::RoleDeputy.get(lang)).color(style::ACCENT))
-                        }
-                        Role::Member => ui.label(""),
-                    };
+                for row in 0..rows {
+                    for column in 0..columns {
+                        let m = column * rows + row;
+                        let (Some(member), Some(here)) =
+                            (config.members.get(m), state.present.get_mut(m))
+                        else {
+                            continue;
+                        };
+                        ui.checkbox(here, &member.name);
+                        match member.role {
+                            Role::Head => ui.label(
+                                RichText::new(T::RoleHead.get(lang))
+                                    .color(style::ACCENT)
+                                    .strong(),
+                            ),
+                            Role::Deputy => ui
+                                .label(RichText::new(T::RoleDeputy.get(lang)).color(style::ACCENT)),
+                            Role::Member => ui.label(""),
+                        };
+                    }
                     ui.end_row();
                 }
             });
-
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let l = ui.label(T::SaveAs.get(lang));
-            ui.add(egui::TextEdit::singleline(&mut state.output).desired_width(560.0))
-                .labelled_by(l.id);
-            if ui.button(T::ChooseLocation.get(lang)).clicked() {
-                action = Some(SetupAction::ChooseLocation);
-            }
-        });
-        if let Some(error) = &state.error {
-            style::banner(ui, error, style::ERROR_BG, style::ERROR_TEXT);
-        }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let create = egui::Button::new(RichText::new(T::CreateMeeting.get(lang)).strong());
-            if ui.add(create).clicked() {
-                action = Some(SetupAction::Create);
-            }
-            if ui.button(T::Back.get(lang)).clicked() {
-                action = Some(SetupAction::Back);
-            }
-        });
     });
-    action
 }
 
 #[cfg(test)]

@@ -41,6 +41,8 @@ pub const ERROR_BG: Color32 = Color32::from_rgb(0xfd, 0xe8, 0xe8);
 pub const LOCKED_BG: Color32 = Color32::from_rgb(0xee, 0xf1, 0xf4);
 pub const GROUP_BG: Color32 = Color32::from_rgb(0xe6, 0xee, 0xf7);
 pub const INPUT_OUTLINE: Color32 = Color32::from_gray(0x76);
+pub const HINT_TEXT: Color32 = Color32::from_gray(0x5f);
+pub const OK_BG: Color32 = Color32::from_rgb(0xe3, 0xf4, 0xe8);
 
 /// WCAG contrast ratio between two opaque colours (1 to 21).
 pub fn contrast(a: Color32, b: Color32) -> f32 {
@@ -103,6 +105,36 @@ pub fn banner(ui: &mut egui::Ui, text: &str, bg: Color32, fg: Color32) {
             ui.set_width(ui.available_width());
             ui.label(egui::RichText::new(text).color(fg).strong());
         });
+}
+
+/// The height of a [`message_line`], in points.
+pub fn message_line_height(ui: &egui::Ui) -> f32 {
+    ui.text_style_height(&TextStyle::Body) + 14.0
+}
+
+/// One line that holds a refusal, a confirmation or, when there is neither, a quiet
+/// hint: always there and always as tall, so nothing below it moves when a message
+/// comes or goes. A message too long for the line ends in "…" and shows whole under
+/// the pointer.
+pub fn message_line(ui: &mut egui::Ui, text: &str, bg: Color32, fg: Color32, strong: bool) {
+    let size = egui::vec2(ui.available_width(), message_line_height(ui));
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.painter().rect_filled(rect, 4.0, bg);
+    let mut line = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(12.0, 0.0)))
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
+    let mut rich = egui::RichText::new(text).color(fg);
+    if strong {
+        rich = rich.strong();
+    }
+    line.add(egui::Label::new(rich).truncate());
+}
+
+/// [`message_line`] with a hint in a quiet grey (still 6:1 on white) on no background.
+pub fn hint_line(ui: &mut egui::Ui, hint: &str) {
+    message_line(ui, hint, Color32::TRANSPARENT, HINT_TEXT, false);
 }
 
 #[cfg(test)]

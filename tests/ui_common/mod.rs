@@ -18,12 +18,13 @@ pub type App = Harness<'static, ThiduaApp>;
 /// The app with its documents folder in `documents`, no native dialogs, optionally
 /// opening `open`; run until it settles.
 pub fn app_sized(documents: &Path, open: Option<PathBuf>, height: f32) -> App {
-    app_at(documents, open, egui::vec2(1366.0, height))
+    app_at(documents, open, 1366.0, height)
 }
 
-/// The app in a window of `size` (1280×720 and 1366×768 are the projectors and
-/// laptops of the meeting room).
-pub fn app_at(documents: &Path, open: Option<PathBuf>, size: egui::Vec2) -> App {
+/// The app in a window of `width` × `height` points (1280 × 720: a projector's
+/// resolution and the smallest the screens are laid out for; 1366 × 768: the usual
+/// office laptop).
+pub fn app_at(documents: &Path, open: Option<PathBuf>, width: f32, height: f32) -> App {
     let options = AppOptions {
         documents: documents.to_path_buf(),
         file_dialogs: false,
@@ -32,7 +33,7 @@ pub fn app_at(documents: &Path, open: Option<PathBuf>, size: egui::Vec2) -> App 
         state_dir: Some(documents.join(".thidua-state")),
     };
     let mut h = Harness::builder()
-        .with_size(size)
+        .with_size(egui::vec2(width, height))
         // The app's own look (its light theme): the harness would otherwise draw in
         // egui's dark default, with other sizes than a delegate sees.
         .with_theme(egui::Theme::Light)
@@ -165,4 +166,20 @@ pub fn in_one_frame(h: &mut App, events: Vec<egui::Event>) {
         }
     }
     h.run();
+}
+
+/// Every text a person can read on screen now: each node's label and value.
+pub fn screen_text(h: &App) -> Vec<String> {
+    use egui_kittest::kittest::NodeT as _;
+    let by = egui_kittest::kittest::by()
+        .include_labels()
+        .predicate(|_| true);
+    h.query_all(by)
+        .flat_map(|n| {
+            let node = n.accesskit_node();
+            [node.label(), node.value()]
+        })
+        .flatten()
+        .map(|t| t.to_string())
+        .collect()
 }

@@ -132,8 +132,26 @@ fn cell_node_id(scorer: usize, (target, cell): CellKey) -> egui::Id {
 pub fn cell_label(config: &Config, (target, cell): CellKey, lang: Lang) -> String {
     T::CellLabel.fill(
         lang,
-        &[&config.cells[cell].id, &config.members[target].short],
+        &[
+            &cell_word(config, cell, lang),
+            &config.members[target].short,
+        ],
     )
+}
+
+/// A row as a person names it: a criterion by its number, a bonus or a deduction by
+/// its name in quotes (an adjustment's id is the config's, not the reader's).
+pub fn cell_word(config: &Config, cell: usize, lang: Lang) -> String {
+    let c = &config.cells[cell];
+    if c.is_item() {
+        return c.id.clone();
+    }
+    let name = config
+        .adjustments
+        .iter()
+        .find(|a| a.id == c.id)
+        .map_or(c.id.as_str(), |a| a.name.as_str());
+    T::AuditAdjustment.fill(lang, &[&name])
 }
 
 /// A key of the grid's, from one input event.
