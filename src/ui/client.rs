@@ -499,5 +499,10 @@ pub fn show_client(
         writable: !meeting.session.finalized,
         sending: Some(&meeting.sending),
     };
-    super::scoring::show(ui, &source, grid, lang)
+    let line = super::style::reserve_message_line(ui);
+    let actions = super::scoring::show(ui, &source, grid, lang);
+    if let Some((text, tone)) = grid.line.take() {
+        super::style::tone_line_in(ui, line, &text, tone);
+    }
+    actions
 }

@@ -405,23 +405,9 @@ impl ThiduaApp {
                 }
                 style::banner(ui, &text, style::ERROR_BG, style::ERROR_TEXT);
             }
-            // One line, always there: a refusal, else a confirmation, else the state
-            // of the meeting or a hint. A message never pushes what is below it.
-            let network_error = self
-                .network
-                .error
-                .as_ref()
-                .filter(|_| self.tab == Tab::Network);
-            if let Some(message) = self.message.as_ref().or(network_error) {
-                style::message_line(ui, message, style::ERROR_BG, style::ERROR_TEXT, true);
-            } else if let Some(notice) = &self.notice {
-                style::message_line(ui, notice, style::OK_BG, style::OK_GREEN, true);
-            } else if meeting.session().finalized {
-                let text = T::Finalized.get(lang);
-                style::message_line(ui, text, style::LOCKED_BG, style::ACCENT, true);
-            } else {
-                style::hint_line(ui, T::MessageLineHint.get(lang));
-            }
+            // One line, always there, filled once the screen below has had this
+            // frame's keys: a message never pushes what is below it, and never lags.
+            let line = style::reserve_message_line(ui);
             match self.tab {
                 Tab::Tally => {
                     projector_controls(ui, &mut self.projector, meeting, lang);
@@ -453,6 +439,36 @@ impl ThiduaApp {
                     lang,
                 )),
             }
+            let screen = match self.tab {
+                Tab::Scoring if self.paper.open.is_some() => {
+                    // A confirmation from before the paper sheet opened is old news.
+                    self.notice = None;
+                    self.paper.line.take()
+                }
+                Tab::Scoring => self.grid.line.take(),
+                _ => None,
+            };
+            let network_error = self
+                .network
+                .error
+                .as_ref()
+                .filter(|_| self.tab == Tab::Network);
+            // A refusal first, then what the screen says of itself (a value refused
+            // there outranks an older confirmation), then the state of the meeting.
+            let (text, tone) = match (self.message.as_ref().or(network_error), &screen) {
+                (Some(message), _) => (message.clone(), style::Tone::Error),
+                (None, Some((text, style::Tone::Error))) => (text.clone(), style::Tone::Error),
+                _ => match (&self.notice, screen) {
+                    (Some(notice), _) => (notice.clone(), style::Tone::Done),
+                    (None, Some((text, tone))) if tone != style::Tone::Hint => (text, tone),
+                    _ if meeting.session().finalized => {
+                        (T::Finalized.get(lang).to_string(), style::Tone::Notice)
+                    }
+                    (None, Some(hint)) => hint,
+                    (None, None) => (T::MessageLineHint.get(lang).to_string(), style::Tone::Hint),
+                },
+            };
+            style::tone_line_in(ui, line, &text, tone);
         });
         for action in network_actions {
             self.on_network_action(ui.ctx(), action);

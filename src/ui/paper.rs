@@ -52,6 +52,9 @@ pub struct PaperState {
     confirm: Option<Confirm>,
     /// What the last action came to (kept until the next one).
     pub message: Option<(String, bool)>,
+    /// What the screen's message line should say after this frame (the window
+    /// draws the line).
+    pub line: Option<(String, style::Tone)>,
 }
 
 impl PaperState {
@@ -295,26 +298,13 @@ fn heading(ui: &mut egui::Ui, text: String) {
     .on_hover_text(text);
 }
 
-fn message_line(ui: &mut egui::Ui, text: &str, error: bool) {
-    let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), height),
-        egui::Sense::hover(),
-    );
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(rect)
-            .layout(egui::Layout::left_to_right(egui::Align::Center)),
-        |ui| {
-            let color = if error {
-                style::ERROR_TEXT
-            } else {
-                ui.visuals().weak_text_color()
-            };
-            ui.add(egui::Label::new(RichText::new(text).color(color).strong()).truncate())
-                .on_hover_text(text);
-        },
-    );
+/// The line above the screen: what the last action came to, else `otherwise`.
+fn line_of(message: &Option<(String, bool)>, otherwise: String) -> (String, style::Tone) {
+    match message {
+        Some((text, true)) => (text.clone(), style::Tone::Error),
+        Some((text, false)) => (text.clone(), style::Tone::Done),
+        None => (otherwise, style::Tone::Notice),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -377,11 +367,7 @@ fn entry_screen(
             state.confirm = Some(Confirm::DiscardEntry);
         }
     });
-    let message = state.message.clone();
-    match message {
-        Some((text, error)) => message_line(ui, &text, error),
-        None => message_line(ui, PT::EntryHint.get(lang), false),
-    }
+    state.line = Some(line_of(&state.message, PT::EntryHint.get(lang).to_string()));
     let values = |key: CellKey| match draft.reading(&config, entry, key) {
         Reading::Value(v) => Some(v),
         _ => None,
@@ -573,11 +559,7 @@ fn compare_screen(
             ],
         )
     };
-    let message = state.message.clone();
-    match message {
-        Some((text, error)) => message_line(ui, &text, error),
-        None => message_line(ui, &summary, false),
-    }
+    state.line = Some(line_of(&state.message, summary));
     let mut changed = false;
     egui::ScrollArea::vertical()
         .id_salt("paper-compare")

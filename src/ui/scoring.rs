@@ -65,6 +65,9 @@ pub struct GridState {
     pub submit_check: Option<String>,
     /// The cell refused last, named on the message line while it stays refused.
     last_refused: Option<CellKey>,
+    /// What the screen's message line should say after this frame (the window
+    /// draws the line, above the sheet).
+    pub line: Option<(String, style::Tone)>,
 }
 
 impl GridState {
@@ -220,7 +223,6 @@ pub fn show(
     }
 
     header(ui, source, state, &layout, lang, locked, &mut actions);
-    message_line(ui, source, state, &layout, lang);
 
     let guide_height = GUIDE_LINES * ui.text_style_height(&egui::TextStyle::Body) + 12.0;
     let available = ui.available_rect_before_wrap();
@@ -266,6 +268,7 @@ pub fn show(
     if dialog_was_open && !dialog_open && !source.locked() && actions.is_empty() {
         state.view.take_focus(ui.ctx(), scorer);
     }
+    state.line = Some(message(source, state, &layout, lang));
     state.layout = Some((scorer, config.sha256.clone(), layout));
     if state.view.focus_pending() {
         // The grid takes the keyboard at the start of the next frame.
@@ -464,15 +467,14 @@ fn delegate_choice(
         .on_hover_text(T::DelegateHint.get(lang));
 }
 
-/// One line, always there, that holds why a value was refused, why the sheet cannot
-/// be submitted, or the help: the grid below never moves while a delegate types.
-fn message_line(
-    ui: &mut egui::Ui,
+/// What the message line says of the sheet: why a value was refused, why the sheet
+/// cannot be submitted, or the help.
+fn message(
     source: &SheetSource<'_>,
     state: &GridState,
     layout: &SheetLayout,
     lang: Lang,
-) {
+) -> (String, style::Tone) {
     let scorer = source.delegate;
     let config = source.config();
     let typing = state.sheets.get(&scorer);
@@ -496,10 +498,10 @@ fn message_line(
             _ => None,
         }
     });
-    let (text, color) = if let Some(check) = &state.submit_check {
-        (check.clone(), style::ERROR_TEXT)
+    if let Some(check) = &state.submit_check {
+        (check.clone(), style::Tone::Error)
     } else if let Some(reason) = host_refused {
-        (reason, style::ERROR_TEXT)
+        (reason, style::Tone::Error)
     } else if let Some(((t, c), refusal)) = refused_here {
         let saved = values((t, c)).map_or_else(
             || T::NothingSaved.get(lang).to_string(),
@@ -516,30 +518,13 @@ fn message_line(
                     &saved,
                 ],
             ),
-            style::ERROR_TEXT,
+            style::Tone::Error,
         )
     } else if past_end {
-        (T::PastEnd.get(lang).to_string(), style::ACCENT)
+        (T::PastEnd.get(lang).to_string(), style::Tone::Notice)
     } else {
-        (
-            T::CellHelp.get(lang).to_string(),
-            ui.visuals().weak_text_color(),
-        )
-    };
-    let height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    let (rect, _) = ui.allocate_exact_size(
-        egui::vec2(ui.available_width(), height),
-        egui::Sense::hover(),
-    );
-    ui.scope_builder(
-        egui::UiBuilder::new()
-            .max_rect(rect)
-            .layout(egui::Layout::left_to_right(egui::Align::Center)),
-        |ui| {
-            ui.add(egui::Label::new(RichText::new(&text).color(color).strong()).truncate())
-                .on_hover_text(text);
-        },
-    );
+        (T::CellHelp.get(lang).to_string(), style::Tone::Hint)
+    }
 }
 
 /// The criterion the cursor is in: its full name with maximum and step, then its

@@ -117,8 +117,25 @@ pub fn message_line_height(ui: &egui::Ui) -> f32 {
 /// comes or goes. A message too long for the line ends in "…" and shows whole under
 /// the pointer.
 pub fn message_line(ui: &mut egui::Ui, text: &str, bg: Color32, fg: Color32, strong: bool) {
+    let rect = reserve_message_line(ui);
+    message_line_in(ui, rect, text, bg, fg, strong);
+}
+
+/// The place of a message line, to be filled once the frame knows what it says.
+pub fn reserve_message_line(ui: &mut egui::Ui) -> egui::Rect {
     let size = egui::vec2(ui.available_width(), message_line_height(ui));
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    ui.allocate_exact_size(size, egui::Sense::hover()).0
+}
+
+/// [`message_line`] in a place reserved for it.
+pub fn message_line_in(
+    ui: &mut egui::Ui,
+    rect: egui::Rect,
+    text: &str,
+    bg: Color32,
+    fg: Color32,
+    strong: bool,
+) {
     ui.painter().rect_filled(rect, 4.0, bg);
     let mut line = ui.new_child(
         egui::UiBuilder::new()
@@ -129,7 +146,31 @@ pub fn message_line(ui: &mut egui::Ui, text: &str, bg: Color32, fg: Color32, str
     if strong {
         rich = rich.strong();
     }
-    line.add(egui::Label::new(rich).truncate());
+    line.add(egui::Label::new(rich).truncate())
+        .on_hover_text(text);
+}
+
+/// What a screen's line says, and how it looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Refused, not saved, cannot be done.
+    Error,
+    /// Done, saved.
+    Done,
+    /// Worth seeing, neither good nor bad.
+    Notice,
+    /// How to go on.
+    Hint,
+}
+
+/// A screen's line in its place: the colours its tone calls for.
+pub fn tone_line_in(ui: &mut egui::Ui, rect: egui::Rect, text: &str, tone: Tone) {
+    match tone {
+        Tone::Error => message_line_in(ui, rect, text, ERROR_BG, ERROR_TEXT, true),
+        Tone::Done => message_line_in(ui, rect, text, OK_BG, OK_GREEN, true),
+        Tone::Notice => message_line_in(ui, rect, text, GROUP_BG, ACCENT, true),
+        Tone::Hint => message_line_in(ui, rect, text, Color32::TRANSPARENT, HINT_TEXT, false),
+    }
 }
 
 /// [`message_line`] with a hint in a quiet grey (still 6:1 on white) on no background.

@@ -320,7 +320,7 @@ fn measure(ui: &egui::Ui, width: f32, input: &GridInput<'_>, view: &mut GridView
         .rows
         .iter()
         .map(|row| match row {
-            Row::Cell(_) => (2.0 * line + 8.0).max(44.0),
+            Row::Cell(_) => (2.0 * line + 6.0).max(42.0),
             Row::Group(_) | Row::Heading(_) => line + 12.0,
         })
         .collect();

@@ -17,7 +17,7 @@ const LINE: Color32 = Color32::from_gray(0xd0);
 
 pub fn name_font(ui: &egui::Ui) -> FontId {
     let body = egui::TextStyle::Body.resolve(ui.style());
-    FontId::new(body.size - 1.0, body.family)
+    FontId::new(body.size - 2.0, body.family)
 }
 
 fn bold_font(size: f32) -> FontId {
@@ -286,7 +286,7 @@ fn cell(
     let text = typing.text_of(input.layout, key, input.values);
     let sending = input.sending.and_then(|s| s.get(&key));
     let look = look(&text, sending, cursor, input.locked);
-    let inner = rect.shrink2(vec2(6.0, 6.0));
+    let inner = rect.shrink2(vec2(6.0, 5.0));
     painter.rect(inner, 4.0, look.fill, look.stroke, StrokeKind::Inside);
     let sep = input.lang.decimal_separator();
     let (shown, typing_here) = match (&text, sending) {
