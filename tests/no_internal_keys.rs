@@ -122,6 +122,9 @@ fn codes() -> Vec<String> {
             "co",
             "bang-khen",
             "giay-khen",
+            // Bonus and deduction ids.
+            "b1",
+            "d1",
         ]
         .map(String::from),
     );
@@ -383,6 +386,7 @@ fn window_outputs(path: &Path, dir: &Path, lang: Lang, out: &mut Vec<Output>) {
     h.state_mut().prefs.language = code(lang).into();
     h.run();
     for (key, what, explains) in [
+        (Key::F2, "scoring screen", false),
         (Key::F3, "tally screen", true),
         (Key::F4, "chair screen", false),
         (Key::F5, "audit screen", false),
