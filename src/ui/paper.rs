@@ -588,6 +588,27 @@ fn cell_name(meeting: &OpenMeeting, (t, c): CellKey, lang: Lang) -> String {
     )
 }
 
+/// A striped table under its five headings.
+fn table(
+    ui: &mut egui::Ui,
+    id: &str,
+    headings: [PT; 5],
+    lang: Lang,
+    rows: impl FnOnce(&mut egui::Ui),
+) {
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(5)
+        .spacing([18.0, 8.0])
+        .show(ui, |ui| {
+            for h in headings {
+                ui.strong(h.get(lang));
+            }
+            ui.end_row();
+            rows(ui);
+        });
+}
+
 fn differences(
     ui: &mut egui::Ui,
     meeting: &mut OpenMeeting,
@@ -598,62 +619,55 @@ fn differences(
     let config = meeting.config().clone();
     let id = config.members[state.open.unwrap_or_default()].id.clone();
     let mut changed = false;
-    egui::Grid::new("paper-differences")
-        .striped(true)
-        .num_columns(5)
-        .spacing([18.0, 8.0])
-        .show(ui, |ui| {
-            for h in [
-                PT::ColumnCell,
-                PT::ColumnFirst,
-                PT::ColumnSecond,
-                PT::ColumnThird,
-                PT::ColumnState,
-            ] {
-                ui.strong(h.get(lang));
-            }
-            ui.end_row();
-            for d in &comparison.differences {
-                let name = cell_name(meeting, d.key, lang);
-                ui.label(&name);
-                ui.label(RichText::new(reading_text(&d.first, lang)).size(19.0));
-                ui.label(RichText::new(reading_text(&d.second, lang)).size(19.0));
-                ui.horizontal(|ui| {
-                    let text = state.thirds.entry(d.key).or_insert_with(|| match &d.third {
-                        Some(Reading::Blank) | None => String::new(),
-                        Some(r) => r.display(lang.decimal_separator()),
-                    });
-                    let field = ui.add(egui::TextEdit::singleline(text).desired_width(90.0));
-                    named(ui, &field, PT::ThirdField.fill(lang, &[&name]));
-                    if ui.small_button(PT::BlankButton.get(lang)).clicked() {
-                        text.clear();
-                        if let Some(draft) = meeting.paper.get_mut(&id) {
-                            draft.set_third(&config, d.key, Some(""));
-                            changed = true;
-                        }
-                    }
+    let headings = [
+        PT::ColumnCell,
+        PT::ColumnFirst,
+        PT::ColumnSecond,
+        PT::ColumnThird,
+        PT::ColumnState,
+    ];
+    table(ui, "paper-differences", headings, lang, |ui| {
+        for d in &comparison.differences {
+            let name = cell_name(meeting, d.key, lang);
+            ui.label(&name);
+            ui.label(RichText::new(reading_text(&d.first, lang)).size(19.0));
+            ui.label(RichText::new(reading_text(&d.second, lang)).size(19.0));
+            ui.horizontal(|ui| {
+                let text = state.thirds.entry(d.key).or_insert_with(|| match &d.third {
+                    Some(Reading::Blank) | None => String::new(),
+                    Some(r) => r.display(lang.decimal_separator()),
                 });
-                let typed = state.thirds.get(&d.key).cloned().unwrap_or_default();
-                let stored = draft_third(meeting, &id, d.key);
-                if !typed.trim().is_empty()
-                    && stored.as_deref() != Some(typed.trim())
-                    && let Some(draft) = meeting.paper.get_mut(&id)
-                {
-                    draft.set_third(&config, d.key, Some(&typed));
-                    changed = true;
-                }
-                let (text, color) = match (&d.third, d.settled()) {
-                    (None, _) => (PT::NotTyped.get(lang), ui.visuals().weak_text_color()),
-                    (Some(t), Some(_)) if t.agrees(&d.first) => {
-                        (PT::MatchesFirst.get(lang), style::OK_GREEN)
+                let field = ui.add(egui::TextEdit::singleline(text).desired_width(90.0));
+                named(ui, &field, PT::ThirdField.fill(lang, &[&name]));
+                if ui.small_button(PT::BlankButton.get(lang)).clicked() {
+                    text.clear();
+                    if let Some(draft) = meeting.paper.get_mut(&id) {
+                        draft.set_third(&config, d.key, Some(""));
+                        changed = true;
                     }
-                    (Some(_), Some(_)) => (PT::MatchesSecond.get(lang), style::OK_GREEN),
-                    (Some(_), None) => (PT::MatchesNeither.get(lang), style::ERROR_TEXT),
-                };
-                ui.label(RichText::new(text).color(color).strong());
-                ui.end_row();
+                }
+            });
+            let typed = state.thirds.get(&d.key).cloned().unwrap_or_default();
+            let stored = draft_third(meeting, &id, d.key);
+            if !typed.trim().is_empty()
+                && stored.as_deref() != Some(typed.trim())
+                && let Some(draft) = meeting.paper.get_mut(&id)
+            {
+                draft.set_third(&config, d.key, Some(&typed));
+                changed = true;
             }
-        });
+            let (text, color) = match (&d.third, d.settled()) {
+                (None, _) => (PT::NotTyped.get(lang), ui.visuals().weak_text_color()),
+                (Some(t), Some(_)) if t.agrees(&d.first) => {
+                    (PT::MatchesFirst.get(lang), style::OK_GREEN)
+                }
+                (Some(_), Some(_)) => (PT::MatchesSecond.get(lang), style::OK_GREEN),
+                (Some(_), None) => (PT::MatchesNeither.get(lang), style::ERROR_TEXT),
+            };
+            ui.label(RichText::new(text).color(color).strong());
+            ui.end_row();
+        }
+    });
     changed
 }
 
@@ -683,66 +697,58 @@ fn faults(
     let config = meeting.config().clone();
     let id = config.members[state.open.unwrap_or_default()].id.clone();
     let mut changed = false;
-    egui::Grid::new("paper-faults")
-        .striped(true)
-        .num_columns(5)
-        .spacing([18.0, 8.0])
-        .show(ui, |ui| {
-            for h in [
-                PT::ColumnCell,
-                PT::ColumnWritten,
-                PT::ColumnWhy,
-                PT::ColumnMeant,
-                PT::ColumnReason,
-            ] {
-                ui.strong(h.get(lang));
+    let headings = [
+        PT::ColumnCell,
+        PT::ColumnWritten,
+        PT::ColumnWhy,
+        PT::ColumnMeant,
+        PT::ColumnReason,
+    ];
+    table(ui, "paper-faults", headings, lang, |ui| {
+        for f in &comparison.faults {
+            let name = cell_name(meeting, f.key, lang);
+            ui.label(&name);
+            let written = if f.written.is_empty() {
+                PT::Blank.get(lang).to_string()
+            } else {
+                f.written
+                    .replace('.', &lang.decimal_separator().to_string())
+            };
+            ui.label(RichText::new(written).size(19.0).color(style::ERROR_TEXT));
+            ui.label(match &f.fault {
+                Fault::Refused(e) => e.text(lang),
+                Fault::Blank => PT::BlankFault.get(lang).into(),
+            });
+            let (value, reason) = state
+                .meant
+                .entry(f.key)
+                .or_insert_with(|| match &f.decision {
+                    Some(d) => (
+                        d.value
+                            .map(|v| v.display(lang.decimal_separator()))
+                            .unwrap_or_default(),
+                        d.reason.clone(),
+                    ),
+                    None => (String::new(), String::new()),
+                });
+            let field = ui.add(egui::TextEdit::singleline(value).desired_width(90.0));
+            named(ui, &field, PT::MeantField.fill(lang, &[&name]));
+            let field = ui.add(
+                egui::TextEdit::singleline(reason)
+                    .desired_width(360.0)
+                    .hint_text(PT::ReasonHint.get(lang)),
+            );
+            named(ui, &field, PT::ReasonField.fill(lang, &[&name]));
+            let decision = decision_of(&config, f.key, value, reason);
+            if decision != f.decision
+                && let Some(draft) = meeting.paper.get_mut(&id)
+            {
+                draft.decide(&config, f.key, decision);
+                changed = true;
             }
             ui.end_row();
-            for f in &comparison.faults {
-                let name = cell_name(meeting, f.key, lang);
-                ui.label(&name);
-                let written = if f.written.is_empty() {
-                    PT::Blank.get(lang).to_string()
-                } else {
-                    f.written
-                        .replace('.', &lang.decimal_separator().to_string())
-                };
-                ui.label(RichText::new(written).size(19.0).color(style::ERROR_TEXT));
-                ui.label(match &f.fault {
-                    Fault::Refused(e) => e.text(lang),
-                    Fault::Blank => PT::BlankFault.get(lang).into(),
-                });
-                let (value, reason) =
-                    state
-                        .meant
-                        .entry(f.key)
-                        .or_insert_with(|| match &f.decision {
-                            Some(d) => (
-                                d.value
-                                    .map(|v| v.display(lang.decimal_separator()))
-                                    .unwrap_or_default(),
-                                d.reason.clone(),
-                            ),
-                            None => (String::new(), String::new()),
-                        });
-                let field = ui.add(egui::TextEdit::singleline(value).desired_width(90.0));
-                named(ui, &field, PT::MeantField.fill(lang, &[&name]));
-                let field = ui.add(
-                    egui::TextEdit::singleline(reason)
-                        .desired_width(360.0)
-                        .hint_text(PT::ReasonHint.get(lang)),
-                );
-                named(ui, &field, PT::ReasonField.fill(lang, &[&name]));
-                let decision = decision_of(&config, f.key, value, reason);
-                if decision != f.decision
-                    && let Some(draft) = meeting.paper.get_mut(&id)
-                {
-                    draft.decide(&config, f.key, decision);
-                    changed = true;
-                }
-                ui.end_row();
-            }
-        });
+        }
+    });
     changed
 }
 

@@ -250,7 +250,7 @@ pub fn show(
             );
         });
         if !input.locked {
-            read_events(ui, input, &geometry, view, typing, &mut out);
+            read_events(ui, input, &geometry, view, typing, true, &mut out);
         }
     } else {
         if typing.is_typing() {
@@ -260,7 +260,7 @@ pub fn show(
             out.extend(effects.into_iter().map(GridOutput::Typed));
         }
         if !input.locked {
-            read_pointer(ui, input, &geometry, view, typing, &mut out);
+            read_events(ui, input, &geometry, view, typing, false, &mut out);
         }
     }
     scroll(ui, &response, &geometry, outer, view);
@@ -336,13 +336,16 @@ fn measure(ui: &egui::Ui, width: f32, input: &GridInput<'_>, view: &mut GridView
     g
 }
 
-/// The keys and clicks of this frame, in the order they came.
+/// The keys and clicks of this frame, in the order they came. Without the keyboard
+/// (`has_keyboard` false) only a press on a cell, or an accessibility request to
+/// focus it, counts: it puts the cursor there and takes the keyboard.
 fn read_events(
     ui: &mut egui::Ui,
     input: &GridInput<'_>,
     geometry: &Geometry,
     view: &mut GridView,
     typing: &mut SheetTyping,
+    has_keyboard: bool,
     out: &mut Vec<GridOutput>,
 ) {
     let events = ui.input(|i| i.events.clone());
@@ -355,9 +358,12 @@ fn read_events(
             out.extend(effects.into_iter().map(GridOutput::Typed));
             view.reveal = true;
             used[n] = true;
+            if !has_keyboard {
+                view.take_focus(ui.ctx(), input.scorer);
+            }
             continue;
         }
-        let Some(keys) = grid_keys(event) else {
+        let Some(keys) = grid_keys(event).filter(|_| has_keyboard) else {
             continue;
         };
         used[n] = true;
@@ -385,28 +391,6 @@ fn read_events(
             !used[n - 1]
         });
     });
-}
-
-/// Without the keyboard, a press on a cell (or an accessibility request to focus
-/// it) puts the cursor there and takes the keyboard.
-fn read_pointer(
-    ui: &mut egui::Ui,
-    input: &GridInput<'_>,
-    geometry: &Geometry,
-    view: &mut GridView,
-    typing: &mut SheetTyping,
-    out: &mut Vec<GridOutput>,
-) {
-    let events = ui.input(|i| i.events.clone());
-    let body = view.body.unwrap_or(egui::Rect::NOTHING);
-    let layer = ui.layer_id();
-    for event in &events {
-        if let Some(key) = clicked_cell(ui, event, input, geometry, body, view.offset, layer) {
-            let effects = typing.go_to(input.config, input.layout, key, input.values);
-            out.extend(effects.into_iter().map(GridOutput::Typed));
-            view.take_focus(ui.ctx(), input.scorer);
-        }
-    }
 }
 
 /// The cell a pointer press or an accessibility focus request is for.

@@ -330,22 +330,14 @@ fn headers(
     let painter = ui.painter_at(strip);
     painter.rect_filled(strip, 0.0, HEADER_BG);
     let font = bold_font(name_font(ui).size);
-    painter.text(
-        pos2(outer.left() + 6.0, strip.center().y),
-        egui::Align2::LEFT_CENTER,
+    left_labels(
+        &painter,
+        outer,
+        g,
+        strip,
         T::Criterion.get(input.lang),
-        font.clone(),
-        Color32::BLACK,
-    );
-    painter.text(
-        pos2(
-            outer.left() + g.name_width + MAX_POINTS_COLUMN / 2.0,
-            strip.center().y,
-        ),
-        egui::Align2::CENTER_CENTER,
         T::MaxColumn.get(input.lang),
-        font,
-        Color32::BLACK,
+        &font,
     );
     let names = ui.painter_at(Rect::from_x_y_ranges(body.x_range(), strip.y_range()));
     for column in g.visible_columns(offset.x, body.width()) {
@@ -382,6 +374,33 @@ fn headers(
     );
 }
 
+/// A fixed strip's words in the criterion column and the maximum column.
+fn left_labels(
+    painter: &egui::Painter,
+    outer: Rect,
+    g: &Geometry,
+    strip: Rect,
+    name: &str,
+    max: &str,
+    font: &FontId,
+) {
+    let y = strip.center().y;
+    painter.text(
+        pos2(outer.left() + 6.0, y),
+        egui::Align2::LEFT_CENTER,
+        name,
+        font.clone(),
+        Color32::BLACK,
+    );
+    painter.text(
+        pos2(outer.left() + g.name_width + MAX_POINTS_COLUMN / 2.0, y),
+        egui::Align2::CENTER_CENTER,
+        max,
+        font.clone(),
+        Color32::BLACK,
+    );
+}
+
 fn footer(ui: &egui::Ui, outer: Rect, g: &Geometry, input: &GridInput<'_>, offset: Vec2) {
     let body = g.body(outer);
     let top = body.bottom() + super::geometry::SCROLLBAR;
@@ -395,22 +414,14 @@ fn footer(ui: &egui::Ui, outer: Rect, g: &Geometry, input: &GridInput<'_>, offse
     );
     let font = bold_font(name_font(ui).size);
     let sep = input.lang.decimal_separator();
-    painter.text(
-        pos2(outer.left() + 6.0, strip.center().y),
-        egui::Align2::LEFT_CENTER,
+    left_labels(
+        &painter,
+        outer,
+        g,
+        strip,
         T::SheetTotal.get(input.lang),
-        font.clone(),
-        Color32::BLACK,
-    );
-    painter.text(
-        pos2(
-            outer.left() + g.name_width + MAX_POINTS_COLUMN / 2.0,
-            strip.center().y,
-        ),
-        egui::Align2::CENTER_CENTER,
-        input.config.max_total().display(sep),
-        font.clone(),
-        Color32::BLACK,
+        &input.config.max_total().display(sep),
+        &font,
     );
     let totals = ui.painter_at(Rect::from_x_y_ranges(body.x_range(), strip.y_range()));
     for column in g.visible_columns(offset.x, body.width()) {
