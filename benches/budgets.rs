@@ -68,6 +68,39 @@ fn meeting_file(scale: Scale, dir: &Path) -> PathBuf {
     path
 }
 
+/// The same meeting with the first delegate's sheet still being typed: every other
+/// sheet submitted, the first one scored in its first three groups of criteria (rows
+/// 1.1–3.10 for every member) and not submitted. Opening it shows that sheet, open
+/// for typing, its cursor in the first empty cell (4.1, half way down).
+fn meeting_file_first_sheet_open(scale: Scale, dir: &Path) -> PathBuf {
+    let path = dir.join(format!("{}-open.thidua", scale.name));
+    let mut file = MeetingFile::create(
+        &path,
+        &synthetic::config_bytes(scale),
+        "2025-12-20T08:00:00+07:00",
+    )
+    .unwrap();
+    let config = file.config().clone();
+    for s in 1..scale.members {
+        file.append_all(
+            Actor::Chair,
+            synthetic::sheet_events(&config, s),
+            "2025-12-20T09:00:00+07:00",
+        )
+        .unwrap();
+    }
+    let first_groups: Vec<Event> = synthetic::sheet_events(&config, 0)
+        .into_iter()
+        .filter(|e| {
+            matches!(e, Event::Score { item, .. }
+                if config.cell(item).is_some_and(|c| c < 30 && config.cells[c].is_item()))
+        })
+        .collect();
+    file.append_all(Actor::Chair, first_groups, "2025-12-20T09:00:00+07:00")
+        .unwrap();
+    path
+}
+
 #[divan::bench(args = SCALES, sample_count = 5, sample_size = 1)]
 fn open_and_replay(bencher: Bencher, scale: Scale) {
     let dir = tempfile::tempdir().unwrap();
@@ -172,13 +205,18 @@ fn commit_score_batch(bencher: Bencher, events: usize) {
 
 mod ui_frame {
     use super::*;
+    use eframe::App as _;
     use eframe::egui;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
     use thidua::ui::{AppOptions, ThiduaApp};
 
-    /// The app in a 1366 × 768 window, after its first frames, opening `open`.
-    fn app(dir: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
+    /// The app in a window of `size`, after its first frames, opening `open`.
+    fn app_sized(
+        dir: &Path,
+        open: Option<PathBuf>,
+        size: egui::Vec2,
+    ) -> Harness<'static, ThiduaApp> {
         let options = AppOptions {
             documents: dir.to_path_buf(),
             file_dialogs: false,
@@ -187,12 +225,17 @@ mod ui_frame {
             state_dir: None,
         };
         let mut h = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
+            .with_size(size)
             .with_theme(egui::Theme::Light)
             .with_max_steps(20)
             .build_eframe(move |cc| ThiduaApp::new(cc, options));
         h.run();
         h
+    }
+
+    /// The app in a 1366 × 768 window.
+    fn app(dir: &Path, open: Option<PathBuf>) -> Harness<'static, ThiduaApp> {
+        app_sized(dir, open, egui::vec2(1366.0, 768.0))
     }
 
     fn harness(dir: &Path, path: PathBuf, tally: bool) -> Harness<'static, ThiduaApp> {
@@ -207,13 +250,129 @@ mod ui_frame {
         h
     }
 
-    /// One frame of the scoring grid at the large scale (layout, no rendering).
-    #[divan::bench(sample_count = 50)]
-    fn scoring_grid_large(bencher: Bencher) {
+    /// One frame whose input is `events`, passed through the app's raw-input hook
+    /// first, as eframe does on screen.
+    fn frame(h: &mut Harness<'static, ThiduaApp>, events: &[egui::Event]) {
+        let ctx = h.ctx.clone();
+        let mut input = std::mem::take(h.input_mut());
+        input.events.extend_from_slice(events);
+        h.state_mut().raw_input_hook(&ctx, &mut input);
+        *h.input_mut() = input;
+        h.step();
+    }
+
+    fn key(key: egui::Key, modifiers: egui::Modifiers) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
+    /// The large meeting (30 × 60) in a 1280 × 720 window, the first delegate's
+    /// sheet on screen and open, the grid holding the keyboard, a `1` typed into the
+    /// cursor's cell (4.1 for Phường 2, scrolled into view) and not yet committed.
+    fn typing_harness(dir: &Path) -> Harness<'static, ThiduaApp> {
+        let path = meeting_file_first_sheet_open(LARGE, dir);
+        let mut h = app_sized(dir, Some(path), egui::vec2(1280.0, 720.0));
+        let meeting = h.state().meeting.as_ref().expect("the meeting is open");
+        assert_eq!(meeting.delegate, 0, "the first delegate's sheet is shown");
+        assert!(
+            !meeting.session().is_submitted(0),
+            "and it is not submitted"
+        );
+        assert!(meeting.writable(), "the file can take scores");
+        assert!(
+            h.state().grid.has_keyboard(&h.ctx),
+            "the grid has the keyboard"
+        );
+        frame(&mut h, &[egui::Event::Text("1".into())]);
+        h.run();
+        let state = h.state();
+        assert!(state.grid.has_keyboard(&h.ctx));
+        assert!(state.grid.is_typing(0), "a cell is being typed into");
+        let config = state.meeting.as_ref().unwrap().config();
+        let (target, cell) = state.grid.cursor(0).expect("a cursor");
+        assert_eq!(
+            (
+                config.members[target].id.as_str(),
+                config.cells[cell].id.as_str()
+            ),
+            ("dv-001", "4.1"),
+            "the first empty cell"
+        );
+        h
+    }
+
+    /// One frame of the scoring grid at the large scale, as typed into: the grid
+    /// holds the keyboard and a cell is being typed into (layout, no rendering).
+    /// `idle`: a frame with no input (a repaint); `key`: a frame carrying one key
+    /// (a digit, then Backspace in the next frame, so nothing is committed);
+    /// `commit`: a frame carrying a value, Tab and Shift+Tab, so that each frame
+    /// commits one score (a new event in the file with its fsync, and the tally
+    /// computed again) and comes back to the same cell.
+    #[divan::bench(args = ["idle", "key", "commit"], sample_count = 50)]
+    fn scoring_grid_large(bencher: Bencher, input: &str) {
         let dir = tempfile::tempdir().unwrap();
-        let path = meeting_file(LARGE, dir.path());
-        let mut h = harness(dir.path(), path, false);
-        bencher.bench_local(|| h.step());
+        let mut h = typing_harness(dir.path());
+        let none = egui::Modifiers::NONE;
+        let digit = [egui::Event::Text("2".into())];
+        let backspace = [key(egui::Key::Backspace, none)];
+        let values = [
+            [
+                egui::Event::Text("1".into()),
+                key(egui::Key::Tab, none),
+                key(egui::Key::Tab, egui::Modifiers::SHIFT),
+            ],
+            [
+                egui::Event::Text("2".into()),
+                key(egui::Key::Tab, none),
+                key(egui::Key::Tab, egui::Modifiers::SHIFT),
+            ],
+        ];
+        if input == "commit" {
+            // Start from a cell not being typed into, so the first value is "2", not
+            // "12".
+            frame(&mut h, &[key(egui::Key::Escape, none)]);
+        }
+        let events_before = h.state().meeting.as_ref().unwrap().session().event_count();
+        let mut n = 0usize;
+        bencher.bench_local(|| {
+            n += 1;
+            match input {
+                "idle" => frame(&mut h, &[]),
+                "key" => frame(&mut h, if n % 2 == 1 { &digit } else { &backspace }),
+                _ => frame(&mut h, &values[n % 2]),
+            }
+        });
+        let state = h.state();
+        assert!(
+            state.grid.has_keyboard(&h.ctx),
+            "the grid kept the keyboard"
+        );
+        let events = state.meeting.as_ref().unwrap().session().event_count() - events_before;
+        if input == "commit" {
+            assert_eq!(events as usize, n, "one score committed per frame");
+        } else {
+            assert!(state.grid.is_typing(0), "still typing");
+            assert_eq!(events, 0, "nothing committed");
+        }
+    }
+
+    /// Tessellating the shapes of one such frame into triangles, which eframe does
+    /// on screen after the frame and before painting (not part of `h.step()`).
+    #[divan::bench(sample_count = 50)]
+    fn scoring_grid_large_tessellate(bencher: Bencher) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = typing_harness(dir.path());
+        frame(&mut h, &[]);
+        let ctx = h.ctx.clone();
+        let ppp = h.output().pixels_per_point;
+        bencher
+            .with_inputs(|| h.output().shapes.clone())
+            .bench_local_values(|shapes| ctx.tessellate(shapes, ppp));
     }
 
     /// The chair opens the large meeting from the start screen (its recent list):
