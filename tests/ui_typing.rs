@@ -200,3 +200,32 @@ fn a_click_racing_the_keys_splits_them_between_the_two_cells() {
     assert_eq!(score(&h, "hoang-mai", "1.1"), Some(Points(300)));
     assert_eq!(score(&h, "dong-da", "1.2"), Some(Points(400)));
 }
+
+/// A frame's values go to the file together (one wait for the disk), each still its
+/// own step to take back: a cell typed twice in one frame undoes to its first value,
+/// then to nothing.
+#[test]
+fn values_saved_together_are_taken_back_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    set_up_sample(&mut h);
+    let before = meeting(&h).file.last_seq();
+    let events = [
+        typed("4"),
+        vec![key(Key::Tab), key_with(Key::Tab, Modifiers::SHIFT)],
+        typed("5"),
+        vec![key(Key::Tab)],
+        typed("2"),
+        vec![key(Key::Tab)],
+    ]
+    .concat();
+    in_one_frame(&mut h, events);
+    assert_eq!(score(&h, "hoang-mai", "1.1"), Some(Points(500)));
+    assert_eq!(score(&h, "hoan-kiem", "1.1"), Some(Points(200)));
+    assert_eq!(meeting(&h).file.last_seq(), before + 3, "three events");
+    for (hoang_mai, hoan_kiem) in [(Some(500), None), (Some(400), None), (None, None)] {
+        in_one_frame(&mut h, vec![key_with(Key::Z, Modifiers::COMMAND)]);
+        assert_eq!(score(&h, "hoang-mai", "1.1"), hoang_mai.map(Points));
+        assert_eq!(score(&h, "hoan-kiem", "1.1"), hoan_kiem);
+    }
+}

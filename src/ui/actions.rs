@@ -264,7 +264,42 @@ impl ThiduaApp {
         dialogs::save_file(kind, extensions, &name).unwrap_or(Some(default))
     }
 
-    /// What the scoring grid asked for.
+    /// What the scoring grid asked for in one frame: its scores committed together.
+    pub(super) fn on_grid_actions(&mut self, actions: Vec<GridAction>) {
+        let mut scores: Vec<Event> = Vec::new();
+        let mut by = None;
+        for action in actions {
+            match action {
+                GridAction::Record(who, event @ Event::Score { .. })
+                    if by.as_ref().is_none_or(|b| *b == who) =>
+                {
+                    by = Some(who);
+                    scores.push(event);
+                }
+                other => {
+                    self.record_grid_scores(by.take(), std::mem::take(&mut scores));
+                    self.on_grid_action(other);
+                }
+            }
+        }
+        self.record_grid_scores(by, scores);
+    }
+
+    fn record_grid_scores(&mut self, by: Option<Actor>, scores: Vec<Event>) {
+        let lang = self.lang();
+        let (Some(by), Some(meeting)) = (by, self.meeting.as_mut()) else {
+            return;
+        };
+        match meeting.record_scores(by, scores) {
+            Ok(()) => {
+                self.message = None;
+                self.notice = None;
+            }
+            Err(e) => self.message = Some(e.text(lang)),
+        }
+    }
+
+    /// One thing the scoring grid asked for.
     pub(super) fn on_grid_action(&mut self, action: GridAction) {
         let lang = self.lang();
         let Some(meeting) = self.meeting.as_mut() else {

@@ -124,6 +124,68 @@ impl OpenMeeting {
         Ok(())
     }
 
+    /// Commits one frame's scores from the grid in one transaction (one wait for the
+    /// disk, however fast the typing), each still its own event and its own step to
+    /// take back. If the file refuses them together, each is tried on its own, so
+    /// each gets its own answer; the first refusal is returned.
+    pub fn record_scores(&mut self, by: Actor, events: Vec<Event>) -> Result<(), RecordError> {
+        if events.len() < 2 {
+            return events
+                .into_iter()
+                .try_for_each(|e| self.record(by.clone(), e));
+        }
+        // What each score takes back: the value before it, counting the ones before
+        // it in this frame.
+        let mut earlier: BTreeMap<(String, String, String), Option<crate::model::Points>> =
+            BTreeMap::new();
+        let mut steps = Vec::new();
+        for event in &events {
+            let undo = match event {
+                Event::Score {
+                    scorer,
+                    target,
+                    item,
+                    value,
+                } => {
+                    let key = (scorer.clone(), target.clone(), item.clone());
+                    let undo = match earlier.get(&key) {
+                        Some(old) => Some(Event::Score {
+                            scorer: scorer.clone(),
+                            target: target.clone(),
+                            item: item.clone(),
+                            value: *old,
+                        }),
+                        None => inverse(self.session(), event),
+                    };
+                    earlier.insert(key, *value);
+                    undo
+                }
+                _ => inverse(self.session(), event),
+            };
+            steps.extend(undo.map(|undo| UndoStep {
+                by: by.clone(),
+                undo,
+                redo: event.clone(),
+            }));
+        }
+        match self.record_all(by.clone(), events.clone()) {
+            Ok(()) => {
+                self.undo.extend(steps);
+                self.redo.clear();
+                Ok(())
+            }
+            Err(_) => {
+                let mut first = Ok(());
+                for event in events {
+                    if let Err(e) = self.record(by.clone(), event) {
+                        first = first.and(Err(e));
+                    }
+                }
+                first
+            }
+        }
+    }
+
     /// Commits `events` in one transaction, all or none, then recomputes the tally.
     pub fn record_all(&mut self, by: Actor, events: Vec<Event>) -> Result<(), RecordError> {
         match &self.host {

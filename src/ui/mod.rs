@@ -479,9 +479,7 @@ impl ThiduaApp {
         if let Some(meeting) = self.meeting.as_mut() {
             paper::show_start(ui, meeting, &mut self.paper, lang);
         }
-        for action in grid_actions {
-            self.on_grid_action(action);
-        }
+        self.on_grid_actions(grid_actions);
     }
 }
 

@@ -167,8 +167,9 @@ pub fn grid(
     let columns = g.visible_columns(offset.x, body.width());
     let rows = g.visible_rows(offset.y, body.height());
     let cursor = typing.cursor(input.layout).filter(|_| focused);
-    let painter = ui.painter_at(outer);
-    painter.rect_filled(outer, 0.0, Color32::WHITE);
+    // The panel's own background shows between the cells: painting the whole grid
+    // once more would double the pixels of every frame (drawn in software on
+    // laptops without a graphics driver).
 
     // Rows: the stripe and the group colour across the whole width, then the cells.
     let cells = ui.painter_at(body);
@@ -287,7 +288,9 @@ fn cell(
     let sending = input.sending.and_then(|s| s.get(&key));
     let look = look(&text, sending, cursor, input.locked);
     let inner = rect.shrink2(vec2(6.0, 5.0));
-    painter.rect(inner, 4.0, look.fill, look.stroke, StrokeKind::Inside);
+    // Square corners: a rounded outline takes several times the triangles, and a
+    // 30-member grid shows some 200 cells.
+    painter.rect(inner, 0.0, look.fill, look.stroke, StrokeKind::Inside);
     let sep = input.lang.decimal_separator();
     let (shown, typing_here) = match (&text, sending) {
         (CellText::Typing(t), _) => (t.clone(), true),
