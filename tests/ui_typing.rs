@@ -229,3 +229,17 @@ fn values_saved_together_are_taken_back_one_by_one() {
         assert_eq!(score(&h, "hoan-kiem", "1.1"), hoan_kiem);
     }
 }
+
+/// A value typed and not yet left is saved in its own cell when the chair goes to
+/// another page with a click, not left waiting for the sheet to come back.
+#[test]
+fn a_value_being_typed_is_saved_when_another_page_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    set_up_sample(&mut h);
+    in_one_frame(&mut h, typed("4,5"));
+    assert_eq!(score(&h, "hoang-mai", "1.1"), None, "still being typed");
+    h.get_by_label("Tổng hợp").click();
+    h.run();
+    assert_eq!(score(&h, "hoang-mai", "1.1"), Some(Points(450)));
+}

@@ -122,6 +122,8 @@ pub struct ThiduaApp {
     pub meeting: Option<OpenMeeting>,
     pub grid: GridState,
     pub tab: Tab,
+    /// The page the meeting screen showed in its last frame.
+    shown_tab: Tab,
     /// A refusal from the meeting file or the rules, shown until the next action.
     pub message: Option<String>,
     first_frame_done: bool,
@@ -168,6 +170,7 @@ impl ThiduaApp {
             meeting: None,
             grid: GridState::default(),
             tab: Tab::Scoring,
+            shown_tab: Tab::Scoring,
             message: None,
             first_frame_done: false,
             notice: None,
@@ -370,10 +373,11 @@ impl ThiduaApp {
             }
         }
         let mut grid_actions = Vec::new();
-        let leaving_grid =
-            self.tab == Tab::Scoring && (next || previous || [f3, f4, f5, f6].contains(&true));
-        if leaving_grid {
-            // What was being typed is saved (or refused) in its own cell first.
+        // The sheet leaves the screen (another page by key or click, another
+        // delegate): what was being typed is saved (or refused) in its own cell first.
+        let left_sheet = std::mem::replace(&mut self.shown_tab, self.tab) == Tab::Scoring
+            && self.tab != Tab::Scoring;
+        if left_sheet || (self.tab == Tab::Scoring && (next || previous)) {
             grid_actions.extend(self.grid.finish_typing(&meeting.sheet_source()));
         }
         if undo || redo {
