@@ -358,19 +358,13 @@ fn header(
     actions: &mut Vec<GridAction>,
 ) {
     let session = source.session;
-    let config = session.config();
     let scorer = source.delegate;
     ui.horizontal(|ui| {
+        // At the chair's laptop, whose sheet it is stands in the choice of delegate;
+        // on a delegate's laptop, in the line above that says where it is sent.
         if source.is_chair() {
             delegate_choice(ui, source, lang, actions);
-        } else {
-            ui.label(T::Delegate.get(lang));
-            ui.strong(&config.members[scorer].short);
-        }
-        ui.add_space(8.0);
-        if !source.is_chair() {
-            // At the chair's laptop the delegate's name is in the choice beside it.
-            ui.heading(T::SheetOf.fill(lang, &[&config.members[scorer].short]));
+            ui.add_space(8.0);
         }
         if session.is_submitted(scorer) {
             ui.label(
