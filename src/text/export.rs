@@ -4,7 +4,6 @@ crate::texts! {
     X {
         // Column headings (the CSV, the workbook, the minutes' table, the text tally).
         Rank => "Hạng", "Rank";
-        MemberId => "Mã đơn vị", "Member id";
         Member => "Đơn vị", "Member";
         Total => "Tổng điểm", "Total";
         Class => "Xếp loại", "Class";

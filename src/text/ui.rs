@@ -54,7 +54,6 @@ crate::texts! {
 
         Delegate => "Đại biểu chấm", "Scoring delegate";
         DelegateHint => "Ctrl+PageDown / Ctrl+PageUp: đại biểu kế tiếp / trước", "Ctrl+PageDown / Ctrl+PageUp: next / previous delegate";
-        SheetOf => "Phiếu chấm của {0}", "{0}'s score sheet";
         Progress => "Đã chấm {0}/{1} ô", "{0} of {1} {1|cell|cells} scored";
         Submitted => "Đã nộp — phiếu đã khóa", "Submitted — the sheet is locked";
         SubmittedShort => "đã nộp", "submitted";
@@ -69,7 +68,6 @@ crate::texts! {
         CellLabel => "Điểm {0} cho {1}", "Points {0} for {1}";
         SelfScore => "(tự chấm)", "(self)";
         SubmitSheet => "Nộp phiếu (Ctrl+Enter)", "Submit sheet (Ctrl+Enter)";
-        SubmitNeedsAll => "Chấm đủ mọi ô tiêu chí thì mới nộp được phiếu.", "Every criterion cell must be scored before the sheet can be submitted.";
         ConfirmSubmitTitle => "Nộp phiếu chấm?", "Submit the sheet?";
         ConfirmSubmit => "Nộp phiếu chấm của {0}? Sau khi nộp, phiếu bị khóa; chỉ chủ trì mới mở lại được.", "Submit {0}'s sheet? Once submitted it is locked; only the chair can reopen it.";
         ReopenSheet => "Mở lại phiếu…", "Reopen sheet…";
@@ -77,7 +75,6 @@ crate::texts! {
         Reason => "Lý do", "Reason";
         ReasonHint => "Ví dụ: đại biểu nhập nhầm tiêu chí 2.3", "E.g. the delegate mistyped item 2.3";
         Reopen => "Mở lại phiếu", "Reopen";
-        NotSaved => "Chưa lưu {0}: {1}. Sửa lại, hoặc bấm Esc để giữ giá trị cũ.", "Not saved {0}: {1}. Correct it, or press Esc to keep the old value.";
         Guide => "Hướng dẫn chấm", "Scoring guide";
         CellHelp => "Gõ điểm (9,5 hoặc 9.5), rồi Tab, Enter hoặc mũi tên để sang ô khác. Esc: trả lại giá trị đã lưu. Ctrl+Enter: nộp phiếu.", "Type points (9,5 or 9.5), then Tab, Enter or an arrow for the next cell. Esc: back to the saved value. Ctrl+Enter: submit.";
         Step => "bước {0}", "step {0}";
@@ -112,7 +109,6 @@ crate::texts! {
         SeatsOpenBelowClass => "Còn trống {0} suất: không còn đơn vị nào đạt mức xếp loại tối thiểu ({1}).", "{0} {0|seat stays|seats stay} open: no remaining member reached the minimum class ({1}).";
         SeatsOpenNotScored => "Còn trống {0} suất: các đơn vị còn lại chưa có phiếu chấm nào được tính.", "{0} {0|seat stays|seats stay} open: the remaining members have no counted sheet yet.";
         SeatsOpenNoOther => "Còn trống {0} suất: không còn đơn vị nào khác đủ điều kiện.", "{0} {0|seat stays|seats stay} open: no other member is eligible.";
-        TiedFor => "bằng điểm, tranh {0} suất: chờ hội nghị quyết định", "tied for {0} {0|seat|seats}: awaiting the meeting's decision";
         DecidedBy => "hội nghị quyết định: {0}", "decided by the meeting: {0}";
         BallotShare => "{0}/{1} phiếu ({2}%)", "{0}/{1} {1|vote|votes} ({2}%)";
         Completion => "Tiến độ chấm (đại biểu × đơn vị)", "Scoring progress (delegate × member)";
@@ -169,7 +165,6 @@ crate::texts! {
 
         OpenProjector => "Màn hình chiếu", "Projector screen";
         HideUntilAll => "Ẩn điểm cho đến khi đủ phiếu", "Hide figures until all sheets are in";
-        Reveal => "Công bố kết quả", "Reveal the results";
         ProjectorTitle => "thidua — màn hình chiếu", "thidua — projector";
         ProjectorHint => "Kéo cửa sổ sang máy chiếu, bấm F11 để toàn màn hình.", "Drag the window to the projector; F11 for full screen.";
         ProjectorProgress => "Đã nộp {0}/{1} phiếu chấm", "{0} of {1} {1|sheet|sheets} submitted";
@@ -181,9 +176,6 @@ crate::texts! {
         BasePresent => "số đại biểu có mặt ({0})", "delegates present ({0})";
         BaseMembers => "tổng số đơn vị trong cụm ({0})", "members of the cluster ({0})";
         BaseValid => "số phiếu hợp lệ", "valid ballots";
-        MoreThan => "trên", "more than";
-        AtLeast => "từ", "at least";
-        ThresholdRule => "Đạt khi số phiếu {0} {1}% {2}.", "Passes with {0} {1}% of {2}.";
         RecordedRound => "Đã ghi vòng {0}: phát ra {1}, hợp lệ {2}.", "Round {0} recorded: {1} issued, {2} valid.";
         EnterRound => "Ghi kết quả vòng {0}", "Enter round {0}";
         Issued => "Số phiếu phát ra", "Ballots issued";
