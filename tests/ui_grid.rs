@@ -449,3 +449,51 @@ fn a_refused_cell_keeps_its_text_and_reason_and_the_saved_value_stays() {
     assert_eq!(score(&h, order[0]), Some(Points(250)));
     assert_in_view(&h, order[1], "after Esc and a value");
 }
+
+/// Ctrl+Enter right after the last value, before leaving its cell: the value is
+/// saved first and counted, so the sheet is complete and the question is asked.
+#[test]
+fn submitting_right_after_the_last_value_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting_file(dir.path(), &config(2));
+    let mut h = open(dir.path(), file, egui::vec2(1280.0, 720.0));
+    let mut events = Vec::new();
+    for n in 0..10 {
+        events.extend(typed("3"));
+        if n < 9 {
+            events.push(key(Key::Tab));
+        }
+    }
+    events.push(key_with(Key::Enter, Modifiers::COMMAND));
+    in_one_frame(&mut h, events);
+    h.run();
+    let (filled, total) = meeting(&h).session().progress(0);
+    assert_eq!((filled, total), (10, 10));
+    assert!(
+        h.state().grid.confirm_submit,
+        "the question, not a complaint"
+    );
+}
+
+/// Another page and back (by key or click): the grid has the keyboard again, in
+/// the cell it was in.
+#[test]
+fn the_keyboard_comes_back_to_the_grid_after_another_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = meeting_file(dir.path(), &config(6));
+    let mut h = open(dir.path(), file, egui::vec2(1280.0, 720.0));
+    let order = tab_order(&h);
+    in_one_frame(&mut h, [typed("4"), vec![key(Key::Tab)]].concat());
+    in_one_frame(&mut h, vec![key(Key::F3)]);
+    in_one_frame(&mut h, vec![key(Key::F2)]);
+    in_one_frame(&mut h, [typed("3"), vec![key(Key::Tab)]].concat());
+    h.get_by_label("Tổng hợp").click();
+    h.run();
+    h.get_by_label("Chấm điểm").click();
+    h.run();
+    in_one_frame(&mut h, [typed("2"), vec![key(Key::Tab)]].concat());
+    assert_eq!(score(&h, order[0]), Some(Points(400)));
+    assert_eq!(score(&h, order[1]), Some(Points(300)));
+    assert_eq!(score(&h, order[2]), Some(Points(200)));
+    assert_in_view(&h, order[3], "back from another page");
+}

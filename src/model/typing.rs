@@ -147,6 +147,9 @@ pub enum TypingKey {
 pub struct Refusal {
     pub text: String,
     pub error: PointsError,
+    /// What the cell held when the value was refused: once something else saves
+    /// another value there (an undo, the delegate's laptop), the refusal is old news.
+    pub over: Option<Points>,
 }
 
 /// What a key asks of the caller.
@@ -224,9 +227,11 @@ impl SheetTyping {
         self.refused.iter()
     }
 
-    /// Forgets values saved in an earlier frame: the values given in now hold them.
-    pub fn new_frame(&mut self) {
+    /// Forgets values saved in an earlier frame (the values given in now hold them),
+    /// and refusals over a cell that has since been saved otherwise.
+    pub fn new_frame(&mut self, saved: &dyn Fn(CellKey) -> Option<Points>) {
         self.unconfirmed.clear();
+        self.refused.retain(|&key, r| saved(key) == r.over);
     }
 
     /// A cell's value as saved, counting saves of this frame.
@@ -364,19 +369,26 @@ impl SheetTyping {
         };
         match read_value(config, key.1, &text) {
             Err(error) => {
+                let over = self.value(key, saved);
                 self.refused.insert(
                     key,
                     Refusal {
                         text: text.trim().to_string(),
                         error,
+                        over,
                     },
                 );
                 vec![Effect::Refused(key)]
             }
             Ok(value) => {
-                self.refused.remove(&key);
+                let was_refused = self.refused.remove(&key).is_some();
                 if self.value(key, saved) == value {
-                    return Vec::new();
+                    // Nothing to save, but a refused text there is gone.
+                    return if was_refused {
+                        vec![Effect::Dropped(key)]
+                    } else {
+                        Vec::new()
+                    };
                 }
                 self.unconfirmed.insert(key, value);
                 vec![Effect::Save(key, value)]

@@ -40,7 +40,8 @@ impl Desk {
                 };
             }
         }
-        self.typing.new_frame();
+        let store = self.store.clone();
+        self.typing.new_frame(&move |k| store.get(&k).copied());
         effects
     }
 
@@ -95,6 +96,7 @@ fn a_refused_value_stays_in_its_cell_and_the_next_value_lands_in_the_next_cell()
         CellText::Refused(super::typing::Refusal {
             text: "12".into(),
             error: PointsError::AboveMax { max: Points(1000) },
+            over: None,
         })
     );
     assert_eq!(desk.store.get(&key(&desk, "1.1", 2)), Some(&Points(750)));
@@ -291,4 +293,35 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn emptying_a_refused_cell_takes_its_text_away_and_a_later_save_elsewhere_ends_it() {
+    let mut desk = Desk::new(3);
+    let cell = desk.cursor();
+    desk.type_text("12");
+    desk.press(TypingKey::Move(Step::Next));
+    desk.go_to(cell);
+    desk.press(TypingKey::Delete);
+    // Nothing to save (the cell held nothing), but the refused text goes.
+    assert_eq!(
+        desk.press(TypingKey::Move(Step::Next)),
+        vec![Effect::Dropped(cell)]
+    );
+    assert_eq!(desk.typing.refused().count(), 0);
+    // Refused over a saved 4; then the 4 is changed elsewhere (an undo, a laptop).
+    desk.go_to(cell);
+    desk.type_text("4");
+    desk.press(TypingKey::Move(Step::Next));
+    desk.go_to(cell);
+    desk.type_text("11");
+    desk.press(TypingKey::Move(Step::Next));
+    assert_eq!(desk.typing.refused().count(), 1);
+    desk.store.insert(cell, Points(300));
+    desk.apply(Vec::new());
+    assert_eq!(
+        desk.typing.refused().count(),
+        0,
+        "the refusal was about a 4"
+    );
 }

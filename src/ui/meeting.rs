@@ -33,6 +33,15 @@ pub enum RecordError {
 }
 
 impl RecordError {
+    /// The rules refused an event: nothing of its transaction was committed.
+    pub fn is_refusal(&self) -> bool {
+        match self {
+            RecordError::Store(StoreError::Event(_)) => true,
+            RecordError::Writer(WriterError::Store(e)) => matches!(**e, StoreError::Event(_)),
+            _ => false,
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         match self {
             RecordError::Store(e) => e.text(lang),
@@ -73,11 +82,15 @@ pub struct OpenMeeting {
     /// Paper sheets being typed in, by scorer id: kept beside the chain (see
     /// [`PAPER_KEY`]) after every change, so a crash loses none of them.
     pub paper: BTreeMap<String, PaperDraft>,
+    /// Drafts found in the file that this version cannot read.
+    unreadable_paper: Option<String>,
 }
 
 /// Where the paper sheets being typed in are kept in the meeting file, beside the
 /// chain: drafts, not meeting data, until a sheet's two entries agree.
 const PAPER_KEY: &str = "paper-drafts";
+/// Drafts this version could not read, kept as they were.
+const PAPER_UNREADABLE_KEY: &str = "paper-drafts-unreadable";
 
 impl OpenMeeting {
     pub fn new(file: MeetingFile) -> OpenMeeting {
@@ -97,6 +110,7 @@ impl OpenMeeting {
             audit: AuditLog::default(),
             robustness: None,
             paper: BTreeMap::new(),
+            unreadable_paper: None,
         }
         .with_paper_drafts()
     }
@@ -105,21 +119,35 @@ impl OpenMeeting {
     /// alone: the next save replaces them).
     fn with_paper_drafts(mut self) -> OpenMeeting {
         if let Ok(Some(text)) = self.file.host_state(PAPER_KEY) {
-            self.paper = serde_json::from_str(&text).unwrap_or_default();
+            match serde_json::from_str(&text) {
+                Ok(drafts) => self.paper = drafts,
+                // Written by another version, say: kept aside before anything is
+                // saved over it, never dropped.
+                Err(_) => self.unreadable_paper = Some(text),
+            }
         }
         self
     }
 
     /// Keeps the paper sheets being typed in, committed at once.
     pub fn save_paper(&mut self) -> Result<(), RecordError> {
+        if let Some(old) = self.unreadable_paper.take() {
+            self.set_side(PAPER_UNREADABLE_KEY, old)?;
+        }
         let text = serde_json::to_string(&self.paper).unwrap_or_default();
+        self.set_side(PAPER_KEY, text)
+    }
+
+    /// A value kept beside the chain, committed at once (through the host's writer
+    /// while the meeting is served).
+    fn set_side(&mut self, key: &str, text: String) -> Result<(), RecordError> {
         match &self.host {
-            None => self.file.set_host_state(PAPER_KEY, &text)?,
+            None => self.file.set_host_state(key, &text)?,
             Some(link) => link
                 .running
                 .host
                 .writer()
-                .set_host_state_blocking(PAPER_KEY, text)?,
+                .set_host_state_blocking(key, text)?,
         }
         Ok(())
     }
@@ -174,6 +202,9 @@ impl OpenMeeting {
                 self.redo.clear();
                 Ok(())
             }
+            // Only when the rules refused one of them (nothing was committed) is each
+            // tried alone; after any other failure some may be in the file already.
+            Err(e) if !e.is_refusal() => Err(e),
             Err(_) => {
                 let mut first = Ok(());
                 for event in events {

@@ -375,15 +375,23 @@ impl ThiduaApp {
         let mut grid_actions = Vec::new();
         // The sheet leaves the screen (another page by key or click, another
         // delegate): what was being typed is saved (or refused) in its own cell first.
-        let left_sheet = std::mem::replace(&mut self.shown_tab, self.tab) == Tab::Scoring
-            && self.tab != Tab::Scoring;
+        let before = std::mem::replace(&mut self.shown_tab, self.tab);
+        let left_sheet = before == Tab::Scoring && self.tab != Tab::Scoring;
+        if before != Tab::Scoring && self.tab == Tab::Scoring {
+            // Back on the sheet: its grid takes the keyboard again where it was.
+            self.grid.come_back(ui.ctx());
+            self.paper.come_back(ui.ctx());
+        }
         if left_sheet || (self.tab == Tab::Scoring && (next || previous)) {
             grid_actions.extend(self.grid.finish_typing(&meeting.sheet_source()));
         }
         if undo || redo {
             // An edit still being typed is simply abandoned; otherwise the last saved
             // change is taken back (as a new event).
-            if self.grid.is_typing(meeting.delegate) {
+            if self.tab == Tab::Scoring && self.paper.open.is_some() {
+                // A paper entry is not the meeting's: undo never reaches past it.
+                self.paper.abandon_typing();
+            } else if self.grid.is_typing(meeting.delegate) {
                 self.grid.abandon_typing(meeting.delegate);
             } else {
                 let result = if undo { meeting.undo() } else { meeting.redo() };
@@ -442,6 +450,13 @@ impl ThiduaApp {
                     &mut self.grid,
                     lang,
                 )),
+            }
+            if std::mem::take(&mut self.grid.fresh_refusal)
+                | std::mem::take(&mut self.paper.fresh_refusal)
+            {
+                // A value just refused is newer than any older message.
+                self.message = None;
+                self.notice = None;
             }
             let screen = match self.tab {
                 Tab::Scoring if self.paper.open.is_some() => {

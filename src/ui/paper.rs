@@ -55,6 +55,14 @@ pub struct PaperState {
     /// What the screen's message line should say after this frame (the window
     /// draws the line).
     pub line: Option<(String, style::Tone)>,
+    /// A value was refused in this frame: newer than any older message.
+    pub fresh_refusal: bool,
+    /// The sheet the comparison's fields were typed for.
+    fields_for: Option<usize>,
+    /// The comparison of the sheet on screen, for the draft as last saved.
+    compared: Option<(usize, u64, std::rc::Rc<Comparison>)>,
+    /// Counts the drafts' saves, so the comparison is made again only after one.
+    revision: u64,
 }
 
 impl PaperState {
@@ -66,6 +74,18 @@ impl PaperState {
     /// Whether the entry's grid holds the keyboard.
     pub fn has_keyboard(&self, ctx: &egui::Context) -> bool {
         self.open.is_some_and(|s| self.view.has_focus(ctx, s))
+    }
+
+    /// The paper sheet comes back on screen: its grid takes the keyboard again.
+    pub fn come_back(&mut self, ctx: &egui::Context) {
+        if let Some(scorer) = self.open {
+            self.view.take_focus(ctx, scorer);
+        }
+    }
+
+    /// Gives up what is being typed in the entry (undo while typing).
+    pub fn abandon_typing(&mut self) {
+        self.typing.abandon();
     }
 
     /// Opens the start form, for `scorer` if given.
@@ -90,6 +110,7 @@ fn layout(state: &mut PaperState, meeting: &OpenMeeting, scorer: usize) -> Sheet
 }
 
 fn save(meeting: &mut OpenMeeting, state: &mut PaperState, lang: Lang) {
+    state.revision += 1;
     if let Err(e) = meeting.save_paper() {
         state.message = Some((PT::NotSavedDraft.fill(lang, &[&e.text(lang)]), true));
     }
@@ -237,13 +258,15 @@ fn begin_entry(
     let Some(form) = state.start.as_ref() else {
         return Ok(());
     };
-    may_start(meeting.session(), scorer)?;
     let config = meeting.config().clone();
     let id = config.members[scorer].id.clone();
     let draft = meeting.paper.get(&id);
-    if !needs_code(draft) {
+    if draft.is_some() && !needs_code(draft) {
+        // Going on with what is there (it can always be looked at or discarded);
+        // whether it may go in is asked again when it is put in.
         return Ok(());
     }
+    may_start(meeting.session(), scorer)?;
     if !check_code_matches(&config, &form.code) {
         return Err(PaperError::WrongCheckCode);
     }
@@ -273,6 +296,12 @@ pub fn show(ui: &mut egui::Ui, meeting: &mut OpenMeeting, state: &mut PaperState
         return;
     };
     let layout = layout(state, meeting, scorer);
+    if state.fields_for != Some(scorer) {
+        // Another sheet: what was typed in the comparison's fields was for the other.
+        state.fields_for = Some(scorer);
+        state.thirds.clear();
+        state.meant.clear();
+    }
     match draft.typing() {
         Some(entry) => entry_screen(ui, meeting, state, &layout, scorer, entry, lang),
         None if draft.entries.len() >= 2 => {
@@ -334,7 +363,14 @@ fn entry_screen(
                     .get(&crate::model::paper::cell_id(&config, key))
                     .cloned()
                     .unwrap_or_default();
-                state.typing.restore_refusal(key, Refusal { text, error });
+                state.typing.restore_refusal(
+                    key,
+                    Refusal {
+                        text,
+                        error,
+                        over: None,
+                    },
+                );
             }
         }
         if let Some(first) = layout.keys().next() {
@@ -367,14 +403,17 @@ fn entry_screen(
             state.confirm = Some(Confirm::DiscardEntry);
         }
     });
-    state.line = Some(line_of(&state.message, PT::EntryHint.get(lang).to_string()));
     let values = |key: CellKey| match draft.reading(&config, entry, key) {
         Reading::Value(v) => Some(v),
         _ => None,
     };
     let totals = |t: usize| {
         let mut total = 0;
-        for key in layout.keys().filter(|k| k.0 == t) {
+        for c in layout.rows.iter().filter_map(|r| match r {
+            crate::model::typing::Row::Cell(c) => Some(*c),
+            _ => None,
+        }) {
+            let key = (t, c);
             let v = values(key).map_or(0, |p| p.0);
             total += if matches!(
                 config.cells[key.1].kind,
@@ -400,48 +439,80 @@ fn entry_screen(
     let rect = ui.available_rect_before_wrap();
     let outputs = grid::show(ui, rect, &input, &mut state.view, &mut state.typing);
     ui.allocate_rect(rect, egui::Sense::hover());
+    let effects = outputs.into_iter().filter_map(|o| match o {
+        GridOutput::Typed(effect) => Some(effect),
+        GridOutput::Submit => None,
+    });
+    let effects: Vec<Effect> = effects.collect();
+    state.fresh_refusal |= effects.iter().any(|e| matches!(e, Effect::Refused(_)));
+    keep(meeting, state, scorer, entry, effects, lang);
+    state.line = Some(entry_line(&config, state, layout, &values, lang));
+}
+
+/// What one entry's grid saved, refused or took back goes into its draft, kept at
+/// once.
+fn keep(
+    meeting: &mut OpenMeeting,
+    state: &mut PaperState,
+    scorer: usize,
+    entry: usize,
+    effects: Vec<Effect>,
+    lang: Lang,
+) {
+    let config = meeting.config().clone();
+    let id = &config.members[scorer].id;
+    let Some(draft) = meeting.paper.get_mut(id) else {
+        return;
+    };
     let mut changed = false;
-    for output in outputs {
-        let GridOutput::Typed(effect) = output else {
-            continue;
+    for effect in effects {
+        let (key, text) = match effect {
+            Effect::Save(key, value) => (key, value.map(|v| v.display('.')).unwrap_or_default()),
+            Effect::Refused(key) => match state.typing.refusal(key) {
+                Some(r) => (key, r.text.clone()),
+                None => continue,
+            },
+            Effect::Dropped(key) => (key, String::new()),
+            Effect::PastEnd => continue,
         };
-        let Some(draft) = meeting.paper.get_mut(&id) else {
-            continue;
-        };
-        match effect {
-            Effect::Save(key, value) => {
-                let text = value.map(|v| v.display('.')).unwrap_or_default();
-                draft.set(&config, entry, key, &text);
-                changed = true;
-            }
-            Effect::Refused(key) => {
-                if let Some(r) = state.typing.refusal(key) {
-                    draft.set(&config, entry, key, &r.text);
-                    state.message = Some((
-                        T::CellRefused.fill(
-                            lang,
-                            &[
-                                &r.text,
-                                &grid::cell_word(&config, key.1, lang),
-                                &config.members[key.0].short,
-                                &r.error.text(lang),
-                                &T::NothingSaved.get(lang),
-                            ],
-                        ),
-                        true,
-                    ));
-                    changed = true;
-                }
-            }
-            Effect::Dropped(key) => {
-                draft.set(&config, entry, key, "");
-                changed = true;
-            }
-            Effect::PastEnd => {}
-        }
+        draft.set(&config, entry, key, &text);
+        changed = true;
     }
     if changed {
         save(meeting, state, lang);
+    }
+}
+
+/// The entry's line: why the cursor's cell was refused, else what the last action
+/// came to, else how to type.
+fn entry_line(
+    config: &crate::model::Config,
+    state: &PaperState,
+    layout: &SheetLayout,
+    values: &dyn Fn(CellKey) -> Option<Points>,
+    lang: Lang,
+) -> (String, style::Tone) {
+    let refused = state.typing.cursor(layout).and_then(|key| {
+        match state.typing.text_of(layout, key, values) {
+            crate::model::typing::CellText::Refused(r) => Some((key, r)),
+            _ => None,
+        }
+    });
+    match refused {
+        Some(((t, c), r)) => (
+            T::CellRefused.fill(
+                lang,
+                &[
+                    &r.text,
+                    &grid::cell_word(config, c, lang),
+                    &config.members[t].short,
+                    &r.error.text(lang),
+                    &T::NothingSaved.get(lang),
+                ],
+            ),
+            style::Tone::Error,
+        ),
+        None => line_of(&state.message, PT::EntryHint.get(lang).to_string()),
     }
 }
 
@@ -456,28 +527,23 @@ fn finish_entry(
     let config = meeting.config().clone();
     let id = config.members[scorer].id.clone();
     // What is being typed in the cursor's cell goes in first.
-    let values = |_: CellKey| None;
-    let effects = state.typing.leave(&config, layout, &values);
-    if let Some(draft) = meeting.paper.get_mut(&id) {
-        for effect in effects {
-            match effect {
-                Effect::Save(key, value) => draft.set(
-                    &config,
-                    entry,
-                    key,
-                    &value.map(|v| v.display('.')).unwrap_or_default(),
-                ),
-                Effect::Refused(key) => {
-                    if let Some(r) = state.typing.refusal(key) {
-                        draft.set(&config, entry, key, &r.text);
-                    }
-                }
-                _ => {}
-            }
+    let effects = match meeting.paper.get(&id) {
+        Some(draft) => {
+            let values = |key: CellKey| match draft.reading(&config, entry, key) {
+                Reading::Value(v) => Some(v),
+                _ => None,
+            };
+            state.typing.leave(&config, layout, &values)
         }
-        if let Some(e) = draft.entries.get_mut(entry) {
-            e.done = true;
-        }
+        None => Vec::new(),
+    };
+    keep(meeting, state, scorer, entry, effects, lang);
+    if let Some(e) = meeting
+        .paper
+        .get_mut(&id)
+        .and_then(|d| d.entries.get_mut(entry))
+    {
+        e.done = true;
     }
     state.typing_for = None;
     if entry == 0 {
@@ -512,7 +578,7 @@ fn compare_screen(
     let Some(draft) = meeting.paper.get(&id).cloned() else {
         return;
     };
-    let comparison = draft.compare(&config, layout);
+    let comparison = compared(state, &draft, &config, layout, scorer);
     let typist = |n: usize| {
         draft
             .entries
@@ -588,6 +654,24 @@ fn cell_name(meeting: &OpenMeeting, (t, c): CellKey, lang: Lang) -> String {
     )
 }
 
+/// The two entries compared, made again only after the draft was saved.
+fn compared(
+    state: &mut PaperState,
+    draft: &PaperDraft,
+    config: &crate::model::Config,
+    layout: &SheetLayout,
+    scorer: usize,
+) -> std::rc::Rc<Comparison> {
+    match &state.compared {
+        Some((s, revision, c)) if *s == scorer && *revision == state.revision => c.clone(),
+        _ => {
+            let c = std::rc::Rc::new(draft.compare(config, layout));
+            state.compared = Some((scorer, state.revision, c.clone()));
+            c
+        }
+    }
+}
+
 /// A striped table under its five headings.
 fn table(
     ui: &mut egui::Ui,
@@ -633,10 +717,12 @@ fn differences(
             ui.label(RichText::new(reading_text(&d.first, lang)).size(19.0));
             ui.label(RichText::new(reading_text(&d.second, lang)).size(19.0));
             ui.horizontal(|ui| {
-                let text = state.thirds.entry(d.key).or_insert_with(|| match &d.third {
-                    Some(Reading::Blank) | None => String::new(),
-                    Some(r) => r.display(lang.decimal_separator()),
-                });
+                // The field starts from the reading as it was typed, never rewritten.
+                let stored = draft_third(meeting, &id, d.key);
+                let text = state
+                    .thirds
+                    .entry(d.key)
+                    .or_insert_with(|| stored.clone().unwrap_or_default());
                 let field = ui.add(egui::TextEdit::singleline(text).desired_width(90.0));
                 named(ui, &field, PT::ThirdField.fill(lang, &[&name]));
                 if ui.small_button(PT::BlankButton.get(lang)).clicked() {
@@ -649,11 +735,17 @@ fn differences(
             });
             let typed = state.thirds.get(&d.key).cloned().unwrap_or_default();
             let stored = draft_third(meeting, &id, d.key);
-            if !typed.trim().is_empty()
-                && stored.as_deref() != Some(typed.trim())
+            // A reading typed is kept; a field emptied takes its reading back ("blank
+            // on paper" is said with its own button).
+            let wanted = match (typed.trim(), stored.as_deref()) {
+                ("", Some("")) | ("", None) => stored.clone(),
+                ("", Some(_)) => None,
+                (t, _) => Some(t.to_string()),
+            };
+            if wanted != stored
                 && let Some(draft) = meeting.paper.get_mut(&id)
             {
-                draft.set_third(&config, d.key, Some(&typed));
+                draft.set_third(&config, d.key, wanted.as_deref());
                 changed = true;
             }
             let (text, color) = match (&d.third, d.settled()) {
@@ -807,7 +899,7 @@ fn confirm(
             PT::Discard.get(lang),
         ),
         Confirm::Commit => {
-            let comparison = draft.compare(&config, layout);
+            let comparison = compared(state, &draft, &config, layout, scorer);
             let cells = comparison.agreed.values().filter(|v| v.is_some()).count();
             let typist = |n: usize| {
                 draft
@@ -848,6 +940,7 @@ fn confirm(
     };
     state.confirm = None;
     if !yes {
+        state.view.take_focus(ui.ctx(), scorer);
         return;
     }
     match kind {

@@ -68,6 +68,11 @@ pub struct GridState {
     /// What the screen's message line should say after this frame (the window
     /// draws the line, above the sheet).
     pub line: Option<(String, style::Tone)>,
+    /// A value was refused in this frame: newer than any older message.
+    pub fresh_refusal: bool,
+    /// Submitting was asked for: judged in the next frame, once what was typed
+    /// before it has been committed.
+    submit_asked: bool,
 }
 
 impl GridState {
@@ -90,6 +95,14 @@ impl GridState {
         self.confirm_submit = false;
         self.reopen_reason = None;
         self.submit_check = None;
+    }
+
+    /// The sheet comes back on screen (from another page): the grid takes the
+    /// keyboard again where its cursor was.
+    pub fn come_back(&mut self, ctx: &egui::Context) {
+        if let Some((scorer, false)) = self.shown {
+            self.view.take_focus(ctx, scorer);
+        }
     }
 
     /// Whether text is being typed in a cell of `scorer`'s sheet.
@@ -207,6 +220,9 @@ pub fn show(
     };
     let values = |(t, c): CellKey| source.session.score(scorer, t, c);
     let locked = source.locked();
+    if std::mem::take(&mut state.submit_asked) {
+        try_submit(source, state, &layout, lang);
+    }
     let typing = state.sheets.entry(scorer).or_default();
     if state.shown != Some((scorer, locked)) {
         // Another sheet, or this one submitted or reopened: start at its first
@@ -251,15 +267,23 @@ pub fn show(
     ui.allocate_rect(grid_rect, egui::Sense::hover());
     for output in outputs {
         match output {
-            GridOutput::Typed(Effect::Refused(key)) => state.last_refused = Some(key),
+            GridOutput::Typed(Effect::Refused(key)) => {
+                state.last_refused = Some(key);
+                state.fresh_refusal = true;
+            }
             GridOutput::Typed(effect) => actions.extend(save_action(source, effect)),
-            GridOutput::Submit => try_submit(source, state, &layout, lang),
+            GridOutput::Submit => state.submit_asked = true,
         }
     }
     if !state.view.has_focus(ui.ctx(), scorer)
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter))
     {
-        try_submit(source, state, &layout, lang);
+        actions.extend(state.finish_typing(source));
+        state.submit_asked = true;
+    }
+    if state.submit_asked {
+        // Judged in the next frame, once what was typed before it is committed.
+        ui.ctx().request_repaint();
     }
     guide(ui, config, state, &layout, scorer, lang);
     let dialog_was_open = state.confirm_submit || state.reopen_reason.is_some();
@@ -391,7 +415,8 @@ fn header(
                         ui.label(problem.as_deref().unwrap_or(T::SubmitHint.get(lang)));
                     });
                 if submit.clicked() {
-                    try_submit(source, state, layout, lang);
+                    actions.extend(state.finish_typing(source));
+                    state.submit_asked = true;
                 }
             } else if session.is_submitted(scorer) && source.is_chair() {
                 if source.writable && ui.button(T::ReopenSheet.get(lang)).clicked() {

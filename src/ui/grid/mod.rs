@@ -165,8 +165,10 @@ fn grid_keys(event: &egui::Event) -> Option<Vec<GridKey>> {
     use TypingKey::Move as M;
     match event {
         egui::Event::Text(text) => Some(text.chars().map(|c| K(TypingKey::Char(c))).collect()),
+        // A row copied from a spreadsheet: its first value only, never two run
+        // together.
         egui::Event::Paste(text) => Some(
-            text.lines()
+            text.split(['\t', '\n', '\r'])
                 .next()
                 .unwrap_or("")
                 .trim()
@@ -212,7 +214,7 @@ pub fn show(
     view: &mut GridView,
     typing: &mut SheetTyping,
 ) -> Vec<GridOutput> {
-    typing.new_frame();
+    typing.new_frame(input.values);
     typing.set_separator(input.lang.decimal_separator());
     let geometry = measure(ui, outer.width(), input, view);
     let body = geometry.body(outer);
@@ -234,7 +236,10 @@ pub fn show(
     // frame that tells egui the window got the focus are the grid's too.
     let has_focus = ui.memory(|m| m.has_focus(id));
     let had_focus = std::mem::replace(&mut view.had_focus, has_focus);
-    if has_focus {
+    if has_focus && input.locked {
+        // Nothing to type: Tab and the arrows go on to the rest of the screen.
+        view.want_focus = 0;
+    } else if has_focus {
         if had_focus {
             view.want_focus = 0;
         }
@@ -249,9 +254,7 @@ pub fn show(
                 },
             );
         });
-        if !input.locked {
-            read_events(ui, input, &geometry, view, typing, true, &mut out);
-        }
+        read_events(ui, outer, input, &geometry, view, typing, true, &mut out);
     } else {
         if typing.is_typing() {
             // The keyboard went elsewhere: what was typed is saved or refused as if
@@ -260,7 +263,7 @@ pub fn show(
             out.extend(effects.into_iter().map(GridOutput::Typed));
         }
         if !input.locked {
-            read_events(ui, input, &geometry, view, typing, false, &mut out);
+            read_events(ui, outer, input, &geometry, view, typing, false, &mut out);
         }
     }
     scroll(ui, &response, &geometry, outer, view);
@@ -339,8 +342,10 @@ fn measure(ui: &egui::Ui, width: f32, input: &GridInput<'_>, view: &mut GridView
 /// The keys and clicks of this frame, in the order they came. Without the keyboard
 /// (`has_keyboard` false) only a press on a cell, or an accessibility request to
 /// focus it, counts: it puts the cursor there and takes the keyboard.
+#[allow(clippy::too_many_arguments)]
 fn read_events(
     ui: &mut egui::Ui,
+    outer: egui::Rect,
     input: &GridInput<'_>,
     geometry: &Geometry,
     view: &mut GridView,
@@ -353,6 +358,11 @@ fn read_events(
     let layer = ui.layer_id();
     let mut used = vec![false; events.len()];
     for (n, event) in events.iter().enumerate() {
+        if !has_keyboard && pressed_in(ui, event, outer, layer) {
+            // A press on the names, the totals or a scroll bar: the keyboard comes
+            // back to the cell it was in.
+            view.take_focus(ui.ctx(), input.scorer);
+        }
         if let Some(key) = clicked_cell(ui, event, input, geometry, body, view.offset, layer) {
             let effects = typing.go_to(input.config, input.layout, key, input.values);
             out.extend(effects.into_iter().map(GridOutput::Typed));
@@ -391,6 +401,19 @@ fn read_events(
             !used[n - 1]
         });
     });
+}
+
+/// Whether `event` is a press of the main button inside `rect`, on this layer.
+fn pressed_in(ui: &egui::Ui, event: &egui::Event, rect: egui::Rect, layer: egui::LayerId) -> bool {
+    matches!(
+        event,
+        egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            ..
+        } if rect.contains(*pos) && ui.ctx().layer_id_at(*pos) == Some(layer)
+    )
 }
 
 /// The cell a pointer press or an accessibility focus request is for.

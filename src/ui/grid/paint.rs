@@ -70,7 +70,7 @@ pub fn header_galley(
         font,
         Color32::BLACK,
         width - 8.0,
-        3,
+        4,
         egui::Align::Center,
     )
 }
@@ -317,7 +317,10 @@ fn cell(
             Stroke::new(2.0, style::ACCENT),
         );
     }
-    painter.galley(at, galley, look.text);
+    // A long refused text stays inside its own cell.
+    painter
+        .with_clip_rect(inner.intersect(painter.clip_rect()))
+        .galley(at, galley, look.text);
 }
 
 fn headers(
