@@ -107,6 +107,10 @@ pub enum EventError {
     },
     NotReady(Vec<Missing>),
     TypistRequired,
+    /// A device another delegate has sent from.
+    DeviceOfAnother,
+    /// The device's number was used for another event.
+    NumberReused(u64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -194,6 +198,8 @@ impl EventError {
                 E::NotReady.fill(lang, &[&list.join("; ")])
             }
             EventError::TypistRequired => fixed(E::PaperTypistRequired),
+            EventError::DeviceOfAnother => fixed(E::DeviceOfAnother),
+            EventError::NumberReused(n) => E::NumberReused.fill(lang, &[n]),
         }
     }
 }

@@ -106,7 +106,8 @@ fn a_batch_answers_each_item_in_order_and_commits_each_accepted_event_once() {
         sent("may-1", 1, score("ba-dinh", "hoang-mai", "1.1", 500)),
         // Above the item's maximum 6.
         sent("may-1", 2, score("ba-dinh", "hoang-mai", "1.2", 900)),
-        // The first item again (its content does not matter: the key does).
+        // The first item's number for another value: refused, never "already
+        // committed" (only the very same event is).
         sent("may-1", 1, score("ba-dinh", "hoang-mai", "1.1", 550)),
         // A member does not score itself here.
         sent("may-2", 1, score("hoang-mai", "hoang-mai", "1.1", 300)),
@@ -132,7 +133,7 @@ fn a_batch_answers_each_item_in_order_and_commits_each_accepted_event_once() {
         "{:?}",
         outcomes[1]
     );
-    assert_eq!(outcomes[2], Outcome::Duplicate { seq: 1 });
+    assert_eq!(outcomes[2], Outcome::Refused(EventError::NumberReused(1)));
     assert!(
         matches!(
             &outcomes[3],
@@ -150,7 +151,7 @@ fn a_batch_answers_each_item_in_order_and_commits_each_accepted_event_once() {
     assert_eq!(outcomes[6], Outcome::Committed { seq: 3 });
     assert_eq!(outcomes[7], Outcome::Duplicate { seq: 3 });
     assert_eq!(outcomes[8], Outcome::Committed { seq: 4 });
-    assert_eq!(outcomes.iter().filter(|o| refused(o)).count(), 3);
+    assert_eq!(outcomes.iter().filter(|o| refused(o)).count(), 4);
 
     let records = file.records().unwrap();
     let origins: Vec<Option<Origin>> = records.iter().map(|r| r.origin.clone()).collect();
@@ -187,7 +188,7 @@ fn a_batch_answers_each_item_in_order_and_commits_each_accepted_event_once() {
     let outcomes = file
         .append_batch(
             vec![
-                sent("may-1", 1, score("ba-dinh", "hoang-mai", "1.1", 100)),
+                sent("may-1", 1, score("ba-dinh", "hoang-mai", "1.1", 500)),
                 sent("may-1", 4, score("ba-dinh", "hoang-mai", "1.1", 550)),
             ],
             AT,
@@ -611,17 +612,20 @@ proptest! {
         let path = dir.path().join("hoi-nghi.thidua");
         let mut file = MeetingFile::create(&path, SAMPLE_CONFIG, AT).unwrap();
         let cells = cells(file.config());
-        // Device 2 counts from near the top of u64, past i64::MAX.
+        // Device 2 counts from near the top of u64, past i64::MAX. A device belongs
+        // to one delegate: each delegate has its own three.
         let bases = [1u64, 1000, u64::MAX - 100];
-        let mut counters = [0u64; 3];
+        let mut counters: BTreeMap<String, (usize, u64)> = BTreeMap::new();
         let submissions: Vec<Submission> = items
             .iter()
             .enumerate()
             .map(|(i, (device, half_points, _))| {
-                let seq = bases[*device] + counters[*device];
-                counters[*device] += 1;
                 let (scorer, target, item) = &cells[i];
-                sent(&format!("may-{device}"), seq, score(scorer, target, item, half_points * 50))
+                let name = format!("may-{device}-{scorer}");
+                let counter = counters.entry(name.clone()).or_insert((*device, 0));
+                let seq = bases[*device] + counter.1;
+                counter.1 += 1;
+                sent(&name, seq, score(scorer, target, item, half_points * 50))
             })
             .collect();
 
@@ -674,9 +678,9 @@ proptest! {
                 })
                 .unwrap();
         }
-        for (device, sent) in counters.iter().enumerate() {
-            let last = (*sent > 0).then(|| bases[device] + sent - 1);
-            prop_assert_eq!(file.last_device_seq(&format!("may-{device}")), last);
+        for (name, (device, sent)) in &counters {
+            let last = (*sent > 0).then(|| bases[*device] + sent - 1);
+            prop_assert_eq!(file.last_device_seq(name), last);
         }
         prop_assert_eq!(cells_held(file.session()), cells_held(&expected));
         // Every sheet completed and submitted the same way, the tallies agree.
@@ -717,4 +721,86 @@ fn a_second_view_of_the_file_catches_up_with_what_the_writer_committed() {
     assert_eq!(view.catch_up().unwrap(), 0, "nothing new");
     // What the writer knows of its devices, the view knows too.
     assert_eq!(view.committed_origin("laptop-a", 2), Some(2));
+}
+
+/// A device belongs to the delegate who first sent from it: another delegate's code
+/// using its id and its next numbers is refused, and the owner's own later events
+/// with those numbers are committed, never answered "already committed". A code
+/// reissued to the same delegate replays its journal without committing twice.
+#[test]
+fn another_delegates_events_under_a_device_cannot_make_its_owners_vanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hoi-nghi.thidua");
+    let mut file = MeetingFile::create(&path, SAMPLE_CONFIG, AT).unwrap();
+    let first = file
+        .append_batch(
+            vec![sent(
+                "may-cua-nam",
+                1,
+                score("hoang-mai", "ba-dinh", "1.1", 500),
+            )],
+            AT,
+        )
+        .unwrap();
+    assert_eq!(first, vec![Outcome::Committed { seq: 1 }]);
+    // Ba Đình's code, the device id read off the wire, the next numbers.
+    let impostor: Vec<Submission> = (2..=4)
+        .map(|n| {
+            sent(
+                "may-cua-nam",
+                n,
+                score("ba-dinh", "hoang-mai", "1.1", 100 * n as i64),
+            )
+        })
+        .collect();
+    let outcomes = file.append_batch(impostor, AT).unwrap();
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| *o == Outcome::Refused(EventError::DeviceOfAnother)),
+        "{outcomes:?}"
+    );
+    // The owner's own 2–4 come after: committed.
+    let own: Vec<Submission> = ["1.2", "1.3", "1.4"]
+        .iter()
+        .zip(2..)
+        .map(|(item, n)| sent("may-cua-nam", n, score("hoang-mai", "ba-dinh", item, 300)))
+        .collect();
+    let outcomes = file.append_batch(own.clone(), AT).unwrap();
+    assert_eq!(
+        outcomes,
+        vec![
+            Outcome::Committed { seq: 2 },
+            Outcome::Committed { seq: 3 },
+            Outcome::Committed { seq: 4 },
+        ]
+    );
+    // Reopened (the owner looked up from the file): the journal replayed under a
+    // reissued code commits nothing twice, and the impostor is still refused.
+    drop(file);
+    let mut file = MeetingFile::open(&path).unwrap();
+    let again = file.append_batch(own, AT).unwrap();
+    assert_eq!(
+        again,
+        vec![
+            Outcome::Duplicate { seq: 2 },
+            Outcome::Duplicate { seq: 3 },
+            Outcome::Duplicate { seq: 4 },
+        ]
+    );
+    let outcomes = file
+        .append_batch(
+            vec![sent(
+                "may-cua-nam",
+                9,
+                score("ba-dinh", "hoang-mai", "1.1", 100),
+            )],
+            AT,
+        )
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        vec![Outcome::Refused(EventError::DeviceOfAnother)]
+    );
+    assert_eq!(file.last_seq(), 4);
 }

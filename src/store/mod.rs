@@ -147,6 +147,8 @@ pub struct MeetingFile {
     version: i32,
     /// Committed origins: device → (device's sequence number → event seq).
     origins: HashMap<String, BTreeMap<u64, u64>>,
+    /// Who sends from each device, as far as looked up (see `device_owner`).
+    device_owners: HashMap<String, Actor>,
     /// From how many rows on a replay reads in two parts (see `replay`).
     parallel_rows: u64,
 }
@@ -261,6 +263,7 @@ impl MeetingFile {
             config_bytes: config_bytes.to_vec(),
             version: SCHEMA_VERSION,
             origins: HashMap::new(),
+            device_owners: HashMap::new(),
             parallel_rows: replay::PARALLEL_ROWS,
         })
     }
@@ -341,6 +344,7 @@ impl MeetingFile {
             config_bytes,
             version,
             origins: HashMap::new(),
+            device_owners: HashMap::new(),
             parallel_rows,
         };
         file.replay(&mut breaks)?;
@@ -493,6 +497,70 @@ impl MeetingFile {
         self.origins.get(device)?.get(&seq).copied()
     }
 
+    /// Who sends from `device`: the delegate who first committed from it (a device
+    /// belongs to one delegate, so nobody can make another's later events pass for
+    /// already committed). Looked up once per device, then kept.
+    fn device_owner(&mut self, device: &str) -> Result<Option<Actor>, StoreError> {
+        if let Some(owner) = self.device_owners.get(device) {
+            return Ok(Some(owner.clone()));
+        }
+        let Some(first) = self
+            .origins
+            .get(device)
+            .and_then(|seqs| seqs.values().min().copied())
+        else {
+            return Ok(None);
+        };
+        let owner = self.stored_event(first)?.map(|(by, _)| by);
+        if let Some(owner) = &owner {
+            self.device_owners.insert(device.to_string(), owner.clone());
+        }
+        Ok(owner)
+    }
+
+    /// For an item whose device number was used already: the original event's
+    /// [`Outcome::Duplicate`] when it is the very same event from the same delegate,
+    /// else a refusal; `None` for a number not used yet.
+    fn used_number(
+        &self,
+        origin: &Origin,
+        item: &Submission,
+        in_batch: &HashMap<Origin, u64>,
+        batch: &[Record],
+    ) -> Result<Option<Outcome>, StoreError> {
+        let before = self
+            .committed_origin(&origin.device, origin.seq)
+            .or_else(|| in_batch.get(origin).copied());
+        let Some(seq) = before else {
+            return Ok(None);
+        };
+        let committed = match batch.iter().find(|r| r.seq == seq) {
+            Some(r) => Some((r.by.clone(), r.event.clone())),
+            None => self.stored_event(seq)?,
+        };
+        Ok(Some(match committed {
+            Some((by, event)) if by == item.by && event == item.event => Outcome::Duplicate { seq },
+            _ => Outcome::Refused(EventError::NumberReused(origin.seq)),
+        }))
+    }
+
+    /// Who sent the committed event `seq`, and what it was.
+    fn stored_event(&self, seq: u64) -> Result<Option<(Actor, Event)>, StoreError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT by, event FROM events WHERE seq = ?1",
+                [seq as i64],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(by, text)| {
+            Event::from_stored(&text)
+                .ok()
+                .map(|event| (Actor::parse(&by), event))
+        }))
+    }
+
     /// The highest sequence number committed from `device`: what a reconnecting
     /// device learns has arrived.
     pub fn last_device_seq(&self, device: &str) -> Option<u64> {
@@ -619,13 +687,20 @@ impl MeetingFile {
         let mut in_batch: HashMap<Origin, u64> = HashMap::new();
         // The meeting after the accepted items, made only once a second item needs it.
         let mut trial: Option<Session> = None;
+        // Who sends from each device first seen in this batch.
+        let mut new_owners: HashMap<String, Actor> = HashMap::new();
         for item in items {
             if let Some(origin) = &item.origin {
-                let before = self
-                    .committed_origin(&origin.device, origin.seq)
-                    .or_else(|| in_batch.get(origin).copied());
-                if let Some(seq) = before {
-                    outcomes.push(Outcome::Duplicate { seq });
+                let owner = match new_owners.get(&origin.device) {
+                    Some(owner) => Some(owner.clone()),
+                    None => self.device_owner(&origin.device)?,
+                };
+                if owner.is_some_and(|owner| owner != item.by) {
+                    outcomes.push(Outcome::Refused(EventError::DeviceOfAnother));
+                    continue;
+                }
+                if let Some(refusal) = self.used_number(origin, &item, &in_batch, &records)? {
+                    outcomes.push(refusal);
                     continue;
                 }
             }
@@ -653,6 +728,11 @@ impl MeetingFile {
             }
             if let Some(origin) = &record.origin {
                 in_batch.insert(origin.clone(), record.seq);
+                if !self.device_owners.contains_key(&origin.device) {
+                    new_owners
+                        .entry(origin.device.clone())
+                        .or_insert_with(|| record.by.clone());
+                }
             }
             outcomes.push(Outcome::Committed { seq: record.seq });
             records.push(record);
@@ -664,6 +744,7 @@ impl MeetingFile {
         for record in &records {
             Self::remember_origin(&mut self.origins, record.origin.as_ref(), record.seq);
         }
+        self.device_owners.extend(new_owners);
         match trial {
             Some(session) => self.session = session,
             // At most one record, checked above against this same state.
