@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use thidua::model::event::Event;
 use thidua::model::points::Points;
 use thidua::net::host::{self, RunningHost};
-use thidua::net::protocol::{EventsRequest, SentEvent};
+use thidua::net::protocol::{EventResult, EventsReply, EventsRequest, SentEvent};
 use thidua::store::MeetingFile;
 
 fn meeting(dir: &Path) -> MeetingFile {
@@ -93,6 +93,36 @@ impl Scene {
             .as_u16()
     }
 
+    /// Sends `events` from `device`, numbered from `first`; the host's answer per event.
+    fn send_from(
+        &self,
+        token: &str,
+        device: &str,
+        first: u64,
+        events: Vec<Event>,
+    ) -> Vec<EventResult> {
+        let request = EventsRequest {
+            device: device.into(),
+            events: events
+                .into_iter()
+                .enumerate()
+                .map(|(i, event)| SentEvent {
+                    seq: first + i as u64,
+                    event,
+                })
+                .collect(),
+        };
+        let mut response = self
+            .agent
+            .post(format!("{}/api/events", self.base))
+            .header("Authorization", format!("Bearer {token}"))
+            .send_json(&request)
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let reply: EventsReply = response.body_mut().read_json().unwrap();
+        reply.results
+    }
+
     fn get(&self, path: &str, token: &str) -> (u16, String) {
         let mut response = self
             .agent
@@ -115,6 +145,80 @@ fn score(scorer: &str, target: &str, value: i64) -> Event {
         item: "1.1".into(),
         value: Some(Points(value)),
     }
+}
+
+/// Another delegate's code cannot take over a device: sending its own scores under
+/// Hoàng Mai's device id (read off the wire) and Hoàng Mai's next numbers is refused,
+/// and Hoàng Mai's own events with those numbers are committed afterwards, not
+/// answered "already committed" and lost.
+#[test]
+fn another_code_reusing_a_device_id_cannot_make_its_scores_vanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (hoang_mai, _) = scene.code("hoang-mai");
+    let (ba_dinh, _) = scene.code("ba-dinh");
+    let device = "5f1c0a9e3b7d4c2a8e6f1b0d9c7a5e3f";
+    let first = scene.send_from(
+        &hoang_mai,
+        device,
+        1,
+        vec![score("hoang-mai", "ba-dinh", 500)],
+    );
+    assert!(
+        matches!(first[0], EventResult::Committed { .. }),
+        "{first:?}"
+    );
+    let before = scene.committed();
+    let stolen = scene.send_from(
+        &ba_dinh,
+        device,
+        2,
+        vec![
+            score("ba-dinh", "hoang-mai", 100),
+            score("ba-dinh", "hoan-kiem", 100),
+            score("ba-dinh", "dong-da", 100),
+        ],
+    );
+    assert!(
+        stolen
+            .iter()
+            .all(|r| matches!(r, EventResult::Refused { en, .. } if en.contains("another member"))),
+        "{stolen:?}"
+    );
+    assert_eq!(scene.committed(), before, "nothing of the impostor's");
+    let item = |item: &str| Event::Score {
+        scorer: "hoang-mai".into(),
+        target: "ba-dinh".into(),
+        item: item.into(),
+        value: Some(Points(400)),
+    };
+    let own = scene.send_from(
+        &hoang_mai,
+        device,
+        2,
+        vec![item("1.2"), item("1.3"), item("1.4")],
+    );
+    assert!(
+        own.iter()
+            .all(|r| matches!(r, EventResult::Committed { .. })),
+        "{own:?}"
+    );
+    assert_eq!(scene.committed(), before + 3);
+    // Sent again (the answer lost): the very same events are answered as committed
+    // before, and nothing is committed twice.
+    let again = scene.send_from(
+        &hoang_mai,
+        device,
+        2,
+        vec![item("1.2"), item("1.3"), item("1.4")],
+    );
+    assert!(
+        again
+            .iter()
+            .all(|r| matches!(r, EventResult::Duplicate { .. })),
+        "{again:?}"
+    );
+    assert_eq!(scene.committed(), before + 3);
 }
 
 #[test]
