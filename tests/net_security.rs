@@ -118,7 +118,13 @@ impl Scene {
             .header("Authorization", format!("Bearer {token}"))
             .send_json(&request)
             .unwrap();
-        assert_eq!(response.status().as_u16(), 200);
+        let status = response.status().as_u16();
+        if status != 200 {
+            panic!(
+                "{status}: {}",
+                response.body_mut().read_to_string().unwrap_or_default()
+            );
+        }
         let reply: EventsReply = response.body_mut().read_json().unwrap();
         reply.results
     }
@@ -354,5 +360,104 @@ fn a_thousand_wrong_pins_do_not_get_in_and_the_host_makes_them_wait() {
         "1000 wrong PINs in {} ms: {tally:?}; the next try must wait {wait} s \
          (5 guesses a minute per address: 1,000 guesses take 200 minutes)",
         elapsed.as_millis()
+    );
+}
+
+/// A code slip left on a table cannot fill the meeting: one code sending 170,000
+/// events in twenty requests has at most 20 times its sheet's cells committed; the
+/// rest are refused with the reason, and the chair's host names the delegate. A
+/// body above the host's limit is answered 413.
+#[test]
+fn one_code_cannot_flood_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (ba_dinh, _) = scene.code("ba-dinh");
+    let before = scene.committed();
+    // 5 members scored × 24 cells, and the submission: 121 × 20.
+    let most = 20 * (5 * 24 + 1);
+    let device = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    let mut committed = 0;
+    let mut refused = 0;
+    for request in 0..20u64 {
+        // Each a change of the same cell (1 and 2 points in turn), so every one is
+        // an event the rules accept.
+        let events: Vec<Event> = (0..8_500u64)
+            .map(|i| {
+                score(
+                    "ba-dinh",
+                    "hoang-mai",
+                    100 + 100 * ((request * 8_500 + i) % 2) as i64,
+                )
+            })
+            .collect();
+        let results = scene.send_from(&ba_dinh, device, 1 + request * 8_500, events);
+        assert_eq!(results.len(), 8_500);
+        for r in &results {
+            match r {
+                EventResult::Committed { .. } => committed += 1,
+                EventResult::Refused { en, .. } => {
+                    assert!(en.contains("no more are taken"), "{en}");
+                    refused += 1;
+                }
+                EventResult::Duplicate { .. } => panic!("nothing was sent twice"),
+            }
+        }
+    }
+    assert_eq!(committed, most);
+    assert_eq!(refused, 170_000 - most);
+    assert_eq!(scene.committed(), before + most as u64);
+    assert_eq!(
+        scene.running.host.over_allowance(),
+        vec!["ba-dinh".to_string()]
+    );
+    // A body one byte above the host's limit (2 MiB): 413, not 400.
+    {
+        use std::io::{Read, Write};
+        let length = 2 * 1024 * 1024 + 1;
+        let mut stream = std::net::TcpStream::connect(scene.running.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let head = format!(
+            "POST /api/events HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {ba_dinh}\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n",
+            scene.running.addr
+        );
+        let mut writer = stream.try_clone().unwrap();
+        let sending = std::thread::spawn(move || {
+            let _ = writer.write_all(head.as_bytes());
+            let _ = writer.write_all(&vec![b' '; length]);
+        });
+        let mut answer = [0u8; 12];
+        stream.read_exact(&mut answer).unwrap();
+        assert_eq!(&answer, b"HTTP/1.1 413");
+        let _ = sending.join();
+    }
+    // The last committed one sent again is still answered as committed before.
+    let last = most as u64;
+    let again = scene.send_from(
+        &ba_dinh,
+        device,
+        last,
+        vec![score(
+            "ba-dinh",
+            "hoang-mai",
+            100 + 100 * ((last - 1) % 2) as i64,
+        )],
+    );
+    assert!(
+        matches!(again[0], EventResult::Duplicate { .. }),
+        "{again:?}"
+    );
+    // Another delegate is not held back.
+    let (hoang_mai, _) = scene.code("hoang-mai");
+    let other = scene.send_from(
+        &hoang_mai,
+        "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+        1,
+        vec![score("hoang-mai", "ba-dinh", 300)],
+    );
+    assert!(
+        matches!(other[0], EventResult::Committed { .. }),
+        "{other:?}"
     );
 }

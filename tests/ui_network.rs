@@ -275,3 +275,45 @@ fn a_refusal_on_the_network_tab_moves_nothing_below_it() {
     assert!(h.query_by_label(&error).is_some(), "`{error}` on screen");
     assert_eq!(start(&h), before, "the refusal moved the button");
 }
+
+/// A code whose devices send more than a sheet may take: the host refuses the rest,
+/// and the chair's screen says so beside that delegate's code.
+#[test]
+fn the_chair_sees_a_code_that_sent_too_much() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    set_up_sample(&mut h);
+    let port = start_hosting(&mut h);
+    let codes = meeting(&h).host.as_ref().unwrap().running.host.codes();
+    let pin = codes
+        .codes()
+        .iter()
+        .find(|c| c.scorer == "ba-dinh" && !c.revoked)
+        .unwrap()
+        .pin
+        .clone();
+    let (client, _) = Client::join(&format!("127.0.0.1:{port}"), &pin, "flooding-laptop").unwrap();
+    // 20 × (5 members × 24 cells + the submission) = 2,420 may go in; 100 more.
+    let events: Vec<SentEvent> = (1..=2_520u64)
+        .map(|seq| SentEvent {
+            seq,
+            event: Event::Score {
+                scorer: "ba-dinh".into(),
+                target: "hoang-mai".into(),
+                item: "1.1".into(),
+                value: Some(Points(100 + 100 * (seq % 2) as i64)),
+            },
+        })
+        .collect();
+    let results = client.send(events).unwrap();
+    let refused = results
+        .iter()
+        .filter(|r| matches!(r, EventResult::Refused { .. }))
+        .count();
+    assert_eq!(refused, 100);
+    h.run();
+    assert!(
+        h.query_by_label_contains("quá giới hạn").is_some(),
+        "the chair is told, by the code"
+    );
+}

@@ -111,6 +111,8 @@ pub enum EventError {
     DeviceOfAnother,
     /// The device's number was used for another event.
     NumberReused(u64),
+    /// A delegate's devices have sent as many events as a meeting can need.
+    TooManyEvents(u64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +202,7 @@ impl EventError {
             EventError::TypistRequired => fixed(E::PaperTypistRequired),
             EventError::DeviceOfAnother => fixed(E::DeviceOfAnother),
             EventError::NumberReused(n) => E::NumberReused.fill(lang, &[n]),
+            EventError::TooManyEvents(n) => E::TooManyEvents.fill(lang, &[n]),
         }
     }
 }

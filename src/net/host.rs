@@ -30,6 +30,52 @@ pub struct Host {
     limiter: Mutex<PinLimiter>,
     published: AtomicBool,
     started: std::time::Instant,
+    /// What each delegate's devices may still have committed (see [`EVENTS_PER_CELL`]),
+    /// and who has reached it, for the chair's screen.
+    allowance: Mutex<Allowance>,
+}
+
+/// How many events a delegate's devices may have committed over a meeting, per cell
+/// of the delegate's sheet: far more than correcting every cell several times needs,
+/// far less than a code slip left on a table could fill the meeting file with.
+pub const EVENTS_PER_CELL: u64 = 20;
+
+#[derive(Default)]
+struct Allowance {
+    /// Scorer id → (events committed from its devices, the most it may have).
+    sent: std::collections::HashMap<String, (u64, u64)>,
+    reached: std::collections::BTreeSet<String>,
+}
+
+impl Allowance {
+    fn new(file: &MeetingFile) -> Allowance {
+        let config = file.config();
+        let counts = file.events_from_devices().unwrap_or_default();
+        let sent = config
+            .members
+            .iter()
+            .enumerate()
+            .map(|(s, m)| {
+                let targets = (0..config.members.len())
+                    .filter(|&t| config.scores_target(s, t))
+                    .count() as u64;
+                // The submission too, and room for a reopening or two.
+                let most = EVENTS_PER_CELL * (targets * config.cells.len() as u64 + 1);
+                let used = counts.get(&m.id).copied().unwrap_or(0);
+                (m.id.clone(), (used, most))
+            })
+            .collect();
+        Allowance {
+            sent,
+            reached: Default::default(),
+        }
+    }
+
+    /// How many more events `scorer`'s devices may have committed.
+    fn room(&self, scorer: &str) -> (u64, u64) {
+        let (used, most) = self.sent.get(scorer).copied().unwrap_or((0, 0));
+        (most.saturating_sub(used), most)
+    }
 }
 
 /// A server that is running; dropping it does not stop it (the process ends it).
@@ -87,6 +133,18 @@ impl Host {
         Ok(code)
     }
 
+    /// The delegates whose devices reached the most events a sheet may take; the
+    /// chair is shown them.
+    pub fn over_allowance(&self) -> Vec<String> {
+        self.allowance
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .reached
+            .iter()
+            .cloned()
+            .collect()
+    }
+
     fn now_ms(&self) -> u64 {
         self.started.elapsed().as_millis() as u64
     }
@@ -116,6 +174,7 @@ pub fn start(
         }
         None => JoinCodes::issue(file.session(), &mut super::random_16),
     };
+    let allowance = Allowance::new(&file);
     let (writer, _thread) = writer::start(file, on_commit);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -129,6 +188,7 @@ pub fn start(
         limiter: Mutex::new(PinLimiter::default()),
         published: AtomicBool::new(false),
         started: std::time::Instant::now(),
+        allowance: Mutex::new(allowance),
     });
     if fresh {
         runtime
@@ -274,7 +334,7 @@ async fn join(
     }
     let Json(request) = match body {
         Ok(body) => body,
-        Err(e) => return bad_request(&e.body_text()),
+        Err(e) => return unreadable(&e),
     };
     let key = peer.ip().to_string();
     let now = host.now_ms();
@@ -408,7 +468,7 @@ async fn events(
     };
     let Json(request) = match body {
         Ok(body) => body,
-        Err(e) => return bad_request(&e.body_text()),
+        Err(e) => return unreadable(&e),
     };
     if let Err(refused) = record_device(&host, &headers, &request.device).await {
         return refused;
@@ -420,7 +480,7 @@ async fn events(
         }
     }
     let seqs: Vec<u64> = request.events.iter().map(|e| e.seq).collect();
-    let items = request
+    let items: Vec<Submission> = request
         .events
         .into_iter()
         .map(|sent| Submission {
@@ -432,25 +492,84 @@ async fn events(
             event: sent.event,
         })
         .collect();
-    match host.writer.submit(items).await {
-        Ok(outcomes) => {
-            let results = seqs
-                .into_iter()
-                .zip(outcomes)
-                .map(|(seq, outcome)| match outcome {
-                    Outcome::Committed { seq: at } => EventResult::Committed { seq, at },
-                    Outcome::Duplicate { seq: at } => EventResult::Duplicate { seq, at },
-                    Outcome::Refused(e) => EventResult::Refused {
-                        seq,
-                        vi: e.text(Lang::Vi),
-                        en: e.text(Lang::En),
-                    },
-                })
-                .collect();
-            Json(EventsReply { results }).into_response()
+    let outcomes = match commit_within_allowance(&host, &scorer, items).await {
+        Ok(outcomes) => outcomes,
+        Err(e) => return trouble(&e),
+    };
+    let results = seqs
+        .into_iter()
+        .zip(outcomes)
+        .map(|(seq, outcome)| match outcome {
+            Outcome::Committed { seq: at } => EventResult::Committed { seq, at },
+            Outcome::Duplicate { seq: at } => EventResult::Duplicate { seq, at },
+            Outcome::Refused(e) => EventResult::Refused {
+                seq,
+                vi: e.text(Lang::Vi),
+                en: e.text(Lang::En),
+            },
+        })
+        .collect();
+    Json(EventsReply { results }).into_response()
+}
+
+/// Commits a delegate's events up to what its sheet may take over the meeting
+/// ([`EVENTS_PER_CELL`]); beyond that nothing is committed, and each is refused with
+/// the reason, except an event sent again that was committed before, which is still
+/// answered as such. The outcomes come back in the items' order.
+async fn commit_within_allowance(
+    host: &Host,
+    scorer: &str,
+    mut items: Vec<Submission>,
+) -> Result<Vec<Outcome>, WriterError> {
+    // The room is taken before the events are committed, so requests sent together
+    // cannot pass the limit between them; what is not committed is given back.
+    let (taken, most) = {
+        let mut allowance = host
+            .allowance
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let (room, most) = allowance.room(scorer);
+        let taken = (items.len() as u64).min(room);
+        if let Some((used, _)) = allowance.sent.get_mut(scorer) {
+            *used += taken;
         }
-        Err(e) => trouble(&e),
+        (taken, most)
+    };
+    let beyond = items.split_off(taken as usize);
+    let refused_beyond = !beyond.is_empty();
+    let submitted = host.writer.submit(items).await;
+    let committed = submitted.as_ref().map_or(0, |outcomes| {
+        outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Committed { .. }))
+            .count() as u64
+    });
+    {
+        let mut allowance = host
+            .allowance
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some((used, _)) = allowance.sent.get_mut(scorer) {
+            *used = used.saturating_sub(taken - committed);
+        }
+        if refused_beyond {
+            allowance.reached.insert(scorer.to_string());
+        }
     }
+    let submitted = submitted?;
+    let over = host
+        .writer
+        .read(move |file| {
+            beyond
+                .iter()
+                .map(|item| match file.duplicate_of(item) {
+                    Ok(Some(seq)) => Outcome::Duplicate { seq },
+                    _ => Outcome::Refused(crate::model::EventError::TooManyEvents(most)),
+                })
+                .collect::<Vec<_>>()
+        })
+        .await?;
+    Ok(submitted.into_iter().chain(over).collect())
 }
 
 async fn tally(
@@ -481,10 +600,14 @@ async fn tally(
     }
 }
 
-fn bad_request(detail: &str) -> Response {
-    refuse_with(StatusCode::BAD_REQUEST, |l| {
-        N::BadRequest.fill(l, &[&detail])
-    })
+/// A body the host cannot take: 413 when it is too large, else 400, with why.
+fn unreadable(rejection: &axum::extract::rejection::JsonRejection) -> Response {
+    let detail = rejection.body_text();
+    let status = match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    refuse_with(status, |l| N::BadRequest.fill(l, &[&detail]))
 }
 
 fn trouble(error: &WriterError) -> Response {

@@ -544,6 +544,37 @@ impl MeetingFile {
         }))
     }
 
+    /// The event number that committed this very item before (same device and
+    /// number, same sender, same event), if one did.
+    pub fn duplicate_of(&self, item: &Submission) -> Result<Option<u64>, StoreError> {
+        let Some(origin) = &item.origin else {
+            return Ok(None);
+        };
+        Ok(
+            match self.used_number(origin, item, &HashMap::new(), &[])? {
+                Some(Outcome::Duplicate { seq }) => Some(seq),
+                _ => None,
+            },
+        )
+    }
+
+    /// How many events each delegate has had committed from devices (`by` → count).
+    pub fn events_from_devices(&self) -> Result<HashMap<String, u64>, StoreError> {
+        if self.version < 2 {
+            return Ok(HashMap::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT by, COUNT(*) FROM events WHERE device IS NOT NULL GROUP BY by")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut counts = HashMap::new();
+        for row in rows {
+            let (by, count) = row?;
+            counts.insert(by, count.max(0) as u64);
+        }
+        Ok(counts)
+    }
+
     /// Who sent the committed event `seq`, and what it was.
     fn stored_event(&self, seq: u64) -> Result<Option<(Actor, Event)>, StoreError> {
         let row: Option<(String, String)> = self

@@ -149,6 +149,7 @@ crate::texts! {
         ActionPaperSheet => "nhập phiếu chấm giấy", "typing in a paper sheet";
         DeviceOfAnother => "thiết bị này đã gửi điểm dưới tên một đơn vị khác; không lưu. Hãy tham gia lại trên thiết bị của mình", "this device has sent scores in another member's name; not saved. Join again on your own device";
         NumberReused => "số thứ tự {0} của thiết bị này đã dùng cho một điểm khác; không lưu", "this device's number {0} was used for another score; not saved";
+        TooManyEvents => "phiếu này đã nhận {0} lần gửi điểm, gấp 20 lần số ô của phiếu: không nhận thêm. Hãy báo chủ trì", "this sheet has had {0} scores sent, 20 times its cells: no more are taken. Tell the chair";
         PaperWrongCode => "mã kiểm tra gõ từ phiếu giấy không khớp với cấu hình của hội nghị này: phiếu có thể thuộc cụm hoặc năm khác. Hãy đối chiếu mã in ở chân phiếu", "the check code typed from the paper does not match this meeting's config: the sheet may belong to another cluster or year. Compare it with the code printed at the foot of the sheet";
         PaperSheetHoldsScores => "phiếu chấm của {0} đã có điểm (có thể gửi từ máy khác); chỉ nhập phiếu giấy sau khi chủ trì mở lại phiếu", "{0}'s sheet already holds scores (perhaps sent from a laptop); a paper sheet can be typed in only after the chair reopens it";
         PaperSubmitted => "{0} đã nộp phiếu chấm; chủ trì cần mở lại phiếu trước khi nhập phiếu giấy", "{0} has submitted a sheet; the chair must reopen it before a paper sheet is typed in";

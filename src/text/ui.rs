@@ -79,6 +79,8 @@ crate::texts! {
         CellHelp => "Gõ điểm (9,5 hoặc 9.5), rồi Tab, Enter hoặc mũi tên để sang ô khác. Esc: trả lại giá trị đã lưu. Ctrl+Enter: nộp phiếu.", "Type points (9,5 or 9.5), then Tab, Enter or an arrow for the next cell. Esc: back to the saved value. Ctrl+Enter: submit.";
         Step => "bước {0}", "step {0}";
         GridArea => "Bảng chấm điểm", "Score grid";
+        NetOverAllowance => "{0} — quá giới hạn", "{0} — over the limit";
+        NetOverAllowanceHint => "Các máy dùng mã này đã gửi số điểm gấp 20 lần số ô của phiếu; các lần gửi sau bị từ chối. Nếu mã bị người khác dùng, hãy cấp mã mới.", "The devices using this code have sent 20 times the sheet's cells; what they send now is refused. If someone else is using the code, issue a new one.";
         AuditPaper => "Phiếu giấy của {0}: {1} nhập, {2} nhập lại để kiểm tra; {3} ô phiếu ghi sai được chủ trì xác nhận", "{0}'s paper sheet: typed in by {1}, typed again to check by {2}; {3} {3|cell|cells} the paper got wrong confirmed by the chair";
         CellRefused => "Không nhận \u{201c}{0}\u{201d} ở ô {1} cho {2}: {3}. Ô này {4}; gõ lại, hoặc bấm Esc.", "\u{201c}{0}\u{201d} refused in {1} for {2}: {3}. This cell {4}; type it again, or press Esc.";
         NothingSaved => "chưa lưu điểm nào", "holds no saved points";

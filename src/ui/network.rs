@@ -107,6 +107,7 @@ pub fn show(
     ui.add_space(6.0);
 
     let codes = link.running.host.codes();
+    let over = link.running.host.over_allowance();
     let session = meeting.session();
     let config = meeting.config();
     let rows: Vec<_> = meeting
@@ -184,7 +185,18 @@ pub fn show(
                             } else {
                                 format!("{filled}/{total}")
                             };
-                            ui.label(text);
+                            if over.contains(&code.scorer) {
+                                // Its devices sent as much as a sheet may take: the
+                                // chair hears of it here, by the code to reissue.
+                                ui.label(
+                                    RichText::new(T::NetOverAllowance.fill(lang, &[&text]))
+                                        .color(style::ERROR_TEXT)
+                                        .strong(),
+                                )
+                                .on_hover_text(T::NetOverAllowanceHint.get(lang));
+                            } else {
+                                ui.label(text);
+                            }
                         });
                         row.col(|ui| {
                             let button = ui
