@@ -3,7 +3,7 @@
 //! looks saved only once the host has committed it; a refusal is shown, not dropped.
 
 use eframe::egui::Key;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use std::path::Path;
 use std::time::Duration;
 use thidua::model::event::{Actor, Event};
@@ -219,4 +219,54 @@ fn a_delegate_submits_over_the_network_and_sees_the_chairs_reopening() {
             .is_some()
     );
     assert!(!h.state().client().unwrap().session.is_submitted(0));
+}
+
+/// Enter after the PIN joins, as the button does; a refusal says why in words,
+/// without the host's status number.
+#[test]
+fn enter_after_the_pin_joins_and_a_wrong_pin_is_said_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let running = hosted(dir.path());
+    let pin = running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .find(|c| c.scorer == "ba-dinh")
+        .unwrap()
+        .pin
+        .clone();
+    let laptop = dir.path().join("laptop");
+    std::fs::create_dir_all(&laptop).unwrap();
+    let mut h = app(&laptop, None);
+    h.get_by_label("Tham gia hội nghị").click();
+    h.run();
+    type_into(
+        &mut h,
+        "Địa chỉ máy chủ trì",
+        &format!("127.0.0.1:{}", running.addr.port()),
+    );
+    // A wrong PIN first.
+    let wrong = if pin == "000000" { "000001" } else { "000000" };
+    type_into(&mut h, "Mã PIN", wrong);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().client().is_none(), "not joined");
+    let said = h
+        .get_by_label_contains("máy chủ trì từ chối")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(!said.contains("(40"), "no status number: {said}");
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Mã PIN")
+        .focus();
+    h.run();
+    for _ in 0..6 {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    type_into(&mut h, "Mã PIN", &pin);
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().client().is_some(), "Enter joined");
 }

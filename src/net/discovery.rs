@@ -89,11 +89,54 @@ pub fn browse(wait: Duration) -> Vec<Found> {
                     .unwrap_or_default()
                     .to_string(),
             };
-            if !found.contains(&item) {
-                found.push(item);
-            }
+            heard(&mut found, item);
         }
     }
     let _ = daemon.shutdown();
     found
+}
+
+/// Adds a meeting heard to the list: a meeting heard again (on another interface,
+/// or resolved again with more of its addresses) is the same line, its addresses
+/// merged, never a second line.
+fn heard(found: &mut Vec<Found>, item: Found) {
+    let same = |f: &Found| f.name == item.name && f.port == item.port && f.config == item.config;
+    match found.iter_mut().find(|f| same(f)) {
+        Some(known) => {
+            known.addresses.extend(item.addresses);
+            known.addresses.sort();
+            known.addresses.dedup();
+        }
+        None => found.push(item),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(addresses: &[&str]) -> Found {
+        Found {
+            name: "Cụm thi đua số 1 — 2024".into(),
+            addresses: addresses.iter().map(|a| a.parse().unwrap()).collect(),
+            port: 7878,
+            config: "b544ff2be830".into(),
+        }
+    }
+
+    #[test]
+    fn a_meeting_heard_three_times_is_listed_once_with_all_its_addresses() {
+        let mut found = Vec::new();
+        heard(&mut found, meeting(&["192.168.1.20"]));
+        heard(&mut found, meeting(&["192.168.1.20", "10.0.0.5"]));
+        heard(&mut found, meeting(&["fe80::1"]));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].addresses.len(), 3);
+        assert_eq!(found[0].address().as_deref(), Some("10.0.0.5:7878"));
+        // Another meeting (another config) is its own line.
+        let mut other = meeting(&["192.168.1.30"]);
+        other.config = "0123456789ab".into();
+        heard(&mut found, other);
+        assert_eq!(found.len(), 2);
+    }
 }

@@ -16,7 +16,7 @@ crate::texts! {
         CodeLine => "{0}: PIN {1}  {2}", "{0}: PIN {1}  {2}";
         CannotListen => "không mở được cổng {0}: {1}", "cannot listen on port {0}: {1}";
         CannotReach => "không kết nối được tới {0}: {1}", "cannot reach {0}: {1}";
-        HostRefused => "máy chủ trì từ chối ({0}): {1}", "the host refused ({0}): {1}";
+        HostRefused => "máy chủ trì từ chối: {1}", "the host refused: {1}";
         BadReply => "máy chủ trì trả lời không đọc được: {0}", "the host's answer cannot be read: {0}";
         ConfigMismatch => "cấu hình nhận từ máy chủ trì không khớp mã kiểm tra", "the config from the host does not match its check code";
         NotThisScorer => "phiếu chấm {0} là của {1}, nhưng mã tham gia mở phiếu của {2}", "the sheet {0} is {1}'s, but the join code opens {2}'s";

@@ -72,14 +72,20 @@ pub fn show_join(ui: &mut egui::Ui, state: &mut JoinState, lang: Lang) -> Option
         }
     }
     ui.add_space(6.0);
+    let mut enter = false;
     egui::Grid::new("join-form").num_columns(2).show(ui, |ui| {
         let label = ui.label(T::JoinAddress.get(lang));
         ui.add(egui::TextEdit::singleline(&mut state.address).desired_width(320.0))
             .labelled_by(label.id);
         ui.end_row();
         let label = ui.label(T::NetPin.get(lang));
-        ui.add(egui::TextEdit::singleline(&mut state.pin).desired_width(120.0))
+        let pin = ui
+            .add(egui::TextEdit::singleline(&mut state.pin).desired_width(120.0))
             .labelled_by(label.id);
+        // Enter after the PIN joins, as the button does.
+        if pin.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            enter = true;
+        }
         ui.end_row();
     });
     if let Some(error) = &state.error {
@@ -91,6 +97,7 @@ pub fn show_join(ui: &mut egui::Ui, state: &mut JoinState, lang: Lang) -> Option
         if ui
             .add_enabled(ready, egui::Button::new(T::JoinButton.get(lang)))
             .clicked()
+            || (enter && ready)
         {
             action = Some(JoinAction::Join);
         }

@@ -175,10 +175,13 @@ const scenarios = {
     await wide.close();
     page.once("dialog", (d) => d.accept());
     await page.click("#submit");
+    // From the press on, the button waits: a second press sends nothing more.
+    check(await page.$eval("#submit", (b) => b.disabled), "the submit button can be pressed again while submitting");
     const submitted = await text(page, "Submitted");
     await page.waitForFunction((s) => document.getElementById("notice").textContent === s, submitted);
     const editable = await page.$$eval("input[data-item]", (inputs) => inputs.filter((i) => !i.disabled).length);
     check(editable === 0, `${editable} cells can still be edited after submitting`);
+    check(await page.$eval("#submit", (b) => b.disabled), "the submit button is enabled once the submission is committed");
     const device = await page.evaluate(() => device());
     return { device, cells: cells.length, filled, lostAnswers, sent: seen.events, elsewhere: seen.elsewhere };
   },
@@ -318,8 +321,13 @@ const scenarios = {
     check((await noticeText(page)) === (await text(page, "CodeLost")), "a made-up link is not explained");
     await page.close();
 
-    // The PIN on the slip opens that delegate's own sheet and nobody else's.
+    // The PIN on the slip opens that delegate's own sheet and nobody else's. The PIN
+    // page shows no empty buttons (the sheet's footer stays hidden there).
     page = await open(stranger, a.origin, seen, "/");
+    await page.waitForSelector("#pin");
+    const emptyButtons = await page.$$eval("button", (buttons) =>
+      buttons.filter((b) => b.offsetParent !== null && b.textContent.trim() === "").length);
+    check(emptyButtons === 0, `the PIN page shows ${emptyButtons} empty buttons`);
     await page.fill("#pin", a.pin);
     await page.keyboard.press("Enter");
     await page.waitForURL(a.origin + "/j/" + a.token);
