@@ -203,3 +203,74 @@ fn a_killed_host_and_a_killed_delegate_lose_nothing_and_repeat_nothing() {
     );
     assert_eq!(refused, 0);
 }
+
+/// Two `thidua join` on one journal would mix their lines: the second refuses at
+/// once and names the first, which goes on; once the first has ended, the journal
+/// is free again.
+#[test]
+fn a_second_join_on_the_same_journal_refuses_and_names_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = sheets()[0].clone();
+    let journal = dir.path().join("phieu.journal");
+    // Nothing listens on this port: the first keeps trying for a while.
+    let port = free_port();
+    let mut first = Command::new(BIN)
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "123456"])
+        .arg("--sheet")
+        .arg(&sheet)
+        .arg("--journal")
+        .arg(&journal)
+        .args(["--timeout", "20"])
+        .env("THIDUA_LANG", "en")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The first has the journal once its lock file names it.
+    let lock = dir.path().join("phieu.journal.lock");
+    let started = std::time::Instant::now();
+    while !std::fs::read_to_string(&lock)
+        .unwrap_or_default()
+        .starts_with(&first.id().to_string())
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the first never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let second = Command::new(BIN)
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "123456"])
+        .arg("--sheet")
+        .arg(&sheet)
+        .arg("--journal")
+        .arg(&journal)
+        .args(["--timeout", "1"])
+        .env("THIDUA_LANG", "en")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1));
+    assert!(said.contains("in use by another process"), "{said}");
+    assert!(
+        said.contains(&first.id().to_string()),
+        "names the first: {said}"
+    );
+    assert!(!said.contains("123456"), "the PIN is not written down");
+    assert!(first.try_wait().unwrap().is_none(), "the first goes on");
+    first.kill().unwrap();
+    first.wait().unwrap();
+    // Killed: its lock went with it.
+    let third = Command::new(BIN)
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "123456"])
+        .arg("--sheet")
+        .arg(&sheet)
+        .arg("--journal")
+        .arg(&journal)
+        .args(["--timeout", "1"])
+        .env("THIDUA_LANG", "en")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&third.stderr);
+    assert!(!said.contains("in use by another process"), "{said}");
+}

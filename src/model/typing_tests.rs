@@ -278,12 +278,18 @@ proptest! {
                 }
                 None => {
                     let before = desk.store.clone();
+                    let was_refused = typed_here
+                        .as_ref()
+                        .is_some_and(|(key, _)| desk.typing.refusal(*key).is_some());
                     let effects = desk.press(TypingKey::Move(all[steps[i % steps.len()]]));
                     let expected = typed_here.take().map(|(key, text)| {
                         let text: String = text.chars().take(12).collect();
                         match super::typing::read_value(&desk.config, key.1, &text) {
                             Err(_) => Some(Effect::Refused(key)),
-                            Ok(v) if before.get(&key).copied() == v => None,
+                            // Nothing to save; a refused text there is taken away.
+                            Ok(v) if before.get(&key).copied() == v => {
+                                was_refused.then_some(Effect::Dropped(key))
+                            }
                             Ok(v) => Some(Effect::Save(key, v)),
                         }
                     });

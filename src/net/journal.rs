@@ -38,6 +38,8 @@ pub struct Entry {
 pub struct Journal {
     path: PathBuf,
     file: std::fs::File,
+    /// Held while this journal is open: one process at a time writes a journal.
+    _lock: std::fs::File,
     device: String,
     scorer: String,
     entries: BTreeMap<u64, Entry>,
@@ -58,6 +60,11 @@ pub enum JournalError {
         path: String,
         scorer: String,
     },
+    /// Another process has the journal open: two writing it would mix their lines.
+    Busy {
+        path: String,
+        holder: String,
+    },
 }
 
 impl JournalError {
@@ -68,18 +75,58 @@ impl JournalError {
             JournalError::OtherScorer { path, scorer } => {
                 N::JournalOther.fill(lang, &[path, scorer])
             }
+            JournalError::Busy { path, holder } => N::JournalBusy.fill(lang, &[path, holder]),
         }
     }
 }
 
+/// Takes the journal's lock (a file beside it, `….lock`), held until the journal is
+/// closed or its process ends, however it ends; the lock file says who holds it.
+fn lock(path: &Path, shown: &str) -> Result<std::fs::File, JournalError> {
+    let lock_path = PathBuf::from(format!("{}.lock", path.display()));
+    let io = |source| JournalError::Io {
+        path: lock_path.display().to_string(),
+        source,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder = std::fs::read_to_string(&lock_path).unwrap_or_default();
+            return Err(JournalError::Busy {
+                path: shown.to_string(),
+                holder: holder.trim().to_string(),
+            });
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+    }
+    // The process and the program with its command, nothing after (a PIN could be).
+    let holder = format!(
+        "{} ({})",
+        std::process::id(),
+        std::env::args().take(2).collect::<Vec<_>>().join(" ")
+    );
+    file.set_len(0).map_err(io)?;
+    writeln!(file, "{holder}").map_err(io)?;
+    Ok(file)
+}
+
 impl Journal {
     /// Opens the journal at `path`, or starts one for `scorer` with a new device id.
+    /// Refused while another process has it open, naming that process.
     pub fn open(path: &Path, scorer: &str) -> Result<Journal, JournalError> {
         let shown = path.display().to_string();
         let io = |source| JournalError::Io {
             path: shown.clone(),
             source,
         };
+        let lock = lock(path, &shown)?;
         let mut text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -157,6 +204,7 @@ impl Journal {
         Ok(Journal {
             path: path.to_path_buf(),
             file,
+            _lock: lock,
             device,
             scorer: scorer.to_string(),
             entries,
@@ -274,8 +322,10 @@ mod tests {
         assert_eq!(j.device(), device, "the same device after a restart");
         assert_eq!(j.pending(), vec![(2, score(200))]);
         assert_eq!(j.record(score(300)).unwrap(), 3);
+        drop(j);
         let j = Journal::open(&path, "ba-dinh").unwrap();
         assert_eq!(j.pending().len(), 2);
+        drop(j);
         assert!(matches!(
             Journal::open(&path, "hoang-mai"),
             Err(JournalError::OtherScorer { .. })
@@ -299,5 +349,26 @@ mod tests {
             Err(JournalError::Damaged { line, .. }) => assert_eq!(line, 3),
             other => panic!("{:?}", other.err()),
         }
+    }
+
+    #[test]
+    fn a_second_process_on_the_same_journal_is_refused_and_told_who_has_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("phieu.journal");
+        let first = Journal::open(&path, "ba-dinh").unwrap();
+        match Journal::open(&path, "ba-dinh") {
+            Err(JournalError::Busy { holder, .. }) => {
+                assert!(
+                    holder.starts_with(&std::process::id().to_string()),
+                    "{holder}"
+                );
+            }
+            other => panic!("{:?}", other.map(|j| j.device().to_string())),
+        }
+        drop(first);
+        assert!(
+            Journal::open(&path, "ba-dinh").is_ok(),
+            "free again once closed"
+        );
     }
 }

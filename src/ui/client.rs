@@ -12,7 +12,7 @@ use crate::model::event::{Actor, Event, Record};
 use crate::model::points::Points;
 use crate::net::client::{Client, ClientError, token_of};
 use crate::net::discovery::{self, Found};
-use crate::net::journal::Journal;
+use crate::net::journal::{Journal, JournalError};
 use crate::net::protocol::{EventResult, SentEvent, SheetView};
 use eframe::egui;
 use std::collections::BTreeMap;
@@ -144,6 +144,20 @@ pub struct ClientMeeting {
     view_events: u64,
 }
 
+/// Opens the journal, waiting a few seconds if this app's previous join still holds
+/// it (its worker lets go once it notices it was left).
+fn open_journal(path: &std::path::Path, scorer: &str) -> Result<Journal, JournalError> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(6);
+    loop {
+        match Journal::open(path, scorer) {
+            Err(JournalError::Busy { .. }) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// A submission is not a cell: it is kept under this key.
 pub const SUBMIT_KEY: CellKey = (usize::MAX, usize::MAX);
 
@@ -250,7 +264,7 @@ impl ClientMeeting {
             view.scorer,
             &view.config_sha256[..12.min(view.config_sha256.len())]
         ));
-        let journal = Journal::open(&journal_path, &view.scorer)
+        let journal = open_journal(&journal_path, &view.scorer)
             .map_err(|e| JoinError::Journal(e.text(lang)))?;
         let (outgoing, work) = mpsc::channel();
         let (report, incoming) = mpsc::channel();
