@@ -6,8 +6,9 @@
 //! pages; every request a page makes goes to the host.
 //!
 //! Needs `node`, `/usr/bin/chromium` and `npm ci` in `tests/browser` (`.ci/run` does
-//! all three). Without them it says SKIPPED, unless THIDUA_REQUIRE_BROWSER is set,
-//! as CI sets it.
+//! all three), so the tests are ignored in a bare `cargo test` and run with
+//! `-- --include-ignored`. Run so without the tools they say SKIPPED, unless
+//! THIDUA_REQUIRE_BROWSER is set, as CI sets it.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
@@ -215,6 +216,7 @@ fn sample_sheet(scorer: &str) -> (PathBuf, serde_json::Value) {
 }
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser: cargo test -- --include-ignored"]
 fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_is_saved_once() {
     if !browser_ready() {
         return;
@@ -283,6 +285,7 @@ fn a_whole_sheet_typed_in_a_browser_through_a_killed_host_and_an_offline_spell_i
 }
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser: cargo test -- --include-ignored"]
 fn values_the_rules_refuse_are_explained_on_the_page_and_never_sent() {
     if !browser_ready() {
         return;
@@ -315,6 +318,7 @@ fn values_the_rules_refuse_are_explained_on_the_page_and_never_sent() {
 }
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser: cargo test -- --include-ignored"]
 fn the_pages_keep_the_live_meetings_security() {
     if !browser_ready() {
         return;
@@ -445,6 +449,7 @@ fn the_pages_keep_the_live_meetings_security() {
 }
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser: cargo test -- --include-ignored"]
 fn a_submitted_sheet_stays_locked_until_the_chair_reopens_it_and_the_page_says_why() {
     use thidua::model::event::{Actor, Event};
     use thidua::net::host;
@@ -510,6 +515,7 @@ fn a_submitted_sheet_stays_locked_until_the_chair_reopens_it_and_the_page_says_w
 }
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser: cargo test -- --include-ignored"]
 fn a_host_and_a_browser_both_killed_lose_no_value_and_repeat_none() {
     if !browser_ready() {
         return;

@@ -21,6 +21,7 @@ fn python() -> Option<&'static str> {
 }
 
 #[test]
+#[ignore = "needs python3: cargo test -- --include-ignored"]
 fn the_committed_expected_tallies_match_the_independent_script() {
     let Some(python) = python() else {
         println!("SKIPPED: python3 is not on PATH; the independent tally was not run");

@@ -158,6 +158,7 @@ fn journal_counts(path: &Path) -> (String, Vec<i64>, Vec<i64>) {
 }
 
 #[test]
+#[ignore = "needs root and iproute2 (ip netns): cargo test -- --include-ignored"]
 fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
     let Some(hosts) = namespaces(1) else { return };
     let dir = tempfile::tempdir().unwrap();
@@ -263,6 +264,7 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
 /// The meeting served in the host's namespace is found from the delegate's by its
 /// mDNS announcement, with the address to join.
 #[test]
+#[ignore = "needs root and iproute2 (ip netns): cargo test -- --include-ignored"]
 fn a_delegate_finds_the_meeting_on_the_network_without_typing_its_address() {
     let Some(hosts) = namespaces(2) else { return };
     let dir = tempfile::tempdir().unwrap();
