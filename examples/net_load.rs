@@ -414,7 +414,7 @@ fn run(plan: &Plan) -> i32 {
                         return Err(format!("PIN of {scorer} opened {joined}"));
                     }
                     let view = client.sheet().map_err(|e| e.to_string())?;
-                    let config = Config::from_bytes(view.config.as_bytes())
+                    let config = Config::from_bytes(view.config.unwrap_or_default().as_bytes())
                         .map_err(|p| format!("config: {p}"))?;
                     let index = config
                         .member(&scorer)

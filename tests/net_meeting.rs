@@ -274,3 +274,76 @@ fn a_second_join_on_the_same_journal_refuses_and_names_the_first() {
     let said = String::from_utf8_lossy(&third.stderr);
     assert!(!said.contains("in use by another process"), "{said}");
 }
+
+/// `thidua join` for `sheet` with `journal` to a host on loopback `port`, to its end.
+fn join_once(port: u16, pin: &str, sheet: &Path, journal: &Path) -> std::process::Output {
+    start_join(port, pin, sheet, journal)
+        .wait_with_output()
+        .unwrap()
+}
+
+/// A rehearsal, then the real meeting from the same config and the same sheet file:
+/// the rehearsal's journal is set aside (kept), and every score of the sheet reaches
+/// the real meeting, whose address changes between two runs without the journal
+/// being left behind.
+#[test]
+fn a_journal_from_another_meeting_is_set_aside_and_every_score_reaches_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = sheets()[1].clone();
+    let scorer = scorer_of(&sheet);
+    let journal = dir.path().join("phieu.journal");
+    let pin_in = |codes: &Path| {
+        read_codes(codes).1[scorer.as_str()]["pin"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+
+    let rehearsal = dir.path().join("tap-duot.thidua");
+    new_meeting(&rehearsal);
+    let codes = dir.path().join("codes-rehearsal.json");
+    let host = start_host(&rehearsal, 0, &codes);
+    let output = join_once(read_codes(&codes).0, &pin_in(&codes), &sheet, &journal);
+    assert!(output.status.success(), "{output:?}");
+    let [sheet_events, ..] = summary(&output);
+    assert!(sheet_events > 100, "{output:?}");
+    drop(host);
+
+    // The real meeting, on another port: the same sheet file and journal.
+    let real = dir.path().join("hoi-nghi.thidua");
+    new_meeting(&real);
+    let codes = dir.path().join("codes-real.json");
+    let host = start_host(&real, 0, &codes);
+    let output = join_once(read_codes(&codes).0, &pin_in(&codes), &sheet, &journal);
+    assert!(output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("another meeting's journal"), "{said}");
+    let [sent, acknowledged, committed, duplicates, refused] = summary(&output);
+    assert_eq!(
+        (sent, acknowledged, committed, duplicates, refused),
+        (sheet_events, sheet_events, sheet_events, 0, 0),
+        "{said}"
+    );
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("phieu.journal.") && n.ends_with(".old"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the rehearsal's journal is kept: {kept:?}");
+    drop(host);
+
+    // The real meeting again, its host now on another port: the journal is its own.
+    let host = start_host(&real, 0, &codes);
+    let output = join_once(read_codes(&codes).0, &pin_in(&codes), &sheet, &journal);
+    assert!(output.status.success(), "{output:?}");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(!said.contains("another meeting's journal"), "{said}");
+    assert_eq!(summary(&output), [0; 5], "the host holds it all: {said}");
+    drop(host);
+
+    let imported_path = dir.path().join("imported.thidua");
+    imported(&imported_path, std::slice::from_ref(&sheet));
+    assert_eq!(tally_json(&real), tally_json(&imported_path));
+    let csv = |m: &Path| thidua(&["tally", m.to_str().unwrap(), "--format", "csv"]).stdout;
+    assert_eq!(csv(&real), csv(&imported_path));
+}

@@ -9,7 +9,7 @@ use crate::model::config::Config;
 use crate::model::event::Event;
 use crate::model::sheet::Sheet;
 use crate::net::client::{Client, ClientError, token_of};
-use crate::net::journal::Journal;
+use crate::net::journal::{Binding, Journal};
 use crate::net::protocol::{EventResult, SentEvent};
 use crate::text::net::N;
 use std::path::{Path, PathBuf};
@@ -43,11 +43,11 @@ pub(super) fn join(
         || PathBuf::from(format!("{}.journal", sheet_path.display())),
         Path::to_path_buf,
     );
-    let mut journal =
+    let journal =
         Journal::open(&journal_path, &claimed).map_err(|e| out.error(&e.text(out.lang)))?;
     let device = journal.device().to_string();
 
-    let client = match (token_of(address), pin) {
+    let mut client = match (token_of(address), pin) {
         (Some(token), _) => Client::with_token(address, &token, &device),
         (None, Some(pin)) => {
             let (client, scorer) = retry(out, deadline, || Client::join(address, pin, &device))?;
@@ -60,9 +60,19 @@ pub(super) fn join(
         }
         (None, None) => return Err(out.error(super::C::JoinNeedsPin.get(out.lang))),
     };
-    let view = retry(out, deadline, || client.sheet())?;
+    let mut view = retry(out, deadline, || client.sheet())?;
+    let (mut journal, binding) = journal
+        .bind(&view.meeting, view.last_device_seq.is_some())
+        .map_err(|e| out.error(&e.text(out.lang)))?;
+    if let Binding::SetAside { old } = &binding {
+        out.say(&N::JournalSetAside.fill(out.lang, &[&journal_path.display(), &old.display()]));
+        // The new journal sends under its own device id.
+        client.set_device(journal.device());
+        view = retry(out, deadline, || client.sheet())?;
+    }
+    let config_text = view.config.take().unwrap_or_default();
     let config =
-        Config::from_bytes(view.config.as_bytes()).map_err(|p| out.error(&p.text(out.lang)))?;
+        Config::from_bytes(config_text.as_bytes()).map_err(|p| out.error(&p.text(out.lang)))?;
     if config.sha256 != view.config_sha256 {
         return Err(out.error(N::ConfigMismatch.get(out.lang)));
     }
@@ -86,7 +96,9 @@ pub(super) fn join(
             &mut counts,
         )?;
     }
-    // Then every score the host does not hold yet.
+    // Then every score the host does not hold yet, as it holds them now that the
+    // pending ones went: the host's word, never the journal's, says what is there.
+    let view = retry(out, deadline, || client.sheet_with(Some(&config.sha256)))?;
     let held: std::collections::HashSet<(String, String, String)> = view
         .values
         .iter()
@@ -117,14 +129,6 @@ pub(super) fn join(
         });
     }
     for event in wanted {
-        // The view was read before the pending events went: one of them may have
-        // saved this already.
-        let saved = journal
-            .entries()
-            .any(|(_, e)| e.event == event && e.result.as_ref().is_some_and(EventResult::is_saved));
-        if saved {
-            continue;
-        }
         let seq = journal
             .record(event.clone())
             .map_err(|e| out.error(&e.text(out.lang)))?;

@@ -120,15 +120,29 @@ impl Client {
         format!("Bearer {}", self.token)
     }
 
-    /// This delegate's sheet as the host has committed it.
+    /// The device id this client sends under (its journal's).
+    pub fn set_device(&mut self, device: &str) {
+        self.device = device.to_string();
+    }
+
+    /// This delegate's sheet as the host has committed it, with the config.
     pub fn sheet(&self) -> Result<SheetView, ClientError> {
+        self.sheet_with(None)
+    }
+
+    /// This delegate's sheet as the host has committed it; the config's text only
+    /// when it is not the one with the check code `known_config`.
+    pub fn sheet_with(&self, known_config: Option<&str>) -> Result<SheetView, ClientError> {
+        let mut request = self
+            .agent
+            .get(format!("{}/api/sheet", self.base))
+            .query("device", &self.device);
+        if let Some(sha) = known_config {
+            request = request.query("config", sha);
+        }
         read(
             &self.base,
-            self.agent
-                .get(format!("{}/api/sheet", self.base))
-                .query("device", &self.device)
-                .header("Authorization", self.bearer())
-                .call(),
+            request.header("Authorization", self.bearer()).call(),
         )
     }
 

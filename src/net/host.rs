@@ -382,6 +382,8 @@ async fn join(
 #[derive(serde::Deserialize)]
 struct DeviceQuery {
     device: Option<String>,
+    /// The check code of the config the client already holds.
+    config: Option<String>,
 }
 
 async fn sheet(
@@ -407,7 +409,12 @@ async fn sheet(
         .read(move |file| sheet_view(file, &scorer, &device, published))
         .await;
     match view {
-        Ok(Some(view)) => Json(view).into_response(),
+        Ok(Some(mut view)) => {
+            if query.config.as_deref() == Some(view.config_sha256.as_str()) {
+                view.config = None;
+            }
+            Json(view).into_response()
+        }
         Ok(None) => refuse_with(StatusCode::FORBIDDEN, |l| N::NoSuchScorer.get(l).into()),
         Err(e) => trouble(&e),
     }
@@ -439,8 +446,9 @@ pub fn sheet_view(
         }
     }
     Some(SheetView {
+        meeting: file.meeting_id().to_string(),
         scorer: scorer_id.to_string(),
-        config: String::from_utf8_lossy(file.config_bytes()).into_owned(),
+        config: Some(String::from_utf8_lossy(file.config_bytes()).into_owned()),
         config_sha256: config.sha256.clone(),
         values,
         submitted: session.is_submitted(scorer),

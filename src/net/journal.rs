@@ -3,9 +3,14 @@
 //! closed lid or a killed app loses nothing: what has no answer is sent again, with
 //! the same sequence number, so the host applies it once.
 //!
-//! One JSON object a line: first `{"device":…,"scorer":…}`, then `{"seq":…,"event":…}`
-//! for each event and `{"result":…}` for each answer. A last line cut short by a
-//! crash is ignored (its event was never sent).
+//! One JSON object a line: first `{"device":…,"scorer":…}`, then `{"meeting":…}` (the
+//! identity of the meeting it belongs to, written once the host has named it), then
+//! `{"seq":…,"event":…}` for each event and `{"result":…}` for each answer. A last
+//! line cut short by a crash is ignored (its event was never sent).
+//!
+//! A journal belongs to one meeting: opened against another, it is set aside (kept
+//! beside, as `<name>.<meeting>.old`) and a new one starts, so nothing of one
+//! meeting is replayed into another or taken as saved there.
 
 use super::protocol::EventResult;
 use crate::model::event::Event;
@@ -26,6 +31,19 @@ struct Header {
 enum Line {
     Sent { seq: u64, event: Event },
     Answered { result: EventResult },
+    Meeting { meeting: String },
+}
+
+/// What became of a journal opened against a meeting ([`Journal::bind`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// It already belonged to this meeting.
+    Same,
+    /// It named no meeting (new, or written before journals named one) and now
+    /// belongs to this one.
+    Adopted,
+    /// It belonged to another meeting: kept at `old`, and a new one started.
+    SetAside { old: PathBuf },
 }
 
 /// One event of the journal and, once it came, the host's answer.
@@ -42,6 +60,8 @@ pub struct Journal {
     _lock: std::fs::File,
     device: String,
     scorer: String,
+    /// The meeting this journal belongs to, once known.
+    meeting: Option<String>,
     entries: BTreeMap<u64, Entry>,
 }
 
@@ -117,10 +137,55 @@ fn lock(path: &Path, shown: &str) -> Result<std::fs::File, JournalError> {
     Ok(file)
 }
 
+/// Writes a new journal's first lines at `path` (replacing what is there), flushed.
+fn start(
+    path: &Path,
+    device: &str,
+    scorer: &str,
+    meeting: Option<&str>,
+) -> Result<std::fs::File, JournalError> {
+    let io = |source| JournalError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .map_err(io)?;
+    let header = serde_json::to_string(&Header {
+        device: device.to_string(),
+        scorer: scorer.to_string(),
+    })
+    .unwrap_or_default();
+    writeln!(file, "{header}").map_err(io)?;
+    if let Some(meeting) = meeting {
+        let line = serde_json::to_string(&Line::Meeting {
+            meeting: meeting.to_string(),
+        })
+        .unwrap_or_default();
+        writeln!(file, "{line}").map_err(io)?;
+    }
+    file.sync_all().map_err(io)?;
+    Ok(file)
+}
+
 impl Journal {
     /// Opens the journal at `path`, or starts one for `scorer` with a new device id.
     /// Refused while another process has it open, naming that process.
     pub fn open(path: &Path, scorer: &str) -> Result<Journal, JournalError> {
+        Self::open_with_device(path, scorer, None)
+    }
+
+    /// [`Journal::open`], a new journal taking `device` (this laptop's own id) when
+    /// given, so a laptop shows as one device of its delegate's code.
+    pub fn open_with_device(
+        path: &Path,
+        scorer: &str,
+        device: Option<&str>,
+    ) -> Result<Journal, JournalError> {
+        let new_device = device;
         let shown = path.display().to_string();
         let io = |source| JournalError::Io {
             path: shown.clone(),
@@ -155,7 +220,10 @@ impl Journal {
                     });
                 }
             },
-            None => (super::random_hex(), scorer.to_string()),
+            None => (
+                new_device.map_or_else(super::random_hex, str::to_string),
+                scorer.to_string(),
+            ),
         };
         if file_scorer != scorer {
             return Err(JournalError::OtherScorer {
@@ -163,8 +231,12 @@ impl Journal {
                 scorer: file_scorer,
             });
         }
+        let mut meeting = None;
         for (i, line) in lines.iter().enumerate().skip(1) {
             match serde_json::from_str::<Line>(line) {
+                Ok(Line::Meeting { meeting: named }) => {
+                    meeting.get_or_insert(named);
+                }
                 Ok(Line::Sent { seq, event }) => {
                     entries.insert(
                         seq,
@@ -187,28 +259,102 @@ impl Journal {
                 }
             }
         }
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-            .map_err(io)?;
-        if lines.is_empty() {
-            let header = serde_json::to_string(&Header {
-                device: device.clone(),
-                scorer: scorer.to_string(),
-            })
-            .unwrap_or_default();
-            writeln!(file, "{header}").map_err(io)?;
-            file.sync_all().map_err(io)?;
-        }
+        let file = if lines.is_empty() {
+            start(path, &device, scorer, None)?
+        } else {
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(path)
+                .map_err(io)?
+        };
         Ok(Journal {
             path: path.to_path_buf(),
             file,
             _lock: lock,
             device,
             scorer: scorer.to_string(),
+            meeting,
             entries,
         })
+    }
+
+    /// Makes this the journal of `meeting` (the identity the host names). A journal
+    /// of another meeting is set aside and a new one, with a new device id, takes
+    /// its place: its events were answered by another meeting's host, so they are
+    /// neither sent here nor taken as saved here, and a new device id cannot collide
+    /// with numbers that device used in the other meeting.
+    ///
+    /// A journal naming no meeting was written before journals named one, or was
+    /// just made. It is adopted when it holds nothing, or when the host says it has
+    /// committed events from this journal's device (`host_knows_device`): its
+    /// 128-bit random device id has then been heard by this very meeting. Otherwise
+    /// it could be a rehearsal's, whose answers would make scores look sent that
+    /// never reached this host: it is set aside too. A delegate loses nothing by
+    /// that: `thidua join` sends every score its sheet holds that the host does not,
+    /// and the window shows what the host holds.
+    pub fn bind(
+        mut self,
+        meeting: &str,
+        host_knows_device: bool,
+    ) -> Result<(Journal, Binding), JournalError> {
+        match self.meeting.as_deref() {
+            Some(own) if own == meeting => return Ok((self, Binding::Same)),
+            None if self.entries.is_empty() || host_knows_device => {
+                self.write_line(
+                    &Line::Meeting {
+                        meeting: meeting.to_string(),
+                    },
+                    true,
+                )?;
+                self.meeting = Some(meeting.to_string());
+                return Ok((self, Binding::Adopted));
+            }
+            _ => {}
+        }
+        let old = self.set_aside()?;
+        let device = super::random_hex();
+        let file = start(&self.path, &device, &self.scorer, Some(meeting))?;
+        let journal = Journal {
+            path: self.path,
+            file,
+            _lock: self._lock,
+            device,
+            scorer: self.scorer,
+            meeting: Some(meeting.to_string()),
+            entries: BTreeMap::new(),
+        };
+        Ok((journal, Binding::SetAside { old }))
+    }
+
+    /// Renames the journal to a free `<name>.<id>.old` beside it (the lock stays
+    /// where it is, held): where it went.
+    fn set_aside(&self) -> Result<PathBuf, JournalError> {
+        let id: String = self
+            .meeting
+            .as_deref()
+            .unwrap_or(&self.device)
+            .chars()
+            .take(8)
+            .collect();
+        let name = self.path.display().to_string();
+        let free = (1..1000)
+            .map(|n| match n {
+                1 => PathBuf::from(format!("{name}.{id}.old")),
+                n => PathBuf::from(format!("{name}.{id}.{n}.old")),
+            })
+            .find(|p| !p.exists());
+        let io = |source| JournalError::Io {
+            path: name.clone(),
+            source,
+        };
+        let old = free.ok_or_else(|| io(std::io::ErrorKind::AlreadyExists.into()))?;
+        std::fs::rename(&self.path, &old).map_err(io)?;
+        Ok(old)
+    }
+
+    /// The meeting this journal belongs to, once bound.
+    pub fn meeting(&self) -> Option<&str> {
+        self.meeting.as_deref()
     }
 
     pub fn device(&self) -> &str {
@@ -330,6 +476,79 @@ mod tests {
             Journal::open(&path, "hoang-mai"),
             Err(JournalError::OtherScorer { .. })
         ));
+    }
+
+    const REHEARSAL: &str = "0123456789abcdef0123456789abcdef";
+    const REAL: &str = "fedcba9876543210fedcba9876543210";
+
+    #[test]
+    fn a_journal_of_another_meeting_is_set_aside_and_a_new_one_starts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("phieu.json.journal");
+        let (mut j, binding) = Journal::open(&path, "ba-dinh")
+            .unwrap()
+            .bind(REHEARSAL, false)
+            .unwrap();
+        assert_eq!(binding, Binding::Adopted, "a new journal takes its meeting");
+        j.record(score(100)).unwrap();
+        j.settle(EventResult::Committed { seq: 1, at: 3 }).unwrap();
+        let old_device = j.device().to_string();
+        drop(j);
+
+        let (j, binding) = Journal::open(&path, "ba-dinh")
+            .unwrap()
+            .bind(REHEARSAL, false)
+            .unwrap();
+        assert_eq!(binding, Binding::Same);
+        assert_eq!(j.entries().count(), 1);
+        drop(j);
+
+        let (mut j, binding) = Journal::open(&path, "ba-dinh")
+            .unwrap()
+            .bind(REAL, false)
+            .unwrap();
+        let old = dir.path().join("phieu.json.journal.01234567.old");
+        assert_eq!(binding, Binding::SetAside { old: old.clone() });
+        assert_eq!(
+            j.entries().count(),
+            0,
+            "nothing of the rehearsal is taken over"
+        );
+        assert_ne!(j.device(), old_device);
+        assert_eq!(j.record(score(200)).unwrap(), 1);
+        drop(j);
+        assert!(std::fs::read_to_string(&old).unwrap().contains(REHEARSAL));
+        let j = Journal::open(&path, "ba-dinh").unwrap();
+        assert_eq!(j.meeting(), Some(REAL), "the new journal names its meeting");
+        assert_eq!(j.pending(), vec![(1, score(200))]);
+    }
+
+    #[test]
+    fn a_journal_from_before_meetings_had_names_is_adopted_only_where_it_was_heard() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("j");
+        let old_format = |path: &Path| {
+            let mut j = Journal::open(path, "ba-dinh").unwrap();
+            j.record(score(100)).unwrap();
+            j.settle(EventResult::Committed { seq: 1, at: 3 }).unwrap();
+        };
+        old_format(&path);
+        let (j, binding) = Journal::open(&path, "ba-dinh")
+            .unwrap()
+            .bind(REAL, true)
+            .unwrap();
+        assert_eq!(binding, Binding::Adopted);
+        assert_eq!(j.entries().count(), 1);
+        drop(j);
+
+        let other = dir.path().join("k");
+        old_format(&other);
+        let (j, binding) = Journal::open(&other, "ba-dinh")
+            .unwrap()
+            .bind(REAL, false)
+            .unwrap();
+        assert!(matches!(binding, Binding::SetAside { .. }), "{binding:?}");
+        assert_eq!(j.entries().count(), 0);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! - `POST /api/join` `{pin, device}` → `{token, scorer}` (a link carries the token
 //!   itself; the PIN is for typing, rate-limited per address)
 //! - `GET /api/sheet` (`Authorization: Bearer TOKEN`) → [`SheetView`]: the delegate's
-//!   own sheet as the host holds it, and nothing else of the meeting
+//!   own sheet as the host holds it, and nothing else of the meeting; with
+//!   `?config=SHA256` the config's text is left out when the client already holds
+//!   that config (on a slow link it is most of the answer)
 //! - `POST /api/events` → [`EventsReply`]: each event once per (device, seq); a repeat
 //!   is answered with the original result
 //! - `GET /api/tally` → the results document, only once the chair has published it
@@ -27,10 +29,14 @@ pub struct JoinReply {
 /// One delegate's sheet as the host has committed it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SheetView {
+    /// The meeting's identity (32 hex digits): a delegate's journal belongs to it.
+    pub meeting: String,
     pub scorer: String,
     /// The cluster config's bytes as the meeting holds them (UTF-8 JSON), so the
-    /// client draws the same grid; `config_sha256` lets it check them.
-    pub config: String,
+    /// client draws the same grid; `config_sha256` lets it check them. Left out
+    /// when the request said it holds the config with that check code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
     pub config_sha256: String,
     /// Every cell of this delegate's own row that holds a value: target member id,
     /// item or adjustment id, points as text (`"9.5"`).

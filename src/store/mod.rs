@@ -151,6 +151,51 @@ pub struct MeetingFile {
     device_owners: HashMap<String, Actor>,
     /// From how many rows on a replay reads in two parts (see `replay`).
     parallel_rows: u64,
+    /// This meeting's own identity (see [`MeetingFile::meeting_id`]).
+    meeting_id: String,
+}
+
+/// Where a meeting file keeps its identity, in `meta` (outside the chain: the
+/// identity names the file, it is not part of the meeting's history).
+const MEETING_ID_KEY: &str = "meeting_id";
+
+/// A new meeting's identity: 128 random bits as hex. Should the system give no
+/// randomness, the time to the nanosecond, the process and the config still tell two
+/// meetings apart, which is all the identity is for.
+fn new_meeting_id(config_sha256: &str, created_at: &str) -> String {
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_ok() {
+        return bytes.iter().map(|b| format!("{b:02x}")).collect();
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let seed = format!(
+        "{config_sha256}\n{created_at}\n{}\n{nanos}",
+        std::process::id()
+    );
+    sha256_hex(seed.as_bytes())[..32].to_string()
+}
+
+/// The identity of a file made before meetings had one of their own: derived from
+/// what it already holds and never changes (the config's check code and the moment
+/// the file was created), so every reading of the same file gives the same one.
+fn derived_meeting_id(config_sha256: &str, created_at: &str) -> String {
+    let seed = format!("thidua meeting\n{config_sha256}\n{created_at}");
+    sha256_hex(seed.as_bytes())[..32].to_string()
+}
+
+/// The identity stored in the file, or the one derived for an older file.
+fn read_meeting_id(conn: &Connection, config_sha256: &str) -> String {
+    let meta = |key: &str| -> Option<String> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .ok()
+            .flatten()
+    };
+    meta(MEETING_ID_KEY).unwrap_or_else(|| {
+        derived_meeting_id(config_sha256, &meta("created_at").unwrap_or_default())
+    })
 }
 
 fn open_error(path: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
@@ -246,6 +291,11 @@ impl MeetingFile {
             "INSERT INTO meta (key, value) VALUES ('format', ?1), ('created_at', ?2), ('created_by', ?3)",
             params![SESSION_FORMAT, created_at, concat!("thidua ", env!("CARGO_PKG_VERSION"))],
         )?;
+        let meeting_id = new_meeting_id(&config.sha256, created_at);
+        tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+            params![MEETING_ID_KEY, meeting_id],
+        )?;
         tx.execute(
             "INSERT INTO config (id, bytes, sha256) VALUES (1, ?1, ?2)",
             params![config_bytes, config.sha256],
@@ -265,6 +315,7 @@ impl MeetingFile {
             origins: HashMap::new(),
             device_owners: HashMap::new(),
             parallel_rows: replay::PARALLEL_ROWS,
+            meeting_id,
         })
     }
 
@@ -334,6 +385,7 @@ impl MeetingFile {
         if sha256_hex(&config_bytes) != stored_sha {
             breaks.push(ChainBreak::ConfigChanged);
         }
+        let meeting_id = read_meeting_id(&conn, &stored_sha);
         let mut file = MeetingFile {
             conn,
             path: path.to_path_buf(),
@@ -346,6 +398,7 @@ impl MeetingFile {
             origins: HashMap::new(),
             device_owners: HashMap::new(),
             parallel_rows,
+            meeting_id,
         };
         file.replay(&mut breaks)?;
         if file.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) && breaks.is_empty() {
@@ -465,6 +518,14 @@ impl MeetingFile {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// This meeting's identity: 32 hex digits, its own from the moment the file was
+    /// created (a rehearsal and the real meeting from one config differ), kept by
+    /// every copy of the file. A delegate's journal names it, so a journal is never
+    /// replayed into another meeting.
+    pub fn meeting_id(&self) -> &str {
+        &self.meeting_id
     }
 
     pub fn session(&self) -> &Session {
@@ -1117,6 +1178,46 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains("copy-tmp"))
             .collect()
+    }
+
+    #[test]
+    fn each_meeting_has_its_own_identity_which_its_file_and_copies_keep() {
+        let dir = tempfile::tempdir().unwrap();
+        let rehearsal = meeting(&dir.path().join("tap-duot.thidua"), 0..0);
+        let real = meeting(&dir.path().join("hoi-nghi.thidua"), 0..0);
+        assert_ne!(
+            rehearsal.meeting_id(),
+            real.meeting_id(),
+            "same config, same second"
+        );
+        assert_eq!(real.meeting_id().len(), 32);
+        let reopened = MeetingFile::open_to_read(real.path()).unwrap();
+        assert_eq!(reopened.meeting_id(), real.meeting_id());
+        let copy = dir.path().join("ban-sao.thidua");
+        real.save_copy(&copy).unwrap();
+        assert_eq!(
+            MeetingFile::open(&copy).unwrap().meeting_id(),
+            real.meeting_id()
+        );
+    }
+
+    #[test]
+    fn a_file_from_before_identities_gets_the_same_one_at_every_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cu.thidua");
+        std::fs::write(&path, include_bytes!("testdata/v1-sample.thidua")).unwrap();
+        let first = MeetingFile::open_to_read(&path)
+            .unwrap()
+            .meeting_id()
+            .to_string();
+        // Opened for writing (and upgraded), then read again: the same identity.
+        let second = MeetingFile::open(&path).unwrap().meeting_id().to_string();
+        let third = MeetingFile::open_to_read(&path)
+            .unwrap()
+            .meeting_id()
+            .to_string();
+        assert_eq!((first.len(), &first), (32, &second));
+        assert_eq!(second, third);
     }
 
     #[test]

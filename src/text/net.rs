@@ -23,6 +23,7 @@ crate::texts! {
         JournalDamaged => "{0}: nhật ký gửi điểm bị hỏng ở dòng {1}", "{0}: the journal of sent scores is damaged at line {1}";
         JournalOther => "{0}: nhật ký này thuộc về phiếu của {1}", "{0}: this journal belongs to {1}'s sheet";
         JournalBusy => "{0}: nhật ký đang được một tiến trình khác dùng: {1}. Hãy để tiến trình đó chạy xong, hoặc dừng nó", "{0}: the journal is in use by another process: {1}. Let it finish, or stop it";
+        JournalSetAside => "{0} là nhật ký của một hội nghị khác: đã cất sang {1} và bắt đầu nhật ký mới cho hội nghị này", "{0} is another meeting's journal: kept as {1}, and a new journal starts for this meeting";
         EventRefused => "điểm số {0} bị từ chối: {1}", "event {0} was refused: {1}";
         JoinSummary => "đã gửi {0}, đã xác nhận {1}, mới ghi {2}, đã có sẵn (gửi lại sau khi mất trả lời) {3}, bị từ chối {4}", "sent {0}, acknowledged {1}, committed {2}, already committed (resent after a lost answer) {3}, refused {4}";
         NoneFound => "Không nghe thấy hội nghị nào trên mạng này; hãy nhập địa chỉ và mã PIN của chủ trì.", "No meeting heard on this network; type the chair's address and PIN.";

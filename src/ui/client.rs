@@ -14,6 +14,7 @@ use crate::net::client::{Client, ClientError, token_of};
 use crate::net::discovery::{self, Found};
 use crate::net::journal::{Journal, JournalError};
 use crate::net::protocol::{EventResult, SentEvent, SheetView};
+use crate::text::net::N;
 use eframe::egui;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -146,10 +147,14 @@ pub struct ClientMeeting {
 
 /// Opens the journal, waiting a few seconds if this app's previous join still holds
 /// it (its worker lets go once it notices it was left).
-fn open_journal(path: &std::path::Path, scorer: &str) -> Result<Journal, JournalError> {
+fn open_journal(
+    path: &std::path::Path,
+    scorer: &str,
+    device: &str,
+) -> Result<Journal, JournalError> {
     let deadline = std::time::Instant::now() + Duration::from_secs(6);
     loop {
-        match Journal::open(path, scorer) {
+        match Journal::open_with_device(path, scorer, Some(device)) {
             Err(JournalError::Busy { .. }) if std::time::Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(200));
             }
@@ -245,7 +250,7 @@ impl ClientMeeting {
                 let _ = crate::store::files::write_atomically(&device_file, fresh.as_bytes());
                 fresh
             });
-        let client = match token_of(address) {
+        let mut client = match token_of(address) {
             Some(token) => Client::with_token(address, &token, &device),
             None => {
                 Client::join(address, pin.trim(), &device)
@@ -253,19 +258,40 @@ impl ClientMeeting {
                     .0
             }
         };
-        let view = client.sheet().map_err(JoinError::Client)?;
-        let config = Config::from_bytes(view.config.as_bytes())
+        let mut view = client.sheet().map_err(JoinError::Client)?;
+        let config_text = view.config.take().unwrap_or_default();
+        let config = Config::from_bytes(config_text.as_bytes())
             .map_err(|p| JoinError::Config(p.text(lang)))?;
+        if config.sha256 != view.config_sha256 {
+            return Err(JoinError::Config(N::ConfigMismatch.get(lang).into()));
+        }
         let config = Arc::new(config);
-        let (session, scorer) =
-            session_from(&config, &view).ok_or_else(|| JoinError::Config(view.scorer.clone()))?;
+        // One journal per meeting and delegate: a rehearsal's never meets the real
+        // meeting, and coming back to a meeting finds its own journal.
         let journal_path = journals.join(format!(
             "{}-{}.journal",
             view.scorer,
-            &view.config_sha256[..12.min(view.config_sha256.len())]
+            &view.meeting[..16.min(view.meeting.len())]
         ));
-        let journal = open_journal(&journal_path, &view.scorer)
+        let journal = open_journal(&journal_path, &view.scorer, &device)
             .map_err(|e| JoinError::Journal(e.text(lang)))?;
+        let heard = view.last_device_seq.is_some() && journal.device() == device;
+        let (journal, binding) = journal
+            .bind(&view.meeting, heard)
+            .map_err(|e| JoinError::Journal(e.text(lang)))?;
+        let mut notice = None;
+        if journal.device() != device {
+            client.set_device(journal.device());
+            view = client
+                .sheet_with(Some(&config.sha256))
+                .map_err(JoinError::Client)?;
+        }
+        if let crate::net::journal::Binding::SetAside { old } = &binding {
+            notice =
+                Some(N::JournalSetAside.fill(lang, &[&journal_path.display(), &old.display()]));
+        }
+        let (session, scorer) =
+            session_from(&config, &view).ok_or_else(|| JoinError::Config(view.scorer.clone()))?;
         let (outgoing, work) = mpsc::channel();
         let (report, incoming) = mpsc::channel();
         let worker_config = config.clone();
@@ -278,7 +304,7 @@ impl ClientMeeting {
             scorer,
             address: address.trim().to_string(),
             sending: BTreeMap::new(),
-            notice: view.reopened.clone(),
+            notice: notice.or_else(|| view.reopened.clone()),
             offline: None,
             outgoing,
             incoming,
@@ -447,7 +473,7 @@ fn worker(
         let Some((seq, key, event)) = queue.front().cloned() else {
             // Nothing to send: look at the sheet as the host has it (the chair may
             // have reopened or locked it).
-            match client.sheet() {
+            match client.sheet_with(Some(&config.sha256)) {
                 Ok(view) => {
                     tell(Incoming::Online, false, &mut offline);
                     if seen_events != Some(view.events) {
