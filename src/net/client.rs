@@ -5,19 +5,31 @@ use super::protocol::{
     EventResult, EventsReply, EventsRequest, JoinReply, JoinRequest, Refusal, SentEvent, SheetView,
 };
 use crate::text::{Lang, net::N};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub struct Client {
     base: String,
     agent: ureq::Agent,
     token: String,
     device: String,
+    /// When the delegate stops waiting for the host altogether, if ever.
+    until: Option<Instant>,
 }
+
+/// How long opening a connection may take before it is tried again.
+const CONNECT: Duration = Duration::from_secs(10);
+
+/// How long a request may go without a single byte moving either way before it is
+/// given up and tried again: on a crowded link TCP's own resends back off for many
+/// seconds, which is still no reason to start over. There is no limit on a whole request: an answer that
+/// keeps arriving over a slow link is read to its end.
+const SILENCE: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.text(Lang::En))]
 pub enum ClientError {
-    /// No answer (no network, the host is down): worth trying again.
+    /// No answer, or one cut off (no network, the host is down or restarting, the
+    /// link went silent): worth trying again.
     Unreachable { base: String, detail: String },
     /// The host answered no, and why: trying again will not help.
     Refused { status: u16, refusal: Refusal },
@@ -74,30 +86,56 @@ pub fn token_of(address: &str) -> Option<String> {
 
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(10)))
+        .timeout_connect(Some(CONNECT))
+        .timeout_per_read(Some(SILENCE))
+        .timeout_per_write(Some(SILENCE))
         .http_status_as_error(false)
         .build()
         .into()
 }
 
+/// `request`, ended when the delegate's wait runs out (`until`), at least a moment
+/// from now so a last try can still be answered.
+fn bounded<B>(request: ureq::RequestBuilder<B>, until: Option<Instant>) -> ureq::RequestBuilder<B> {
+    match until {
+        Some(until) => {
+            let left = until.saturating_duration_since(Instant::now());
+            request
+                .config()
+                .timeout_per_call(Some(left.max(Duration::from_secs(1))))
+                .build()
+        }
+        None => request,
+    }
+}
+
 impl Client {
     /// Joins with a 6-digit PIN; the host answers with this delegate's token.
     pub fn join(address: &str, pin: &str, device: &str) -> Result<(Client, String), ClientError> {
+        Self::join_until(address, pin, device, None)
+    }
+
+    /// [`Client::join`], given up at `until`; the client keeps that limit.
+    pub fn join_until(
+        address: &str,
+        pin: &str,
+        device: &str,
+        until: Option<Instant>,
+    ) -> Result<(Client, String), ClientError> {
         let base = base_of(address);
         let agent = agent();
         let request = JoinRequest {
             pin: pin.to_string(),
             device: device.to_string(),
         };
-        let reply: JoinReply = read(
-            &base,
-            agent.post(format!("{base}/api/join")).send_json(&request),
-        )?;
+        let post = bounded(agent.post(format!("{base}/api/join")), until);
+        let reply: JoinReply = read(&base, post.send_json(&request))?;
         let client = Client {
             base,
             agent,
             token: reply.token,
             device: device.to_string(),
+            until,
         };
         Ok((client, reply.scorer))
     }
@@ -109,7 +147,13 @@ impl Client {
             agent: agent(),
             token: token.to_string(),
             device: device.to_string(),
+            until: None,
         }
+    }
+
+    /// No request of this client goes on after `until` (none, by default).
+    pub fn set_until(&mut self, until: Option<Instant>) {
+        self.until = until;
     }
 
     pub fn base(&self) -> &str {
@@ -140,10 +184,8 @@ impl Client {
         if let Some(sha) = known_config {
             request = request.query("config", sha);
         }
-        read(
-            &self.base,
-            request.header("Authorization", self.bearer()).call(),
-        )
+        let request = bounded(request.header("Authorization", self.bearer()), self.until);
+        read(&self.base, request.call())
     }
 
     /// Sends events; the host answers for each (a repeat gets the original answer).
@@ -152,13 +194,11 @@ impl Client {
             device: self.device.clone(),
             events,
         };
-        let reply: EventsReply = read(
-            &self.base,
-            self.agent
-                .post(format!("{}/api/events", self.base))
-                .header("Authorization", self.bearer())
-                .send_json(&request),
-        )?;
+        let post = self
+            .agent
+            .post(format!("{}/api/events", self.base))
+            .header("Authorization", self.bearer());
+        let reply: EventsReply = read(&self.base, bounded(post, self.until).send_json(&request))?;
         Ok(reply.results)
     }
 
@@ -174,27 +214,34 @@ impl Client {
     }
 }
 
+/// The host's answer to a request: its body as `T`, or why there is none. A body
+/// cut off on the way (the link went silent, the connection dropped) is no answer,
+/// to be asked for again; only a whole body that does not read is a bad reply.
 fn read<T: serde::de::DeserializeOwned>(
     base: &str,
     sent: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
 ) -> Result<T, ClientError> {
-    let mut response = sent.map_err(|e| ClientError::Unreachable {
+    let unreachable = |e: ureq::Error| ClientError::Unreachable {
         base: base.to_string(),
         detail: e.to_string(),
-    })?;
+    };
+    let mut response = sent.map_err(unreachable)?;
     let status = response.status().as_u16();
+    let body = response.body_mut().read_to_vec().map_err(|e| match e {
+        ureq::Error::BodyExceedsLimit(_) => ClientError::BadReply {
+            detail: e.to_string(),
+        },
+        e => unreachable(e),
+    });
     if (200..300).contains(&status) {
-        response
-            .body_mut()
-            .read_json::<T>()
-            .map_err(|e| ClientError::BadReply {
-                detail: e.to_string(),
-            })
+        serde_json::from_slice(&body?).map_err(|e| ClientError::BadReply {
+            detail: e.to_string(),
+        })
     } else {
-        let refusal = response
-            .body_mut()
-            .read_json::<Refusal>()
-            .unwrap_or_else(|_| Refusal {
+        let refusal = body
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Refusal>(&b).ok())
+            .unwrap_or_else(|| Refusal {
                 vi: format!("HTTP {status}"),
                 en: format!("HTTP {status}"),
             });

@@ -404,6 +404,37 @@ impl Journal {
         Ok(seq)
     }
 
+    /// Writes `events` to the disk, flushed once for all, and gives them the next
+    /// sequence numbers: only then may they be sent.
+    pub fn record_all(&mut self, events: Vec<Event>) -> Result<Vec<u64>, JournalError> {
+        let first = self.entries.keys().next_back().map_or(1, |last| last + 1);
+        let count = events.len();
+        for (seq, event) in (first..).zip(&events) {
+            let line = Line::Sent {
+                seq,
+                event: event.clone(),
+            };
+            self.write_line(&line, false)?;
+        }
+        if count > 0 {
+            let shown = self.path.display().to_string();
+            self.file.sync_all().map_err(|source| JournalError::Io {
+                path: shown,
+                source,
+            })?;
+        }
+        for (seq, event) in (first..).zip(events) {
+            self.entries.insert(
+                seq,
+                Entry {
+                    event,
+                    result: None,
+                },
+            );
+        }
+        Ok((first..).take(count).collect())
+    }
+
     /// Keeps the host's answer. Not flushed: if it is lost, the event is sent again
     /// and the host answers the same.
     pub fn settle(&mut self, result: EventResult) -> Result<(), JournalError> {

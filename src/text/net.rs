@@ -26,6 +26,7 @@ crate::texts! {
         JournalSetAside => "{0} là nhật ký của một hội nghị khác: đã cất sang {1} và bắt đầu nhật ký mới cho hội nghị này", "{0} is another meeting's journal: kept as {1}, and a new journal starts for this meeting";
         EventRefused => "điểm số {0} bị từ chối: {1}", "event {0} was refused: {1}";
         JoinSummary => "đã gửi {0}, đã xác nhận {1}, mới ghi {2}, đã có sẵn (gửi lại sau khi mất trả lời) {3}, bị từ chối {4}", "sent {0}, acknowledged {1}, committed {2}, already committed (resent after a lost answer) {3}, refused {4}";
+        JoinWaiting => "đã gửi {0}, đã xác nhận {1}, mới ghi {2}, đã có sẵn (gửi lại sau khi mất trả lời) {3}, bị từ chối {4}; còn chờ máy chủ trì trả lời {5}", "sent {0}, acknowledged {1}, committed {2}, already committed (resent after a lost answer) {3}, refused {4}; still waiting for the host {5}";
         NoneFound => "Không nghe thấy hội nghị nào trên mạng này; hãy nhập địa chỉ và mã PIN của chủ trì.", "No meeting heard on this network; type the chair's address and PIN.";
         FoundLine => "{0}  {1}", "{0}  {1}";
         GaveUp => "hết thời gian chờ máy chủ trì; {0} điểm chưa gửi vẫn nằm trong nhật ký {1} và sẽ được gửi lần sau", "gave up waiting for the host; {0} unsent {0|event stays|events stay} in the journal {1} and will be sent next time";

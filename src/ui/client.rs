@@ -250,14 +250,17 @@ impl ClientMeeting {
                 let _ = crate::store::files::write_atomically(&device_file, fresh.as_bytes());
                 fresh
             });
+        // The window waits for this: a host that does not answer soon is said so.
+        let until = Some(std::time::Instant::now() + Duration::from_secs(10));
         let mut client = match token_of(address) {
             Some(token) => Client::with_token(address, &token, &device),
             None => {
-                Client::join(address, pin.trim(), &device)
+                Client::join_until(address, pin.trim(), &device, until)
                     .map_err(JoinError::Client)?
                     .0
             }
         };
+        client.set_until(until);
         let mut view = client.sheet().map_err(JoinError::Client)?;
         let config_text = view.config.take().unwrap_or_default();
         let config = Config::from_bytes(config_text.as_bytes())
@@ -292,6 +295,8 @@ impl ClientMeeting {
         }
         let (session, scorer) =
             session_from(&config, &view).ok_or_else(|| JoinError::Config(view.scorer.clone()))?;
+        // Sending goes on as long as the window is open.
+        client.set_until(None);
         let (outgoing, work) = mpsc::channel();
         let (report, incoming) = mpsc::channel();
         let worker_config = config.clone();

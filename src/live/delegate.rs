@@ -1,0 +1,356 @@
+//! A delegate's client, below both front ends: `thidua join` and the window's
+//! "Tham gia hội nghị" both join the host, keep a journal of one meeting and send
+//! through it, with the same retries.
+//!
+//! Every event is written to the journal (and flushed) before it is sent; what has
+//! no answer is sent again, with its number, until the host answers, so the host
+//! commits it once. Events go in batches ([`BATCH`]); a try that gets no answer (no
+//! network, the host restarting, a link gone silent) is tried again after a pause
+//! that grows ([`Backoff`]) until the delegate's wait runs out. The host's sheet
+//! view, never the journal's record of answers, says what the host holds.
+
+use crate::model::config::Config;
+use crate::model::event::Event;
+use crate::model::problem::Problems;
+use crate::net::client::{Client, ClientError, token_of};
+use crate::net::journal::{Binding, Journal, JournalError};
+use crate::net::protocol::{EventResult, SentEvent, SheetView};
+use crate::text::{Lang, net::N};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// At most this many events go in one request: on a slow link a request that is
+/// lost costs the resending of this many, not of a whole sheet.
+pub const BATCH: usize = 64;
+
+/// The pause after a try that got no answer: from 100 ms, doubling, at most 2 s.
+pub struct Backoff {
+    pause: Duration,
+}
+
+impl Backoff {
+    const FIRST: Duration = Duration::from_millis(100);
+    const MOST: Duration = Duration::from_secs(2);
+
+    pub fn new() -> Backoff {
+        Backoff { pause: Self::FIRST }
+    }
+
+    /// The host answered: the next failure waits the shortest pause again.
+    pub fn reset(&mut self) {
+        self.pause = Self::FIRST;
+    }
+
+    /// How long to wait now; the next pause is longer.
+    pub fn next_pause(&mut self) -> Duration {
+        let pause = self.pause;
+        self.pause = (self.pause * 2).min(Self::MOST);
+        pause
+    }
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.text(Lang::En))]
+pub enum DelegateError {
+    /// No answer before the delegate's wait ran out: nothing was refused, and what
+    /// is unsent stays in the journal for the next run.
+    Waiting(ClientError),
+    /// The host said no (a wrong or revoked code) or answered what cannot be read.
+    Refused(ClientError),
+    Journal(#[from] JournalError),
+    /// The config the host sent cannot be read.
+    BadConfig(Problems),
+    /// The config the host sent does not match its check code.
+    ConfigMismatch,
+    /// The journal at `path` is for `journal`'s sheet, the code opens `opened`'s.
+    OtherScorer {
+        path: String,
+        journal: String,
+        opened: String,
+    },
+}
+
+impl DelegateError {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            DelegateError::Waiting(e) | DelegateError::Refused(e) => e.text(lang),
+            DelegateError::Journal(e) => e.text(lang),
+            DelegateError::BadConfig(problems) => problems.text(lang),
+            DelegateError::ConfigMismatch => N::ConfigMismatch.get(lang).into(),
+            DelegateError::OtherScorer { path, journal, .. } => {
+                N::JournalOther.fill(lang, &[path, journal])
+            }
+        }
+    }
+
+    fn from_client(e: ClientError) -> DelegateError {
+        if e.is_retryable() {
+            DelegateError::Waiting(e)
+        } else {
+            DelegateError::Refused(e)
+        }
+    }
+}
+
+/// Where the delegate's journal is kept.
+pub enum JournalPlace<'a> {
+    /// This file, for the delegate `scorer` (`thidua join`): taken before anything
+    /// is sent, so a second process on it is refused at once.
+    File { path: &'a Path, scorer: &'a str },
+    /// A journal per meeting and delegate in this folder (the window); a new one
+    /// sends under this laptop's `device`, so a laptop is one device of its code.
+    Folder { folder: &'a Path, device: &'a str },
+}
+
+/// What a delegate needs to join.
+pub struct Joining<'a> {
+    /// What the delegate typed: an address, or a join link carrying the code.
+    pub address: &'a str,
+    pub pin: Option<&'a str>,
+    pub journal: JournalPlace<'a>,
+    /// Joining is given up when the host has not answered by then.
+    pub until: Instant,
+}
+
+/// An answer of the host to one event of the journal.
+pub struct Answer {
+    pub seq: u64,
+    pub event: Event,
+    pub result: EventResult,
+}
+
+/// A delegate joined to a host, with the journal of that meeting.
+pub struct Delegate {
+    client: Client,
+    journal: Journal,
+    config: Arc<Config>,
+    view: SheetView,
+    binding: Binding,
+    /// The events put on the wire by this process (first tries and resends alike).
+    attempted: BTreeSet<u64>,
+}
+
+/// Calls `attempt` until it is answered, refused, or `until` passes; pausing longer
+/// after each try that got no answer.
+pub fn retry<T>(
+    until: Option<Instant>,
+    mut attempt: impl FnMut() -> Result<T, DelegateError>,
+) -> Result<T, DelegateError> {
+    let mut backoff = Backoff::new();
+    loop {
+        match attempt() {
+            Err(DelegateError::Waiting(e)) => {
+                let pause = backoff.next_pause();
+                if until.is_some_and(|until| Instant::now() + pause >= until) {
+                    return Err(DelegateError::Waiting(e));
+                }
+                std::thread::sleep(pause);
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Opens a journal of the window's folder, waiting a few seconds if this app's
+/// previous join still holds it (its worker lets go once it notices it was left).
+fn open_waiting(path: &Path, scorer: &str, device: &str) -> Result<Journal, JournalError> {
+    let deadline = Instant::now() + Duration::from_secs(6);
+    loop {
+        match Journal::open_with_device(path, scorer, Some(device)) {
+            Err(JournalError::Busy { .. }) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            other => return other,
+        }
+    }
+}
+
+impl Delegate {
+    /// Joins the host (with the PIN, or the code a link carries), reads the sheet
+    /// and the config, and binds the journal to the host's meeting: a journal of
+    /// another meeting is set aside and a new one started ([`Journal::bind`]).
+    pub fn connect(joining: Joining<'_>) -> Result<Delegate, DelegateError> {
+        let until = Some(joining.until);
+        let early = match &joining.journal {
+            JournalPlace::File { path, scorer } => Some(Journal::open(path, scorer)?),
+            JournalPlace::Folder { .. } => None,
+        };
+        let device = match (&early, &joining.journal) {
+            (Some(journal), _) => journal.device().to_string(),
+            (None, JournalPlace::Folder { device, .. }) => device.to_string(),
+            (None, JournalPlace::File { .. }) => String::new(),
+        };
+        let address = joining.address;
+        let mut client = match (token_of(address), joining.pin) {
+            (Some(token), _) => Client::with_token(address, &token, &device),
+            (None, pin) => {
+                let pin = pin.unwrap_or_default().trim();
+                retry(until, || {
+                    Client::join_until(address, pin, &device, until)
+                        .map_err(DelegateError::from_client)
+                })?
+                .0
+            }
+        };
+        client.set_until(until);
+        let mut view = retry(until, || client.sheet().map_err(DelegateError::from_client))?;
+        let text = view.config.take().unwrap_or_default();
+        let config = Config::from_bytes(text.as_bytes()).map_err(DelegateError::BadConfig)?;
+        if config.sha256 != view.config_sha256 {
+            return Err(DelegateError::ConfigMismatch);
+        }
+        let journal = match (early, &joining.journal) {
+            (Some(journal), _) => journal,
+            (None, JournalPlace::Folder { folder, device }) => {
+                // One journal per meeting and delegate: a rehearsal's never meets
+                // the real meeting, and coming back to a meeting finds its own.
+                let name = format!(
+                    "{}-{}.journal",
+                    view.scorer,
+                    &view.meeting[..16.min(view.meeting.len())]
+                );
+                open_waiting(&folder.join(name), &view.scorer, device)?
+            }
+            (None, JournalPlace::File { path, scorer }) => Journal::open(path, scorer)?,
+        };
+        if journal.scorer() != view.scorer {
+            return Err(DelegateError::OtherScorer {
+                path: journal.path().display().to_string(),
+                journal: journal.scorer().to_string(),
+                opened: view.scorer.clone(),
+            });
+        }
+        let heard = view.last_device_seq.is_some() && journal.device() == device;
+        let (journal, binding) = journal.bind(&view.meeting, heard)?;
+        if journal.device() != device {
+            // A new journal sends under its own device id: the host learns it.
+            client.set_device(journal.device());
+            view = retry(until, || {
+                client
+                    .sheet_with(Some(&config.sha256))
+                    .map_err(DelegateError::from_client)
+            })?;
+        }
+        Ok(Delegate {
+            client,
+            journal,
+            config: Arc::new(config),
+            view,
+            binding,
+            attempted: BTreeSet::new(),
+        })
+    }
+
+    pub fn config(&self) -> &Arc<Config> {
+        &self.config
+    }
+
+    /// The sheet as the host held it when last asked.
+    pub fn view(&self) -> &SheetView {
+        &self.view
+    }
+
+    /// What became of the journal when joining.
+    pub fn binding(&self) -> &Binding {
+        &self.binding
+    }
+
+    pub fn journal_path(&self) -> &Path {
+        self.journal.path()
+    }
+
+    /// No request goes on after `until` (none: the window waits as long as it is
+    /// open).
+    pub fn set_until(&mut self, until: Option<Instant>) {
+        self.client.set_until(until);
+    }
+
+    /// Events of the journal without an answer yet.
+    pub fn unanswered(&self) -> usize {
+        self.journal.pending().len()
+    }
+
+    /// How many events this process put on the wire.
+    pub fn attempted(&self) -> usize {
+        self.attempted.len()
+    }
+
+    /// Writes `events` to the journal, flushed to the disk once for all: only then
+    /// may they be sent. Their numbers, in order.
+    pub fn record(&mut self, events: Vec<Event>) -> Result<Vec<u64>, DelegateError> {
+        Ok(self.journal.record_all(events)?)
+    }
+
+    /// Sends the oldest unanswered events (at most [`BATCH`]) once, and keeps the
+    /// host's answers in the journal.
+    pub fn send_once(&mut self) -> Result<Vec<Answer>, DelegateError> {
+        let batch: Vec<(u64, Event)> = self.journal.pending().into_iter().take(BATCH).collect();
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.attempted.extend(batch.iter().map(|(seq, _)| *seq));
+        let sent = batch
+            .iter()
+            .map(|(seq, event)| SentEvent {
+                seq: *seq,
+                event: event.clone(),
+            })
+            .collect();
+        let results = self.client.send(sent).map_err(DelegateError::from_client)?;
+        let mut answers = Vec::new();
+        for result in results {
+            let Some((seq, event)) = batch.iter().find(|(seq, _)| *seq == result.seq()) else {
+                continue;
+            };
+            self.journal.settle(result.clone())?;
+            answers.push(Answer {
+                seq: *seq,
+                event: event.clone(),
+                result,
+            });
+        }
+        Ok(answers)
+    }
+
+    /// Sends every unanswered event until the host has answered them all, or
+    /// `until` passes (then [`DelegateError::Waiting`]); `answered` sees each answer.
+    pub fn flush(
+        &mut self,
+        until: Option<Instant>,
+        mut answered: impl FnMut(&Answer),
+    ) -> Result<(), DelegateError> {
+        while self.unanswered() > 0 {
+            let answers = retry(until, || self.send_once())?;
+            answers.iter().for_each(&mut answered);
+        }
+        Ok(())
+    }
+
+    /// Asks the host for the sheet once (the config's text only if it changed).
+    pub fn refresh_once(&mut self) -> Result<&SheetView, DelegateError> {
+        let mut view = self
+            .client
+            .sheet_with(Some(&self.config.sha256))
+            .map_err(DelegateError::from_client)?;
+        if view.config_sha256 != self.config.sha256 {
+            return Err(DelegateError::ConfigMismatch);
+        }
+        view.config = None;
+        self.view = view;
+        Ok(&self.view)
+    }
+
+    /// [`Delegate::refresh_once`] until answered or `until` passes; the sheet is
+    /// then [`Delegate::view`].
+    pub fn refresh(&mut self, until: Option<Instant>) -> Result<(), DelegateError> {
+        retry(until, || self.refresh_once().map(|_| ()))
+    }
+}
