@@ -122,12 +122,20 @@ fn serve(hosts: &Hosts, meeting: &Path, codes: &Path) -> Running {
 }
 
 /// A scripted delegate in the delegates' namespace, sending `sheet`.
+/// It types a score every 20 ms, so it goes on scoring while the link is cut.
 fn join(hosts: &Hosts, pin: &str, sheet: &Path, journal: &Path) -> Child {
-    join_waiting(hosts, pin, sheet, journal, 180)
+    join_waiting(hosts, pin, sheet, journal, 180, 20)
 }
 
-/// [`join`], waiting at most `seconds` for the host.
-fn join_waiting(hosts: &Hosts, pin: &str, sheet: &Path, journal: &Path, seconds: u32) -> Child {
+/// [`join`], waiting at most `seconds` for the host, `pace` ms between scores.
+fn join_waiting(
+    hosts: &Hosts,
+    pin: &str,
+    sheet: &Path,
+    journal: &Path,
+    seconds: u32,
+    pace: u32,
+) -> Child {
     hosts
         .in_ns(&hosts.client_ns)
         .args([
@@ -142,6 +150,7 @@ fn join_waiting(hosts: &Hosts, pin: &str, sheet: &Path, journal: &Path, seconds:
         .arg("--journal")
         .arg(journal)
         .args(["--timeout", &seconds.to_string()])
+        .args(["--pace", &pace.to_string()])
         .env("THIDUA_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -204,6 +213,7 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
     assert!(ip(&["-n", &hosts.client_ns, "link", "set", &link, "down"]));
     std::thread::sleep(Duration::from_secs(3));
     // One delegate's program is killed meanwhile and started again.
+    assert!(clients[0].try_wait().unwrap().is_none(), "killed mid-sheet");
     clients[0].kill().unwrap();
     clients[0].wait().unwrap();
     clients[0] = join(&hosts, &pin(&sheets[0]), &sheets[0], &journal(&sheets[0]));
@@ -211,6 +221,14 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
     assert!(ip(&["-n", &hosts.client_ns, "link", "set", &link, "up"]));
     // Then the host is killed while they send, and started again on the same address.
     std::thread::sleep(Duration::from_millis(400));
+    let sending = clients
+        .iter_mut()
+        .filter_map(|c| c.try_wait().ok())
+        .filter(Option::is_none);
+    assert!(
+        sending.count() > 0,
+        "the host is killed while delegates send"
+    );
     host.0.kill().unwrap();
     host.0.wait().unwrap();
     std::thread::sleep(Duration::from_millis(1500));
@@ -342,7 +360,7 @@ fn a_link_throttled_to_6_kbit_per_second_is_slow_not_an_error() {
     let journal = dir.path().join("ba-dinh.journal");
     let started = std::time::Instant::now();
     let pin = doc["codes"]["ba-dinh"]["pin"].as_str().unwrap();
-    let output = join_waiting(&hosts, pin, &sheet, &journal, 600)
+    let output = join_waiting(&hosts, pin, &sheet, &journal, 600, 0)
         .wait_with_output()
         .unwrap();
     let took = started.elapsed();

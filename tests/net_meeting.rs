@@ -27,6 +27,12 @@ fn sheets() -> Vec<PathBuf> {
 }
 
 fn start_join(port: u16, pin: &str, sheet: &Path, journal: &Path) -> Child {
+    start_join_paced(port, pin, sheet, journal, 0)
+}
+
+/// [`start_join`], `pace` milliseconds between scores, as a delegate typing: the
+/// sheet takes a few seconds, so what is killed is killed mid-sheet.
+fn start_join_paced(port: u16, pin: &str, sheet: &Path, journal: &Path, pace: u32) -> Child {
     Command::new(BIN)
         .args(["join", &format!("127.0.0.1:{port}"), "--pin", pin])
         .arg("--sheet")
@@ -34,6 +40,7 @@ fn start_join(port: u16, pin: &str, sheet: &Path, journal: &Path) -> Child {
         .arg("--journal")
         .arg(journal)
         .args(["--timeout", "120"])
+        .args(["--pace", &pace.to_string()])
         .env("THIDUA_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -128,28 +135,39 @@ fn a_killed_host_and_a_killed_delegate_lose_nothing_and_repeat_nothing() {
     let pin_of = |sheet: &Path| codes[scorer_of(sheet)]["pin"].as_str().unwrap().to_string();
     let mut clients: Vec<Option<Child>> = sheets
         .iter()
-        .map(|s| Some(start_join(port, &pin_of(s), s, &journal_of(s))))
+        .map(|s| Some(start_join_paced(port, &pin_of(s), s, &journal_of(s), 10)))
         .collect();
 
     // Let them get going, then kill the first delegate's process mid-sheet.
     std::thread::sleep(Duration::from_millis(700));
     if let Some(mut first) = clients[0].take() {
+        assert!(first.try_wait().unwrap().is_none(), "killed mid-sheet");
         first.kill().unwrap();
         first.wait().unwrap();
     }
     // Kill the host with SIGKILL while the others are sending, and bring it back on
     // the same port after a pause: they keep their unanswered events and resend.
     std::thread::sleep(Duration::from_millis(300));
+    let sending = clients
+        .iter_mut()
+        .flatten()
+        .filter_map(|c| c.try_wait().ok())
+        .filter(Option::is_none);
+    assert!(
+        sending.count() > 0,
+        "the host is killed while delegates send"
+    );
     host.0.kill().unwrap();
     host.0.wait().unwrap();
     std::thread::sleep(Duration::from_millis(1500));
     host = start_host(&meeting, port, &codes_path);
     // The killed delegate runs again with its journal.
-    clients[0] = Some(start_join(
+    clients[0] = Some(start_join_paced(
         port,
         &pin_of(&sheets[0]),
         &sheets[0],
         &journal_of(&sheets[0]),
+        10,
     ));
 
     let mut totals = [0u64; 5];

@@ -5,12 +5,17 @@
 //! answered when it runs again, and the host applies each event once.
 
 use super::{Out, Outcome, read_limited};
-use crate::live::delegate::{Answer, Delegate, DelegateError, Joining, JournalPlace};
+use crate::live::delegate::{
+    Answer, Delegate, DelegateError, Joining, JournalPlace, Report, Worker,
+};
+use crate::model::config::Config;
 use crate::model::event::Event;
 use crate::model::sheet::Sheet;
 use crate::net::journal::Binding;
 use crate::net::protocol::EventResult;
+use crate::net::protocol::SheetView;
 use crate::text::net::N;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -47,6 +52,7 @@ pub(super) fn join(
     sheet_path: &Path,
     journal_path: Option<&Path>,
     timeout: Duration,
+    pace: Duration,
 ) -> Outcome {
     let until = Instant::now() + timeout;
     let bytes = read_limited(out, sheet_path)?;
@@ -71,7 +77,7 @@ pub(super) fn join(
         },
         until,
     });
-    let mut delegate = match joined {
+    let delegate = match joined {
         Ok(delegate) => delegate,
         Err(DelegateError::OtherScorer { opened, .. }) => {
             return Err(out.error(
@@ -85,30 +91,120 @@ pub(super) fn join(
     }
     let sheet =
         Sheet::from_bytes(&bytes, delegate.config()).map_err(|p| out.error(&p.text(out.lang)))?;
-    let mut counts = Counts::default();
-    let sent = send_sheet(out, &mut delegate, &sheet, until, &mut counts);
-    finish(out, &delegate, &counts, sent)
+    let config = delegate.config().clone();
+    let mut run = Run {
+        out,
+        until,
+        counts: Counts::default(),
+        answered: HashSet::new(),
+        expected: delegate.unanswered(),
+        view: None,
+        trouble: None,
+    };
+    let worker = Worker::spawn(delegate, None, || {}).map_err(|e| out.error(&e.to_string()))?;
+    let sent = send_sheet(&worker, &mut run, &config, &sheet, pace);
+    let Some(delegate) = worker.stop() else {
+        return Err(super::Failed);
+    };
+    finish(&run, &delegate, sent)
+}
+
+/// What one run of `join` has heard from its worker.
+struct Run<'a> {
+    out: &'a Out,
+    until: Instant,
+    counts: Counts,
+    /// The events the host has answered (each counted once).
+    answered: HashSet<u64>,
+    /// How many answers the run waits for: the journal's unanswered events at the
+    /// start and every event handed to the worker since.
+    expected: usize,
+    view: Option<Box<SheetView>>,
+    /// The last failed try, if the host has not answered since.
+    trouble: Option<DelegateError>,
+}
+
+/// Why a run ended before every event was answered.
+enum Stop {
+    /// The delegate's wait ran out: nothing refused, the rest stays in the journal.
+    Time,
+    /// The host refused the request (a revoked code), or the journal failed.
+    Failed(DelegateError),
+}
+
+impl Run<'_> {
+    /// Takes in the worker's reports until `done` holds or `moment` comes; past
+    /// the delegate's wait, [`Stop::Time`].
+    fn pump(
+        &mut self,
+        worker: &Worker,
+        moment: Option<Instant>,
+        done: impl Fn(&Run) -> bool,
+    ) -> Result<(), Stop> {
+        while !done(self) {
+            let by = moment.map_or(self.until, |m| m.min(self.until));
+            match worker.report_by(by) {
+                Some(report) => self.take(report)?,
+                None if Instant::now() >= self.until => return Err(Stop::Time),
+                None => return Ok(()),
+            }
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, report: Report) -> Result<(), Stop> {
+        match report {
+            Report::Answer(answer) => {
+                if self.answered.insert(answer.seq) {
+                    self.counts.add(self.out, &answer);
+                }
+                self.trouble = None;
+            }
+            Report::View(view) => self.view = Some(view),
+            Report::Online => self.trouble = None,
+            Report::Offline(DelegateError::Waiting(e)) => {
+                self.trouble = Some(DelegateError::Waiting(e));
+            }
+            Report::Offline(e) => return Err(Stop::Failed(e)),
+        }
+        Ok(())
+    }
 }
 
 /// First what an earlier run wrote down but never heard back about; then every
 /// score of the sheet the host does not hold, as the host says once those went (its
-/// word, never the journal's, says what is there), and the submission.
+/// word, never the journal's, says what is there), `pace` apart as a delegate
+/// typing them, and the submission.
 fn send_sheet(
-    out: &Out,
-    delegate: &mut Delegate,
+    worker: &Worker,
+    run: &mut Run,
+    config: &Config,
     sheet: &Sheet,
-    until: Instant,
-    counts: &mut Counts,
-) -> Result<(), DelegateError> {
-    delegate.flush(Some(until), |a| counts.add(out, a))?;
-    delegate.refresh(Some(until))?;
-    let view = delegate.view();
-    let held: std::collections::HashSet<(&str, &str, &str)> = view
+    pace: Duration,
+) -> Result<(), Stop> {
+    run.pump(worker, None, |r| r.answered.len() >= r.expected)?;
+    worker.look();
+    run.pump(worker, None, |r| r.view.is_some())?;
+    let Some(view) = run.view.take() else {
+        return Err(Stop::Time);
+    };
+    for event in wanted(config, sheet, &view) {
+        worker.send(event);
+        run.expected += 1;
+        if !pace.is_zero() {
+            run.pump(worker, Some(Instant::now() + pace), |_| false)?;
+        }
+    }
+    run.pump(worker, None, |r| r.answered.len() >= r.expected)
+}
+
+/// The sheet's scores the host does not hold, and the submission if it has none.
+fn wanted(config: &Config, sheet: &Sheet, view: &SheetView) -> Vec<Event> {
+    let held: HashSet<(&str, &str, &str)> = view
         .values
         .iter()
         .map(|v| (v.target.as_str(), v.item.as_str(), v.value.as_str()))
         .collect();
-    let config = delegate.config();
     let scorer = view.scorer.clone();
     let mut wanted: Vec<Event> = sheet
         .scores
@@ -132,19 +228,15 @@ fn send_sheet(
     if !view.submitted {
         wanted.push(Event::Submit { scorer });
     }
-    delegate.record(wanted)?;
-    delegate.flush(Some(until), |a| counts.add(out, a))
+    wanted
 }
 
 /// The summary line, which says whether anything still waits for the host; and the
 /// outcome: success only when every event was answered and none refused.
-fn finish(
-    out: &Out,
-    delegate: &Delegate,
-    counts: &Counts,
-    sent: Result<(), DelegateError>,
-) -> Outcome {
+fn finish(run: &Run, delegate: &Delegate, sent: Result<(), Stop>) -> Outcome {
+    let out = run.out;
     let sent_now = delegate.attempted();
+    let counts = &run.counts;
     let (a, c, d, r) = (
         counts.acknowledged,
         counts.committed,
@@ -160,16 +252,16 @@ fn finish(
             }
             Ok(())
         }
-        Err(DelegateError::Waiting(e)) => {
+        Err(Stop::Time) => {
             let waiting = delegate.unanswered();
             out.say(&N::JoinWaiting.fill(out.lang, &[&sent_now, &a, &c, &d, &r, &waiting]));
-            eprintln!(
-                "{}",
-                N::GaveUp.fill(out.lang, &[&waiting, &delegate.journal_path().display()])
-            );
-            Err(out.error(&e.text(out.lang)))
+            if let Some(trouble) = &run.trouble {
+                eprintln!("{}", trouble.text(out.lang));
+            }
+            Err(out
+                .error(&N::GaveUp.fill(out.lang, &[&waiting, &delegate.journal_path().display()])))
         }
-        Err(e) => {
+        Err(Stop::Failed(e)) => {
             out.say(&summary);
             Err(out.error(&e.text(out.lang)))
         }

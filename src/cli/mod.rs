@@ -169,6 +169,10 @@ pub enum Command {
         /// Chờ máy chủ trì tối đa bấy nhiêu giây. / Wait for the host at most this long.
         #[arg(long, default_value_t = 300)]
         timeout: u64,
+        /// Nghỉ bấy nhiêu mili giây giữa hai điểm, như đại biểu đang gõ (để thử). /
+        /// Pause this many milliseconds between scores, as a delegate typing (for tests).
+        #[arg(long, default_value_t = 0)]
+        pace: u64,
     },
     /// In bản giao ước thi đua (PDF A4) từ tệp cấu hình cụm: tiêu chí, thang điểm,
     /// cách chấm điểm, xếp loại, khen thưởng và chỗ ký của từng đơn vị. /
@@ -309,6 +313,7 @@ pub fn run(cli: Cli) -> ExitCode {
             sheet,
             journal,
             timeout,
+            pace,
         }) => join::join(
             &out,
             &address,
@@ -316,6 +321,7 @@ pub fn run(cli: Cli) -> ExitCode {
             &sheet,
             journal.as_deref(),
             std::time::Duration::from_secs(timeout),
+            std::time::Duration::from_millis(pace),
         ),
         Some(Command::ScoreStream { meeting, count }) => {
             synthetic::score_stream(&out, &meeting, count)

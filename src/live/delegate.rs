@@ -320,20 +320,6 @@ impl Delegate {
         Ok(answers)
     }
 
-    /// Sends every unanswered event until the host has answered them all, or
-    /// `until` passes (then [`DelegateError::Waiting`]); `answered` sees each answer.
-    pub fn flush(
-        &mut self,
-        until: Option<Instant>,
-        mut answered: impl FnMut(&Answer),
-    ) -> Result<(), DelegateError> {
-        while self.unanswered() > 0 {
-            let answers = retry(until, || self.send_once())?;
-            answers.iter().for_each(&mut answered);
-        }
-        Ok(())
-    }
-
     /// Asks the host for the sheet once (the config's text only if it changed).
     pub fn refresh_once(&mut self) -> Result<&SheetView, DelegateError> {
         let mut view = self
@@ -347,10 +333,205 @@ impl Delegate {
         self.view = view;
         Ok(&self.view)
     }
+}
 
-    /// [`Delegate::refresh_once`] until answered or `until` passes; the sheet is
-    /// then [`Delegate::view`].
-    pub fn refresh(&mut self, until: Option<Instant>) -> Result<(), DelegateError> {
-        retry(until, || self.refresh_once().map(|_| ()))
+/// What a front end asks of the worker.
+enum Command {
+    /// An event the delegate made: written to the journal, then sent.
+    Send(Event),
+    /// Ask the host for the sheet now, and report it even if unchanged.
+    Look,
+}
+
+/// What the worker tells its front end.
+pub enum Report {
+    /// The host answered an event.
+    Answer(Answer),
+    /// The sheet as the host has it: asked for, or changed since last reported.
+    View(Box<SheetView>),
+    /// A try failed (the host is not reached, or refused the request); the worker
+    /// tries again after a pause.
+    Offline(DelegateError),
+    /// The host answers again.
+    Online,
+}
+
+/// The thread that sends a delegate's events while the front end goes on (typing in
+/// the window, reading a sheet file in `thidua join`); dropping it stops the thread
+/// once its current try ends.
+pub struct Worker {
+    commands: Option<std::sync::mpsc::Sender<Command>>,
+    reports: std::sync::mpsc::Receiver<Report>,
+    thread: Option<std::thread::JoinHandle<Delegate>>,
+}
+
+impl Worker {
+    /// Starts sending `delegate`'s unanswered events, then what [`Worker::send`]
+    /// hands it. With `look_every`, it asks the host for the sheet that often while
+    /// nothing waits to be sent (the chair may reopen or lock it). `wake` is called
+    /// when a report may change what the front end shows.
+    pub fn spawn(
+        delegate: Delegate,
+        look_every: Option<Duration>,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<Worker> {
+        let (commands, work) = std::sync::mpsc::channel();
+        let (report, reports) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("thidua-delegate".into())
+            .spawn(move || work_on(delegate, &work, &report, look_every, &wake))?;
+        Ok(Worker {
+            commands: Some(commands),
+            reports,
+            thread: Some(thread),
+        })
+    }
+
+    /// Hands an event to the worker: written to the journal first, then sent.
+    pub fn send(&self, event: Event) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(Command::Send(event));
+        }
+    }
+
+    /// Asks for the sheet as the host has it now ([`Report::View`]).
+    pub fn look(&self) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(Command::Look);
+        }
+    }
+
+    /// A report, if one came.
+    pub fn try_report(&self) -> Option<Report> {
+        self.reports.try_recv().ok()
+    }
+
+    /// A report, waiting for one until `until`.
+    pub fn report_by(&self, until: Instant) -> Option<Report> {
+        let wait = until.saturating_duration_since(Instant::now());
+        self.reports.recv_timeout(wait).ok()
+    }
+
+    /// Stops the worker once its current try ends, and gives the delegate back.
+    pub fn stop(mut self) -> Option<Delegate> {
+        self.commands = None;
+        self.thread.take().and_then(|t| t.join().ok())
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // The thread ends on its own once it sees the front end gone; the window
+        // does not wait for a try on a slow link to finish.
+        self.commands = None;
+    }
+}
+
+/// What the worker knows of the link, so only a change wakes the front end.
+struct Link<'a> {
+    report: &'a std::sync::mpsc::Sender<Report>,
+    wake: &'a dyn Fn(),
+    offline: bool,
+}
+
+impl Link<'_> {
+    fn tell(&mut self, message: Report) {
+        let changed = match &message {
+            Report::Offline(_) => !std::mem::replace(&mut self.offline, true),
+            Report::Online => std::mem::replace(&mut self.offline, false),
+            _ => true,
+        };
+        if matches!(message, Report::Online) && !changed {
+            return;
+        }
+        let _ = self.report.send(message);
+        if changed {
+            (self.wake)();
+        }
+    }
+}
+
+/// The worker's loop: take in what the front end handed over (into the journal),
+/// send what has no answer in batches, pause longer after each failed try; while
+/// nothing is left to send, look at the sheet now and then.
+fn work_on(
+    mut delegate: Delegate,
+    work: &std::sync::mpsc::Receiver<Command>,
+    report: &std::sync::mpsc::Sender<Report>,
+    look_every: Option<Duration>,
+    wake: &dyn Fn(),
+) -> Delegate {
+    let mut link = Link {
+        report,
+        wake,
+        offline: false,
+    };
+    let mut backoff = Backoff::new();
+    let mut seen_events = Some(delegate.view().events);
+    // No try before this moment: what is typed meanwhile waits with the rest.
+    let mut next_try = Instant::now();
+    loop {
+        let idle = delegate.unanswered() == 0;
+        let wait = match (idle, look_every) {
+            (false, _) => next_try.saturating_duration_since(Instant::now()),
+            (true, Some(every)) => every,
+            (true, None) => Duration::from_secs(3600),
+        };
+        let mut typed = Vec::new();
+        let mut look = false;
+        let first = match work.recv_timeout(wait) {
+            Ok(command) => Some(command),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return delegate,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                look = idle && look_every.is_some();
+                None
+            }
+        };
+        for command in first
+            .into_iter()
+            .chain(std::iter::from_fn(|| work.try_recv().ok()))
+        {
+            match command {
+                Command::Send(event) => typed.push(event),
+                Command::Look => {
+                    look = true;
+                    seen_events = None;
+                }
+            }
+        }
+        if !typed.is_empty()
+            && let Err(e) = delegate.record(typed)
+        {
+            link.tell(Report::Offline(e));
+        }
+        if look {
+            match delegate.refresh_once() {
+                Ok(view) => {
+                    let view = Box::new(view.clone());
+                    link.tell(Report::Online);
+                    if seen_events != Some(view.events) {
+                        seen_events = Some(view.events);
+                        link.tell(Report::View(view));
+                    }
+                }
+                Err(e) => link.tell(Report::Offline(e)),
+            }
+        }
+        if delegate.unanswered() == 0 || Instant::now() < next_try {
+            continue;
+        }
+        match delegate.send_once() {
+            Ok(answers) => {
+                backoff.reset();
+                link.tell(Report::Online);
+                for answer in answers {
+                    link.tell(Report::Answer(answer));
+                }
+            }
+            Err(e) => {
+                link.tell(Report::Offline(e));
+                next_try = Instant::now() + backoff.next_pause();
+            }
+        }
     }
 }

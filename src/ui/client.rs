@@ -1,25 +1,27 @@
 //! A delegate's laptop joined to the chair's host: "Tham gia hội nghị" finds the
 //! meeting (or takes its address and PIN), then the delegate scores their own sheet
 //! in the same grid. A value is written to this laptop's journal and sent; the cell
-//! looks saved only once the host has committed it. A worker thread does the
+//! looks saved only once the host has committed it. The delegate's client and its
+//! worker thread ([`crate::live::delegate`], shared with `thidua join`) do the
 //! sending, so a slow or dropped network never blocks typing.
 
 use super::i18n::{Lang, T};
 use super::scoring::{CellKey, Sending};
+use crate::live::delegate::{Delegate, DelegateError, Joining, JournalPlace, Report, Worker};
 use crate::model::Session;
 use crate::model::config::Config;
 use crate::model::event::{Actor, Event, Record};
 use crate::model::points::Points;
-use crate::net::client::{Client, ClientError, token_of};
+use crate::net::client::token_of;
 use crate::net::discovery::{self, Found};
-use crate::net::journal::{Journal, JournalError};
-use crate::net::protocol::{EventResult, SentEvent, SheetView};
+use crate::net::journal::Binding;
+use crate::net::protocol::{EventResult, SheetView};
 use crate::text::net::N;
 use eframe::egui;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 /// The join form.
@@ -120,14 +122,6 @@ pub fn listen(state: &mut JoinState, ctx: &egui::Context) {
     state.listening = Some(rx);
 }
 
-/// What the worker reports back to the window.
-enum Incoming {
-    Answer(CellKey, Event, EventResult),
-    View(Box<SheetView>),
-    Offline(ClientError),
-    Online,
-}
-
 /// The delegate's sheet while joined to a host.
 pub struct ClientMeeting {
     /// This delegate's sheet as the host has committed it.
@@ -139,28 +133,9 @@ pub struct ClientMeeting {
     /// The chair reopened the sheet, with the reason; or a refused submission.
     pub notice: Option<String>,
     /// The last failure to reach the host (shown until it answers again).
-    pub offline: Option<ClientError>,
-    outgoing: Sender<(CellKey, Event)>,
-    incoming: Receiver<Incoming>,
+    pub offline: Option<DelegateError>,
+    worker: Worker,
     view_events: u64,
-}
-
-/// Opens the journal, waiting a few seconds if this app's previous join still holds
-/// it (its worker lets go once it notices it was left).
-fn open_journal(
-    path: &std::path::Path,
-    scorer: &str,
-    device: &str,
-) -> Result<Journal, JournalError> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(6);
-    loop {
-        match Journal::open_with_device(path, scorer, Some(device)) {
-            Err(JournalError::Busy { .. }) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(Duration::from_millis(200));
-            }
-            other => return other,
-        }
-    }
 }
 
 /// A submission is not a cell: it is kept under this key.
@@ -168,16 +143,17 @@ pub const SUBMIT_KEY: CellKey = (usize::MAX, usize::MAX);
 
 #[derive(Debug)]
 pub enum JoinError {
-    Client(ClientError),
+    Delegate(DelegateError),
+    /// The code opens a member the config does not have.
     Config(String),
-    Journal(String),
+    Worker(String),
 }
 
 impl JoinError {
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            JoinError::Client(e) => e.text(lang),
-            JoinError::Config(text) | JoinError::Journal(text) => text.clone(),
+            JoinError::Delegate(e) => e.text(lang),
+            JoinError::Config(text) | JoinError::Worker(text) => text.clone(),
         }
     }
 }
@@ -238,7 +214,8 @@ impl ClientMeeting {
         lang: Lang,
         wake: impl Fn() + Send + 'static,
     ) -> Result<ClientMeeting, JoinError> {
-        // A device id of its own before joining; the journal takes it over.
+        // This laptop's own device id: a new journal sends under it, so the laptop
+        // is one device of its delegate's code however often it joins.
         let device_file = journals.join("device-id");
         let device = std::fs::read_to_string(&device_file)
             .ok()
@@ -250,60 +227,33 @@ impl ClientMeeting {
                 let _ = crate::store::files::write_atomically(&device_file, fresh.as_bytes());
                 fresh
             });
-        // The window waits for this: a host that does not answer soon is said so.
-        let until = Some(std::time::Instant::now() + Duration::from_secs(10));
-        let mut client = match token_of(address) {
-            Some(token) => Client::with_token(address, &token, &device),
-            None => {
-                Client::join_until(address, pin.trim(), &device, until)
-                    .map_err(JoinError::Client)?
-                    .0
-            }
+        let pin = pin.trim();
+        let mut delegate = Delegate::connect(Joining {
+            address,
+            pin: (!pin.is_empty()).then_some(pin),
+            journal: JournalPlace::Folder {
+                folder: &journals,
+                device: &device,
+            },
+            // The window waits for this: a host that does not answer soon is said so.
+            until: std::time::Instant::now() + Duration::from_secs(10),
+        })
+        .map_err(JoinError::Delegate)?;
+        let notice = match delegate.binding() {
+            Binding::SetAside { old } => Some(
+                N::JournalSetAside
+                    .fill(lang, &[&delegate.journal_path().display(), &old.display()]),
+            ),
+            _ => None,
         };
-        client.set_until(until);
-        let mut view = client.sheet().map_err(JoinError::Client)?;
-        let config_text = view.config.take().unwrap_or_default();
-        let config = Config::from_bytes(config_text.as_bytes())
-            .map_err(|p| JoinError::Config(p.text(lang)))?;
-        if config.sha256 != view.config_sha256 {
-            return Err(JoinError::Config(N::ConfigMismatch.get(lang).into()));
-        }
-        let config = Arc::new(config);
-        // One journal per meeting and delegate: a rehearsal's never meets the real
-        // meeting, and coming back to a meeting finds its own journal.
-        let journal_path = journals.join(format!(
-            "{}-{}.journal",
-            view.scorer,
-            &view.meeting[..16.min(view.meeting.len())]
-        ));
-        let journal = open_journal(&journal_path, &view.scorer, &device)
-            .map_err(|e| JoinError::Journal(e.text(lang)))?;
-        let heard = view.last_device_seq.is_some() && journal.device() == device;
-        let (journal, binding) = journal
-            .bind(&view.meeting, heard)
-            .map_err(|e| JoinError::Journal(e.text(lang)))?;
-        let mut notice = None;
-        if journal.device() != device {
-            client.set_device(journal.device());
-            view = client
-                .sheet_with(Some(&config.sha256))
-                .map_err(JoinError::Client)?;
-        }
-        if let crate::net::journal::Binding::SetAside { old } = &binding {
-            notice =
-                Some(N::JournalSetAside.fill(lang, &[&journal_path.display(), &old.display()]));
-        }
+        let config = delegate.config().clone();
+        let view = delegate.view().clone();
         let (session, scorer) =
             session_from(&config, &view).ok_or_else(|| JoinError::Config(view.scorer.clone()))?;
         // Sending goes on as long as the window is open.
-        client.set_until(None);
-        let (outgoing, work) = mpsc::channel();
-        let (report, incoming) = mpsc::channel();
-        let worker_config = config.clone();
-        std::thread::Builder::new()
-            .name("thidua-delegate".into())
-            .spawn(move || worker(client, journal, worker_config, work, report, wake))
-            .map_err(|e| JoinError::Journal(e.to_string()))?;
+        delegate.set_until(None);
+        let worker = Worker::spawn(delegate, Some(Duration::from_secs(3)), wake)
+            .map_err(|e| JoinError::Worker(e.to_string()))?;
         Ok(ClientMeeting {
             session,
             scorer,
@@ -311,8 +261,7 @@ impl ClientMeeting {
             sending: BTreeMap::new(),
             notice: notice.or_else(|| view.reopened.clone()),
             offline: None,
-            outgoing,
-            incoming,
+            worker,
             view_events: view.events,
         })
     }
@@ -324,36 +273,47 @@ impl ClientMeeting {
     /// Hands an event of this delegate's sheet to the worker; the cell shows it as
     /// being sent until the host answers.
     pub fn send(&mut self, event: Event) {
-        let key = match &event {
-            Event::Score {
-                target,
-                item,
-                value,
-                ..
-            } => {
-                let config = self.session.config();
-                let (Some(t), Some(c)) = (config.member(target), config.cell(item)) else {
-                    return;
-                };
-                let text = value.map_or_else(String::new, |v| v.display(','));
-                self.sending.insert((t, c), Sending::Pending(text));
-                (t, c)
-            }
+        if let Event::Score {
+            target,
+            item,
+            value,
+            ..
+        } = &event
+        {
+            let config = self.session.config();
+            let (Some(t), Some(c)) = (config.member(target), config.cell(item)) else {
+                return;
+            };
+            let text = value.map_or_else(String::new, |v| v.display(','));
+            self.sending.insert((t, c), Sending::Pending(text));
+        }
+        self.worker.send(event);
+    }
+
+    /// The cell an event is about; a submission is kept under [`SUBMIT_KEY`].
+    fn key_of(&self, event: &Event) -> CellKey {
+        let config = self.session.config();
+        match event {
+            Event::Score { target, item, .. } => config
+                .member(target)
+                .zip(config.cell(item))
+                .unwrap_or(SUBMIT_KEY),
             _ => SUBMIT_KEY,
-        };
-        let _ = self.outgoing.send((key, event));
+        }
     }
 
     /// Takes in what the worker reported: answers, the sheet as the host has it.
     /// Returns whether anything changed.
     pub fn poll(&mut self, lang: Lang) -> bool {
         let mut changed = false;
-        while let Ok(message) = self.incoming.try_recv() {
+        while let Some(message) = self.worker.try_report() {
             changed = true;
             match message {
-                Incoming::Answer(key, event, result) => {
+                Report::Answer(answer) => {
                     self.offline = None;
-                    match result {
+                    let key = self.key_of(&answer.event);
+                    let event = answer.event;
+                    match answer.result {
                         EventResult::Committed { .. } | EventResult::Duplicate { .. } => {
                             let record = Record {
                                 seq: self.session.event_count() + 1,
@@ -384,7 +344,7 @@ impl ClientMeeting {
                         }
                     }
                 }
-                Incoming::View(view) => {
+                Report::View(view) => {
                     self.offline = None;
                     if view.events != self.view_events && self.sending.is_empty() {
                         let config = self.session.config_arc().clone();
@@ -399,8 +359,8 @@ impl ClientMeeting {
                             .map(|reason| T::ReopenedByChair.fill(lang, &[reason]));
                     }
                 }
-                Incoming::Offline(why) => self.offline = Some(why),
-                Incoming::Online => self.offline = None,
+                Report::Offline(why) => self.offline = Some(why),
+                Report::Online => self.offline = None,
             }
         }
         changed
@@ -412,107 +372,6 @@ impl ClientMeeting {
             .values()
             .filter(|s| matches!(s, Sending::Pending(_)))
             .count()
-    }
-}
-
-/// Sends journaled events in order, again and again until the host answers; asks
-/// for the sheet now and then to learn what the chair did (a reopening).
-fn worker(
-    client: Client,
-    mut journal: Journal,
-    config: Arc<Config>,
-    work: Receiver<(CellKey, Event)>,
-    report: Sender<Incoming>,
-    wake: impl Fn(),
-) {
-    let key_of = |event: &Event| match event {
-        Event::Score { target, item, .. } => config
-            .member(target)
-            .zip(config.cell(item))
-            .unwrap_or(SUBMIT_KEY),
-        _ => SUBMIT_KEY,
-    };
-    // What an earlier run wrote down but never heard back about goes first.
-    let mut queue: std::collections::VecDeque<(u64, CellKey, Event)> = journal
-        .pending()
-        .into_iter()
-        .map(|(seq, event)| (seq, key_of(&event), event))
-        .collect();
-    let mut pause = Duration::from_millis(100);
-    // Only what changed is reported, so an idle window is not woken for nothing.
-    let mut offline = false;
-    let mut seen_events = None;
-    let tell = |message: Incoming, offline_now: bool, offline: &mut bool| {
-        let changed = match &message {
-            Incoming::Offline(_) => !*offline,
-            Incoming::Online => *offline,
-            _ => true,
-        };
-        *offline = offline_now;
-        if changed {
-            let _ = report.send(message);
-            wake();
-        }
-    };
-    loop {
-        // Take in what the delegate typed, writing each to the journal first.
-        let wait = if queue.is_empty() {
-            Duration::from_secs(3)
-        } else {
-            Duration::ZERO
-        };
-        match work.recv_timeout(wait) {
-            Ok((key, event)) => {
-                if let Ok(seq) = journal.record(event.clone()) {
-                    queue.push_back((seq, key, event));
-                }
-                while let Ok((key, event)) = work.try_recv() {
-                    if let Ok(seq) = journal.record(event.clone()) {
-                        queue.push_back((seq, key, event));
-                    }
-                }
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-        }
-        let Some((seq, key, event)) = queue.front().cloned() else {
-            // Nothing to send: look at the sheet as the host has it (the chair may
-            // have reopened or locked it).
-            match client.sheet_with(Some(&config.sha256)) {
-                Ok(view) => {
-                    tell(Incoming::Online, false, &mut offline);
-                    if seen_events != Some(view.events) {
-                        seen_events = Some(view.events);
-                        tell(Incoming::View(Box::new(view)), false, &mut offline);
-                    }
-                }
-                Err(e) => tell(Incoming::Offline(e), true, &mut offline),
-            }
-            continue;
-        };
-        match client.send(vec![SentEvent {
-            seq,
-            event: event.clone(),
-        }]) {
-            Ok(results) => {
-                pause = Duration::from_millis(100);
-                queue.pop_front();
-                tell(Incoming::Online, false, &mut offline);
-                for result in results {
-                    let _ = journal.settle(result.clone());
-                    tell(
-                        Incoming::Answer(key, event.clone(), result),
-                        false,
-                        &mut offline,
-                    );
-                }
-            }
-            Err(e) => {
-                tell(Incoming::Offline(e), true, &mut offline);
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(Duration::from_secs(2));
-            }
-        }
     }
 }
 
