@@ -180,7 +180,124 @@ fn journal_counts(path: &Path) -> (String, Vec<i64>, Vec<i64>) {
 #[test]
 #[ignore = "needs root and iproute2 (ip netns): cargo test -- --include-ignored"]
 fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
-    let Some(hosts) = namespaces(1) else { return };
+    cut_link_and_kills(1, false);
+}
+
+/// The same, the delegate killed and started again being the window's (its delegate
+/// screen's client and worker, without the drawing), beside two `thidua join`: both
+/// go through one delegate client.
+#[test]
+#[ignore = "needs root and iproute2 (ip netns): cargo test -- --include-ignored"]
+fn the_windows_delegate_and_join_survive_the_same_cut_link_and_kills() {
+    cut_link_and_kills(4, true);
+}
+
+/// The environment variable that makes [`window_delegate_helper`] run.
+const WINDOW_DELEGATE: &str = "THIDUA_TEST_WINDOW_DELEGATE";
+
+/// The window's delegate for `sheet`, in the delegates' namespace: this test
+/// program started again there, running only [`window_delegate_helper`].
+fn window_delegate(hosts: &Hosts, pin: &str, sheet: &Path, laptop: &Path) -> Child {
+    let me = std::env::current_exe().unwrap();
+    hosts
+        .in_ns(&hosts.client_ns)
+        .arg(me)
+        .args(["window_delegate_helper", "--exact", "--include-ignored"])
+        .args(["--nocapture", "--test-threads", "1"])
+        .env(WINDOW_DELEGATE, format!("10.77.{}.1:7878", hosts.subnet()))
+        .env("THIDUA_TEST_PIN", pin)
+        .env("THIDUA_TEST_SHEET", sheet)
+        .env("THIDUA_TEST_LAPTOP", laptop)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Not a test of its own: the window's delegate path, run by
+/// [`the_windows_delegate_and_join_survive_the_same_cut_link_and_kills`] in the
+/// delegates' namespace. It joins as the window does (trying again, as a person
+/// would, while the host cannot be reached), types the sheet's scores the host does
+/// not hold a score every 20 ms, submits, and waits until the host holds it all.
+#[test]
+#[ignore = "run by the_windows_delegate_and_join_survive_the_same_cut_link_and_kills"]
+fn window_delegate_helper() {
+    use thidua::model::event::Event;
+    use thidua::model::points::Points;
+    use thidua::ui::client::ClientMeeting;
+    use thidua::ui::scoring::Sending;
+    let Ok(address) = std::env::var(WINDOW_DELEGATE) else {
+        return;
+    };
+    let pin = std::env::var("THIDUA_TEST_PIN").unwrap();
+    let sheet_path = std::env::var("THIDUA_TEST_SHEET").unwrap();
+    let journals = PathBuf::from(std::env::var("THIDUA_TEST_LAPTOP").unwrap());
+    let lang = thidua::text::Lang::En;
+    let mut meeting = None;
+    for _ in 0..90 {
+        match ClientMeeting::join(&address, &pin, journals.clone(), lang, || {}) {
+            Ok(joined) => {
+                meeting = Some(joined);
+                break;
+            }
+            Err(_) => std::thread::sleep(Duration::from_secs(1)),
+        }
+    }
+    let mut meeting = meeting.expect("joined within 90 tries");
+    let bytes = std::fs::read(&sheet_path).unwrap();
+    let sheet = thidua::model::sheet::Sheet::from_bytes(&bytes, meeting.config()).unwrap();
+    let scorer = meeting.scorer;
+    let config = meeting.config().clone();
+    for (t, c, v) in &sheet.scores {
+        // What the host holds, or what this laptop is still sending, is not typed
+        // again: the delegate sees it on the screen.
+        let shown = match meeting.sending.get(&(*t, *c)) {
+            Some(Sending::Pending(text)) => Points::parse(text).ok(),
+            _ => meeting.session.score(scorer, *t, *c),
+        };
+        if shown == Some(*v) {
+            continue;
+        }
+        meeting.send(Event::Score {
+            scorer: config.members[scorer].id.clone(),
+            target: config.members[*t].id.clone(),
+            item: config.cells[*c].id.clone(),
+            value: Some(*v),
+        });
+        meeting.poll(lang);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    meeting.send(Event::Submit {
+        scorer: config.members[scorer].id.clone(),
+    });
+    let started = std::time::Instant::now();
+    loop {
+        meeting.poll(lang);
+        let refused = meeting.sending.values().find_map(|s| match s {
+            Sending::Refused { reason, .. } => Some(reason.clone()),
+            _ => None,
+        });
+        assert_eq!(refused, None, "a score was refused");
+        assert_eq!(meeting.notice, None, "the submission was refused");
+        if meeting.pending() == 0 && meeting.session.is_submitted(scorer) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(170),
+            "not all saved"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!("window delegate: every score saved and the sheet submitted");
+}
+
+/// The host and three delegates (the first the window's when `window`), the link
+/// cut while they score, the first delegate and then the host killed with SIGKILL
+/// and started again: nothing lost, nothing committed twice.
+fn cut_link_and_kills(test: u32, window: bool) {
+    let Some(hosts) = namespaces(test) else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let meeting = dir.path().join("host.thidua");
     new_meeting(&meeting);
@@ -195,16 +312,27 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
         let id = sheet.file_stem().unwrap().to_string_lossy().to_string();
         doc["codes"][id]["pin"].as_str().unwrap().to_string()
     };
+    let laptop = dir.path().join("laptop");
     let journal = |sheet: &Path| {
-        dir.path().join(format!(
-            "{}.journal",
-            sheet.file_stem().unwrap().to_string_lossy()
-        ))
+        let name = format!("{}.journal", sheet.file_stem().unwrap().to_string_lossy());
+        if window && sheet == sheets[0] {
+            // The window keeps its journal in its folder, named after the meeting.
+            let found = std::fs::read_dir(&laptop)
+                .unwrap()
+                .map(|e| e.unwrap().path());
+            let mut found = found.filter(|p| p.extension().is_some_and(|e| e == "journal"));
+            return found.next().unwrap();
+        }
+        dir.path().join(name)
     };
-    let mut clients: Vec<Child> = sheets
-        .iter()
-        .map(|s| join(&hosts, &pin(s), s, &journal(s)))
-        .collect();
+    let start = |sheet: &Path| {
+        if window && sheet == sheets[0] {
+            window_delegate(&hosts, &pin(sheet), sheet, &laptop)
+        } else {
+            join(&hosts, &pin(sheet), sheet, &journal(sheet))
+        }
+    };
+    let mut clients: Vec<Child> = sheets.iter().map(|s| start(s)).collect();
 
     // They score a while; then their link goes down for ten seconds while they keep
     // going (what they type waits in their journals).
@@ -216,7 +344,7 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
     assert!(clients[0].try_wait().unwrap().is_none(), "killed mid-sheet");
     clients[0].kill().unwrap();
     clients[0].wait().unwrap();
-    clients[0] = join(&hosts, &pin(&sheets[0]), &sheets[0], &journal(&sheets[0]));
+    clients[0] = start(&sheets[0]);
     std::thread::sleep(Duration::from_secs(7));
     assert!(ip(&["-n", &hosts.client_ns, "link", "set", &link, "up"]));
     // Then the host is killed while they send, and started again on the same address.
@@ -235,10 +363,14 @@ fn a_cut_link_and_both_ends_killed_lose_nothing_and_commit_nothing_twice() {
     host = serve(&hosts, &meeting, &codes);
 
     let mut answered_from_file = 0;
-    for (sheet, client) in sheets.iter().zip(clients) {
+    for (i, (sheet, client)) in sheets.iter().zip(clients).enumerate() {
         let output = client.wait_with_output().unwrap();
         assert!(output.status.success(), "{}: {output:?}", sheet.display());
         let line = String::from_utf8_lossy(&output.stdout).to_string();
+        if window && i == 0 {
+            assert!(line.contains("every score saved"), "{line}");
+            continue;
+        }
         let numbers: Vec<u64> = line
             .split(|c: char| !c.is_ascii_digit())
             .filter(|s| !s.is_empty())

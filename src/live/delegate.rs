@@ -278,6 +278,12 @@ impl Delegate {
         self.journal.pending().len()
     }
 
+    /// Those events themselves, in order: what an earlier run left unsent, to be
+    /// shown as being sent.
+    pub fn unanswered_events(&self) -> Vec<Event> {
+        self.journal.pending().into_iter().map(|(_, e)| e).collect()
+    }
+
     /// How many events this process put on the wire.
     pub fn attempted(&self) -> usize {
         self.attempted.len()

@@ -250,6 +250,22 @@ impl ClientMeeting {
         let view = delegate.view().clone();
         let (session, scorer) =
             session_from(&config, &view).ok_or_else(|| JoinError::Config(view.scorer.clone()))?;
+        // What this laptop typed before (the app closed or killed before the host
+        // answered) shows as being sent, as it is.
+        let mut sending = BTreeMap::new();
+        for event in delegate.unanswered_events() {
+            if let Event::Score {
+                target,
+                item,
+                value,
+                ..
+            } = event
+                && let (Some(t), Some(c)) = (config.member(&target), config.cell(&item))
+            {
+                let text = value.map_or_else(String::new, |v| v.display(','));
+                sending.insert((t, c), Sending::Pending(text));
+            }
+        }
         // Sending goes on as long as the window is open.
         delegate.set_until(None);
         let worker = Worker::spawn(delegate, Some(Duration::from_secs(3)), wake)
@@ -258,7 +274,7 @@ impl ClientMeeting {
             session,
             scorer,
             address: address.trim().to_string(),
-            sending: BTreeMap::new(),
+            sending,
             notice: notice.or_else(|| view.reopened.clone()),
             offline: None,
             worker,
