@@ -348,6 +348,13 @@ fn a_journal_from_another_meeting_is_set_aside_and_every_score_reaches_the_new_o
         .filter(|n| n.starts_with("phieu.journal.") && n.ends_with(".old"))
         .collect();
     assert_eq!(kept.len(), 1, "the rehearsal's journal is kept: {kept:?}");
+    // The config is kept beside the journal, so a run after a restart need not
+    // fetch it again over a slow link.
+    let kept_config = std::fs::read(dir.path().join("phieu.journal.config")).unwrap();
+    assert_eq!(
+        kept_config,
+        std::fs::read(sample().join("cluster.json")).unwrap()
+    );
     drop(host);
 
     // The real meeting again, its host now on another port: the journal is its own.

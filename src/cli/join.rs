@@ -98,7 +98,9 @@ pub(super) fn join(
         counts: Counts::default(),
         answered: HashSet::new(),
         expected: delegate.unanswered(),
-        view: None,
+        // With nothing left from an earlier run, the sheet read when joining is
+        // what the host holds; on a slow link, reading it again costs seconds.
+        view: (delegate.unanswered() == 0).then(|| Box::new(delegate.view().clone())),
         trouble: None,
     };
     let worker = Worker::spawn(delegate, None, || {}).map_err(|e| out.error(&e.to_string()))?;
@@ -182,9 +184,11 @@ fn send_sheet(
     sheet: &Sheet,
     pace: Duration,
 ) -> Result<(), Stop> {
-    run.pump(worker, None, |r| r.answered.len() >= r.expected)?;
-    worker.look();
-    run.pump(worker, None, |r| r.view.is_some())?;
+    if run.view.is_none() {
+        run.pump(worker, None, |r| r.answered.len() >= r.expected)?;
+        worker.look();
+        run.pump(worker, None, |r| r.view.is_some())?;
+    }
     let Some(view) = run.view.take() else {
         return Err(Stop::Time);
     };

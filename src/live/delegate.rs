@@ -159,6 +159,26 @@ pub fn retry<T>(
     }
 }
 
+/// Where the meeting's config is kept between runs, beside the journal: on a slow
+/// link it is most of what joining costs, and a restart need not fetch it again.
+fn config_cache(place: &JournalPlace<'_>) -> std::path::PathBuf {
+    match place {
+        JournalPlace::File { path, .. } => format!("{}.config", path.display()).into(),
+        JournalPlace::Folder { folder, .. } => folder.join("config.json"),
+    }
+}
+
+/// The config an earlier run kept, with its check code, if there is one.
+fn cached_config(path: &Path) -> Option<(String, String)> {
+    let size = std::fs::metadata(path).ok()?.len();
+    if size > crate::model::reader::MAX_FILE_BYTES {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let sha = crate::model::config::sha256_hex(text.as_bytes());
+    Some((text, sha))
+}
+
 /// Opens a journal of the window's folder, waiting a few seconds if this app's
 /// previous join still holds it (its worker lets go once it notices it was left).
 fn open_waiting(path: &Path, scorer: &str, device: &str) -> Result<Journal, JournalError> {
@@ -201,8 +221,23 @@ impl Delegate {
             }
         };
         client.set_until(until);
-        let mut view = retry(until, || client.sheet().map_err(DelegateError::from_client))?;
-        let text = view.config.take().unwrap_or_default();
+        let cache = config_cache(&joining.journal);
+        let cached = cached_config(&cache);
+        let known = cached.as_ref().map(|(_, sha)| sha.as_str());
+        let mut view = retry(until, || {
+            client.sheet_with(known).map_err(DelegateError::from_client)
+        })?;
+        let text = match (view.config.take(), cached) {
+            (Some(text), _) => {
+                // Kept for the next run; not kept, it is only fetched again.
+                let _ = crate::store::files::write_atomically(&cache, text.as_bytes());
+                text
+            }
+            (None, Some((text, sha))) if sha == view.config_sha256 => text,
+            (None, _) => retry(until, || client.sheet().map_err(DelegateError::from_client))?
+                .config
+                .unwrap_or_default(),
+        };
         let config = Config::from_bytes(text.as_bytes()).map_err(DelegateError::BadConfig)?;
         if config.sha256 != view.config_sha256 {
             return Err(DelegateError::ConfigMismatch);
