@@ -159,6 +159,16 @@ pub fn retry<T>(
     }
 }
 
+/// At most `most` letters and digits of what the host named (and `-`, `_`): a part
+/// of a file name that cannot lead out of its folder, whatever the host sends.
+fn file_safe(named: &str, most: usize) -> String {
+    named
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(most)
+        .collect()
+}
+
 /// Where the meeting's config is kept between runs, beside the journal: on a slow
 /// link it is most of what joining costs, and a restart need not fetch it again.
 fn config_cache(place: &JournalPlace<'_>) -> std::path::PathBuf {
@@ -249,8 +259,8 @@ impl Delegate {
                 // the real meeting, and coming back to a meeting finds its own.
                 let name = format!(
                     "{}-{}.journal",
-                    view.scorer,
-                    &view.meeting[..16.min(view.meeting.len())]
+                    file_safe(&view.scorer, 64),
+                    file_safe(&view.meeting, 16)
                 );
                 open_waiting(&folder.join(name), &view.scorer, device)?
             }

@@ -334,6 +334,7 @@ impl Journal {
             .as_deref()
             .unwrap_or(&self.device)
             .chars()
+            .filter(char::is_ascii_alphanumeric)
             .take(8)
             .collect();
         let name = self.path.display().to_string();
