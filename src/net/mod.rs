@@ -13,6 +13,7 @@ pub mod host;
 pub mod journal;
 pub mod page;
 pub mod protocol;
+pub mod serve;
 pub mod writer;
 
 /// Random bytes from the operating system, for tokens, PINs and device ids.
