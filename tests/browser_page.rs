@@ -352,8 +352,8 @@ fn the_pages_keep_the_live_meetings_security() {
     assert_eq!(sent.status().as_u16(), 200);
 
     let pins: HashSet<String> = codes.codes.iter().map(|c| c.pin.clone()).collect();
-    let wrong_pin = (0..1_000_000)
-        .map(|n| format!("{n:06}"))
+    let wrong_pin = (10_000_000..100_000_000)
+        .map(|n| format!("{n:08}"))
         .find(|p| !pins.contains(p))
         .unwrap();
     let made_up = "0123456789abcdef0123456789abcdef";

@@ -326,7 +326,7 @@ fn a_thousand_wrong_pins_do_not_get_in_and_the_host_makes_them_wait() {
         if tried == 1000 {
             break;
         }
-        let pin = format!("{:06}", 314_159 + n * 7);
+        let pin = format!("{:08}", 31_415_926 + n * 7);
         if taken.contains(&pin) {
             continue;
         }
@@ -345,7 +345,7 @@ fn a_thousand_wrong_pins_do_not_get_in_and_the_host_makes_them_wait() {
     let mut response = scene
         .agent
         .post(format!("{}/api/join", scene.base))
-        .send_json(serde_json::json!({ "pin": "000001", "device": "d" }))
+        .send_json(serde_json::json!({ "pin": "00000001", "device": "d" }))
         .unwrap();
     assert_eq!(response.status().as_u16(), 429);
     let wait: u64 = response
@@ -460,4 +460,93 @@ fn one_code_cannot_flood_the_meeting() {
         matches!(other[0], EventResult::Committed { .. }),
         "{other:?}"
     );
+}
+
+/// A request to `path` sent from `source` (any loopback address), over a raw
+/// connection; answers the status.
+fn post_from(source: std::net::Ipv4Addr, to: std::net::SocketAddr, path: &str, body: &str) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind((source, 0).into()).unwrap();
+        let mut stream = socket.connect(to).await.unwrap();
+        let request = format!(
+            "POST {path} HTTP/1.1\r\nHost: {to}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        let read = stream.read_to_end(&mut answer);
+        tokio::time::timeout(Duration::from_secs(10), read)
+            .await
+            .unwrap()
+            .unwrap();
+        let head = String::from_utf8_lossy(&answer);
+        head.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+#[test]
+fn others_wrong_pins_never_keep_a_delegate_out_and_guessing_stays_infeasible() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (_, pin) = scene.code("ba-dinh");
+    let taken: Vec<String> = scene
+        .running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .map(|c| c.pin.clone())
+        .collect();
+    let mut wrong = (0..).map(|n: u32| format!("{:08}", 52_718_281 + n * 13));
+    let mut tally = std::collections::BTreeMap::<u16, u32>::new();
+    for address in 2..=7u8 {
+        for _ in 0..6 {
+            let guess = wrong.find(|p| !taken.contains(p)).unwrap();
+            let body = format!(r#"{{"pin":"{guess}","device":"guesser-{address}"}}"#);
+            let source = std::net::Ipv4Addr::new(127, 0, 0, address);
+            *tally
+                .entry(post_from(source, scene.running.addr, "/api/join", &body))
+                .or_default() += 1;
+        }
+    }
+    assert_eq!(tally.get(&200), None, "{tally:?}");
+    assert_eq!(
+        tally.get(&401),
+        Some(&30),
+        "five judged per address: {tally:?}"
+    );
+    assert_eq!(tally.get(&429), Some(&6), "the sixth waits: {tally:?}");
+    // The ceiling for addresses that guessed is now full; a delegate's own PIN from
+    // an address that never guessed is let in at once, one that guessed waits.
+    let spaced = format!("{} {}", &pin[..4], &pin[4..]);
+    let body = format!(r#"{{"pin":"{spaced}","device":"ba-dinh-laptop"}}"#);
+    let seventh = std::net::Ipv4Addr::new(127, 0, 0, 8);
+    let started = Instant::now();
+    assert_eq!(
+        post_from(seventh, scene.running.addr, "/api/join", &body),
+        200,
+        "a delegate's correct PIN, typed as on the slip, from an address that never guessed"
+    );
+    assert!(started.elapsed() < Duration::from_secs(1));
+    let first_guesser = std::net::Ipv4Addr::new(127, 0, 0, 2);
+    assert_eq!(
+        post_from(first_guesser, scene.running.addr, "/api/join", &body),
+        429
+    );
+    let hours = thidua::model::grant::expected_guessing_hours(
+        &thidua::model::grant::PinLimits::default(),
+        thidua::model::grant::MOST_MEMBERS,
+    );
+    eprintln!("expected time to open one of 30 sheets by guessing: {hours:.0} hours");
+    assert!(hours >= 1_000.0, "{hours}");
 }

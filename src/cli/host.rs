@@ -45,7 +45,14 @@ pub(super) fn host(
             .iter()
             .find(|(id, _)| *id == code.scorer)
             .map_or(code.scorer.as_str(), |(_, short)| short.as_str());
-        out.say(&N::CodeLine.fill(out.lang, &[&short, &code.pin, &link]));
+        out.say(&N::CodeLine.fill(
+            out.lang,
+            &[
+                &short,
+                &crate::model::grant::pin_for_people(&code.pin),
+                &link,
+            ],
+        ));
         listed.insert(
             code.scorer.clone(),
             serde_json::json!({ "pin": code.pin, "link": link }),

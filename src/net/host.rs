@@ -205,10 +205,12 @@ pub fn start(
     std::thread::Builder::new()
         .name("thidua-host".into())
         .spawn(move || {
-            runtime.block_on(async move {
-                let service = app.into_make_service_with_connect_info::<SocketAddr>();
-                let _ = axum::serve(listener, service).await;
-            });
+            runtime.block_on(super::serve::serve(
+                listener,
+                app,
+                super::serve::ConnectionLimits::for_this_process(),
+                misdirected,
+            ));
         })
         .map_err(|source| HostError::Listen { port, source })?;
     Ok(RunningHost { addr, host })
@@ -230,6 +232,13 @@ async fn page(ConnectInfo(peer): ConnectInfo<SocketAddr>) -> Response {
         return refused.into_response();
     }
     super::page::response()
+}
+
+/// A request naming another host than this one (see [`super::serve::names_this_host`]).
+fn misdirected() -> Response {
+    refuse_with(StatusCode::MISDIRECTED_REQUEST, |l| {
+        N::NotThisHost.get(l).into()
+    })
 }
 
 async fn save_codes(host: &Host) -> Result<(), WriterError> {
@@ -344,7 +353,7 @@ async fn join(
         let mut limiter = host.limiter.lock().unwrap_or_else(PoisonError::into_inner);
         let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
         let tried = limiter
-            .try_pin(&codes, &key, request.pin.trim(), now)
+            .try_pin(&codes, &key, &request.pin, now)
             .map(|code| code.map(|c| (c.token.clone(), c.scorer.clone())));
         match tried {
             Err(wait) => Err(wait),

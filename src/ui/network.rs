@@ -7,6 +7,7 @@ use super::confirm::{self, Answer, Question};
 use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
 use super::style;
+use crate::model::grant;
 use eframe::egui::{self, Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
@@ -163,7 +164,7 @@ pub fn show(
                             }
                         });
                         row.col(|ui| {
-                            ui.monospace(&code.pin);
+                            ui.monospace(grant::pin_for_people(&code.pin));
                         });
                         row.col(|ui| {
                             let text = match code.devices.len() {
@@ -218,7 +219,7 @@ pub fn show(
                 ui.strong(&config.members[*m].short);
                 qr(ui, &link);
                 ui.label(
-                    RichText::new(T::NetPinLine.fill(lang, &[&code.pin]))
+                    RichText::new(T::NetPinLine.fill(lang, &[&grant::pin_for_people(&code.pin)]))
                         .size(22.0)
                         .strong(),
                 );
@@ -234,7 +235,7 @@ pub fn show(
         let short = &config.members[*m].short;
         let question = Question {
             title: &T::NetConfirmReissueTitle.fill(lang, &[short]),
-            body: &T::NetConfirmReissueBody.fill(lang, &[short, &code.pin]),
+            body: &T::NetConfirmReissueBody.fill(lang, &[short, &grant::pin_for_people(&code.pin)]),
             yes: T::NetConfirmReissue.get(lang),
             no: T::NetKeepCode.get(lang),
         };
