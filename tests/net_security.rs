@@ -550,3 +550,57 @@ fn others_wrong_pins_never_keep_a_delegate_out_and_guessing_stays_infeasible() {
     eprintln!("expected time to open one of 30 sheets by guessing: {hours:.0} hours");
     assert!(hours >= 1_000.0, "{hours}");
 }
+
+/// A request captured on the wire and sent again commits nothing; one altered under
+/// the same numbers is refused; and after the chair reissues a delegate's code, the
+/// delegate's journal replayed under the new code commits nothing twice.
+#[test]
+fn a_replayed_or_altered_request_and_a_replayed_journal_commit_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (old, _) = scene.code("ba-dinh");
+    let device = "ba-dinh-laptop-journal";
+    let sheet = vec![
+        score("ba-dinh", "hoang-mai", 400),
+        score("ba-dinh", "hoan-kiem", 450),
+        score("ba-dinh", "dong-da", 500),
+    ];
+    let first = scene.send_from(&old, device, 1, sheet.clone());
+    assert!(
+        first
+            .iter()
+            .all(|r| matches!(r, EventResult::Committed { .. })),
+        "{first:?}"
+    );
+    let committed = scene.committed();
+    let replayed = scene.send_from(&old, device, 1, sheet.clone());
+    assert!(
+        replayed
+            .iter()
+            .all(|r| matches!(r, EventResult::Duplicate { .. })),
+        "{replayed:?}"
+    );
+    let altered = scene.send_from(&old, device, 2, vec![score("ba-dinh", "hoan-kiem", 100)]);
+    assert!(
+        matches!(altered[0], EventResult::Refused { .. }),
+        "{altered:?}"
+    );
+    assert_eq!(scene.committed(), committed);
+
+    let fresh = scene.running.host.reissue("ba-dinh").unwrap().unwrap();
+    let again = scene.send_from(&fresh.token, device, 1, sheet);
+    assert!(
+        again
+            .iter()
+            .all(|r| matches!(r, EventResult::Duplicate { .. })),
+        "the journal's events under the new code: {again:?}"
+    );
+    assert_eq!(scene.committed(), committed, "nothing committed twice");
+    let next = scene.send_from(
+        &fresh.token,
+        device,
+        4,
+        vec![score("ba-dinh", "dong-da", 550)],
+    );
+    assert!(matches!(next[0], EventResult::Committed { .. }), "{next:?}");
+}

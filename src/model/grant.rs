@@ -51,7 +51,7 @@ pub struct JoinCode {
     pub scorer: String,
     /// 32 lowercase hex characters (128 random bits); goes in the link.
     pub token: String,
-    /// 6 digits.
+    /// [`PIN_LEN`] digits.
     pub pin: String,
     #[serde(default)]
     pub revoked: bool,
@@ -59,6 +59,10 @@ pub struct JoinCode {
     /// allowed (a laptop, then a phone) and shown to the chair.
     #[serde(default)]
     pub devices: Vec<String>,
+    /// Those of `devices` that joined by typing the PIN rather than opening the link;
+    /// the chair is shown which.
+    #[serde(default)]
+    pub by_pin: Vec<String>,
 }
 
 /// Secrets stay out of logs and panic messages.
@@ -70,6 +74,7 @@ impl std::fmt::Debug for JoinCode {
             .field("pin", &"<hidden>")
             .field("revoked", &self.revoked)
             .field("devices", &self.devices)
+            .field("by_pin", &self.by_pin)
             .finish()
     }
 }
@@ -243,6 +248,17 @@ impl JoinCodes {
         })
     }
 
+    /// Records that `device`, already bound to the code of `token`, joined by PIN.
+    pub fn note_joined_by_pin(&mut self, token: &str, device: &str) {
+        if let Some(at) = self.find_active(token, |c| &c.token) {
+            let code = &mut self.codes[at];
+            if code.devices.iter().any(|d| d == device) && !code.by_pin.iter().any(|d| d == device)
+            {
+                code.by_pin.push(device.to_string());
+            }
+        }
+    }
+
     /// Whether the list keeps its rules: well-formed tokens and PINs, none of either
     /// used twice, at most one active code per scorer. Check it after reading the
     /// list back from a file; if it fails, issue new codes.
@@ -287,6 +303,7 @@ impl JoinCodes {
             pin,
             revoked: false,
             devices: Vec::new(),
+            by_pin: Vec::new(),
         });
         self.codes.len() - 1
     }

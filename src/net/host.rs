@@ -33,6 +33,11 @@ pub struct Host {
     /// What each delegate's devices may still have committed (see [`EVENTS_PER_CELL`]),
     /// and who has reached it, for the chair's screen.
     allowance: Mutex<Allowance>,
+    /// Delegates whose code refused a new device (it had as many as a code may).
+    refused_device: Mutex<std::collections::BTreeSet<String>>,
+    /// Told when a code is refused a device or more events, so the chair's screen
+    /// shows it at once though nothing was committed.
+    on_refusal: Mutex<Option<Arc<dyn Fn() + Send + Sync>>>,
 }
 
 /// How many events a delegate's devices may have committed over a meeting, per cell
@@ -128,6 +133,11 @@ impl Host {
             .unwrap_or_else(PoisonError::into_inner)
             .revoke_and_reissue(scorer, &mut super::random_16)
             .cloned();
+        // The new code starts with no devices: an old refusal no longer applies.
+        self.refused_device
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(scorer);
         let json = serde_json::to_string(&self.codes()).unwrap_or_default();
         self.writer.set_host_state_blocking(CODES_KEY, json)?;
         Ok(code)
@@ -143,6 +153,45 @@ impl Host {
             .iter()
             .cloned()
             .collect()
+    }
+
+    /// The delegates whose code refused a new device since it was issued.
+    pub fn refused_a_device(&self) -> Vec<String> {
+        self.refused_device
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Calls `tell` whenever a code is refused a device or more events.
+    pub fn tell_refusals(&self, tell: impl Fn() + Send + Sync + 'static) {
+        *self
+            .on_refusal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(tell));
+    }
+
+    fn refused(&self, scorer: &str, error: &grant::BindError) {
+        if matches!(error, grant::BindError::TooManyDevices { .. }) {
+            self.refused_device
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(scorer.to_string());
+            self.tell();
+        }
+    }
+
+    fn tell(&self) {
+        let tell = self
+            .on_refusal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some(tell) = tell {
+            tell();
+        }
     }
 
     fn now_ms(&self) -> u64 {
@@ -189,6 +238,8 @@ pub fn start(
         published: AtomicBool::new(false),
         started: std::time::Instant::now(),
         allowance: Mutex::new(allowance),
+        refused_device: Mutex::default(),
+        on_refusal: Mutex::new(None),
     });
     if fresh {
         runtime
@@ -318,7 +369,12 @@ fn bearer(headers: &HeaderMap) -> &str {
 
 /// Records the device a request names for its code: a phone that opened the QR
 /// code's link shows on the chair's screen like a laptop that joined with the PIN.
-async fn record_device(host: &Host, headers: &HeaderMap, device: &str) -> Result<(), Response> {
+async fn record_device(
+    host: &Host,
+    scorer: &str,
+    headers: &HeaderMap,
+    device: &str,
+) -> Result<(), Response> {
     if device.is_empty() {
         return Ok(());
     }
@@ -329,7 +385,10 @@ async fn record_device(host: &Host, headers: &HeaderMap, device: &str) -> Result
     match bound {
         Ok(grant::Bound::Known) => Ok(()),
         Ok(_) => save_codes(host).await.map_err(|e| trouble(&e)),
-        Err(refused) => Err(refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l))),
+        Err(refused) => {
+            host.refused(scorer, &refused);
+            Err(refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l)))
+        }
     }
 }
 
@@ -359,8 +418,14 @@ async fn join(
             Err(wait) => Err(wait),
             Ok(None) => Ok(None),
             Ok(Some((token, scorer))) => match codes.bind_device(&token, &request.device) {
-                Ok(_) => Ok(Some((token, scorer))),
+                Ok(_) => {
+                    codes.note_joined_by_pin(&token, &request.device);
+                    Ok(Some((token, scorer)))
+                }
                 Err(refused) => {
+                    drop(codes);
+                    drop(limiter);
+                    host.refused(&scorer, &refused);
                     return refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l));
                 }
             },
@@ -407,7 +472,7 @@ async fn sheet(
         Err(refused) => return refused.into_response(),
     };
     let device = query.device.unwrap_or_default();
-    if let Err(refused) = record_device(&host, &headers, &device).await {
+    if let Err(refused) = record_device(&host, &scorer, &headers, &device).await {
         return refused;
     }
     let published = host.published.load(Ordering::SeqCst);
@@ -479,7 +544,7 @@ async fn events(
         Ok(body) => body,
         Err(e) => return unreadable(&e),
     };
-    if let Err(refused) = record_device(&host, &headers, &request.device).await {
+    if let Err(refused) = record_device(&host, &scorer, &headers, &request.device).await {
         return refused;
     }
     // One event outside this delegate's own sheet refuses the whole request.
@@ -564,6 +629,9 @@ async fn commit_within_allowance(
         if refused_beyond {
             allowance.reached.insert(scorer.to_string());
         }
+    }
+    if refused_beyond {
+        host.tell();
     }
     let submitted = submitted?;
     let over = host

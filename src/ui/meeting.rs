@@ -289,7 +289,7 @@ impl OpenMeeting {
     pub fn start_hosting(
         &mut self,
         port: u16,
-        wake: impl Fn() + Send + 'static,
+        wake: impl Fn() + Send + Sync + 'static,
     ) -> Result<(), HostError> {
         if self.host.is_some() {
             return Ok(());
@@ -298,6 +298,8 @@ impl OpenMeeting {
             .map_err(|e| HostError::Writer(WriterError::Store(Arc::new(e))))?;
         let committed = Arc::new(AtomicU64::new(writer_file.last_seq()));
         let seen = committed.clone();
+        let wake = Arc::new(wake);
+        let woken = wake.clone();
         let running = host::start(
             writer_file,
             std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
@@ -307,6 +309,7 @@ impl OpenMeeting {
                 wake();
             },
         )?;
+        running.host.tell_refusals(move || woken());
         let name = format!(
             "{} — {}",
             self.config().cluster.name,

@@ -109,6 +109,7 @@ pub fn show(
 
     let codes = link.running.host.codes();
     let over = link.running.host.over_allowance();
+    let refused_device = link.running.host.refused_a_device();
     let session = meeting.session();
     let config = meeting.config();
     let rows: Vec<_> = meeting
@@ -167,17 +168,7 @@ pub fn show(
                             ui.monospace(grant::pin_for_people(&code.pin));
                         });
                         row.col(|ui| {
-                            let text = match code.devices.len() {
-                                0 => T::NetNoDevice.get(lang).to_string(),
-                                1 => T::NetOneDevice.get(lang).to_string(),
-                                n => T::NetManyDevices.fill(lang, &[&n]),
-                            };
-                            let color = if code.devices.len() > 1 {
-                                style::WARN_TEXT
-                            } else {
-                                Color32::from_gray(60)
-                            };
-                            ui.label(RichText::new(text).color(color));
+                            devices_cell(ui, code, refused_device.contains(&code.scorer), lang);
                         });
                         row.col(|ui| {
                             let (filled, total) = session.progress(*m);
@@ -280,5 +271,38 @@ fn qr(ui: &mut egui::Ui, text: &str) {
                 Color32::BLACK,
             );
         }
+    }
+}
+
+/// Which devices used a code and how, or that it just refused one more.
+fn devices_cell(ui: &mut egui::Ui, code: &grant::JoinCode, refused: bool, lang: Lang) {
+    if refused {
+        ui.label(
+            RichText::new(T::NetDeviceRefused.fill(lang, &[&(code.devices.len() + 1)]))
+                .color(style::ERROR_TEXT)
+                .strong(),
+        )
+        .on_hover_text(T::NetDeviceRefusedHint.fill(lang, &[&code.devices.len()]));
+        return;
+    }
+    let count = match code.devices.len() {
+        0 => T::NetNoDevice.get(lang).to_string(),
+        1 => T::NetOneDevice.get(lang).to_string(),
+        n => T::NetManyDevices.fill(lang, &[&n]),
+    };
+    let text = if code.by_pin.is_empty() {
+        count
+    } else {
+        T::NetByPinMark.fill(lang, &[&count])
+    };
+    let color = if code.devices.len() > 1 {
+        style::WARN_TEXT
+    } else {
+        Color32::from_gray(60)
+    };
+    let label = ui.label(RichText::new(text).color(color));
+    if !code.devices.is_empty() {
+        let by_link = code.devices.len().saturating_sub(code.by_pin.len());
+        label.on_hover_text(T::NetDevicesHow.fill(lang, &[&code.by_pin.len(), &by_link]));
     }
 }
