@@ -604,3 +604,137 @@ fn a_replayed_or_altered_request_and_a_replayed_journal_commit_nothing_twice() {
     );
     assert!(matches!(next[0], EventResult::Committed { .. }), "{next:?}");
 }
+
+/// Forwards connections on a port of its own to `to`, keeping every byte the
+/// clients send: what someone listening on the Wi-Fi would see.
+fn listening_proxy(to: std::net::SocketAddr) -> (u16, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = heard.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().take(16) {
+            let Ok(mut client) = client else { return };
+            let Ok(mut host) = std::net::TcpStream::connect(to) else {
+                return;
+            };
+            let (mut back_from, mut back_to) =
+                (host.try_clone().unwrap(), client.try_clone().unwrap());
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut back_from, &mut back_to);
+            });
+            let kept = kept.clone();
+            std::thread::spawn(move || {
+                let mut buffer = [0u8; 4096];
+                while let Ok(n) = client.read(&mut buffer) {
+                    if n == 0 || host.write_all(&buffer[..n]).is_err() {
+                        break;
+                    }
+                    kept.lock().unwrap().extend_from_slice(&buffer[..n]);
+                }
+            });
+        }
+    });
+    (port, heard)
+}
+
+/// One whole request (head and body) starting at `from` in what was heard.
+fn request_at(heard: &[u8], from: usize) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&heard[from..]).to_string();
+    let head_end = text.find("\r\n\r\n").unwrap() + 4;
+    let length: usize = text[..head_end]
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap())
+        })
+        .unwrap_or(0);
+    heard[from..from + head_end + length].to_vec()
+}
+
+/// Sends raw request bytes to `to` on a connection of their own; the status.
+fn send_raw(to: std::net::SocketAddr, request: &[u8]) -> u16 {
+    use std::io::{Read, Write};
+    let text = String::from_utf8_lossy(request).to_string();
+    // Asked to close after answering, so the whole answer can be read to its end.
+    let line_end = text.find("\r\n").unwrap() + 2;
+    let mut sent = request[..line_end].to_vec();
+    sent.extend_from_slice(b"Connection: close\r\n");
+    sent.extend_from_slice(&request[line_end..]);
+    let mut stream = std::net::TcpStream::connect(to).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(&sent).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_listener_on_the_wifi_never_sees_the_key_and_cannot_reuse_what_it_heard() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (token, _) = scene.code("ba-dinh");
+    let (port, heard) = listening_proxy(scene.running.addr);
+    let client = thidua::net::client::Client::with_token(
+        &format!("127.0.0.1:{port}"),
+        &token,
+        "ba-dinh-laptop",
+    );
+    client.sheet().unwrap();
+    let results = client
+        .send(vec![
+            SentEvent {
+                seq: 1,
+                event: score("ba-dinh", "hoang-mai", 400),
+            },
+            SentEvent {
+                seq: 2,
+                event: score("ba-dinh", "hoan-kiem", 450),
+            },
+        ])
+        .unwrap();
+    assert!(
+        results
+            .iter()
+            .all(|r| matches!(r, EventResult::Committed { .. })),
+        "{results:?}"
+    );
+    let heard = heard.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&heard).to_string();
+    assert!(
+        text.contains("POST /api/events"),
+        "the proxy heard the requests"
+    );
+    assert!(!text.contains(&token), "the key crossed the network");
+    assert!(
+        text.to_ascii_lowercase()
+            .contains("authorization: thidua-hmac key="),
+        "the requests were signed"
+    );
+    let committed = scene.committed();
+
+    // Sent again as heard: answered, nothing committed.
+    let captured = request_at(&heard, text.find("POST /api/events").unwrap());
+    assert_eq!(send_raw(scene.running.addr, &captured), 200);
+    assert_eq!(scene.committed(), committed);
+    // Altered (another value, same length): refused before anything is read.
+    let altered = String::from_utf8_lossy(&captured).replacen("\"value\":4}", "\"value\":9}", 1);
+    assert_ne!(altered.as_bytes(), &captured[..]);
+    assert_eq!(send_raw(scene.running.addr, altered.as_bytes()), 401);
+    // Numbered anew so it would be a new event: refused the same way.
+    let renumbered = String::from_utf8_lossy(&captured).replacen("\"seq\":1", "\"seq\":7", 1);
+    assert_eq!(send_raw(scene.running.addr, renumbered.as_bytes()), 401);
+    assert_eq!(
+        scene.committed(),
+        committed,
+        "nothing committed from what was heard"
+    );
+}

@@ -61,7 +61,7 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
     h.get_by_label("Ba Đình").click();
     h.run();
     assert!(
-        h.query_by_label_contains(&format!("/j/{}", ba_dinh.token))
+        h.query_by_label_contains(&format!("/j#{}", ba_dinh.token))
             .is_some()
     );
 

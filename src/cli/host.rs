@@ -40,7 +40,7 @@ pub(super) fn host(
     let all = running.host.codes();
     let mut listed = serde_json::Map::new();
     for code in all.codes().iter().filter(|c| !c.revoked) {
-        let link = format!("{base}/j/{}", code.token);
+        let link = crate::net::client::join_link(&base, &code.token);
         let short = names
             .iter()
             .find(|(id, _)| *id == code.scorer)

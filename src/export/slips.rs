@@ -38,7 +38,7 @@ pub struct Slip {
     /// The member's id in the config.
     pub member: String,
     pub pin: String,
-    /// `http://<host address>:<port>/j/<token>`.
+    /// `http://<host address>:<port>/j#<token>`.
     pub link: String,
 }
 
@@ -66,7 +66,7 @@ impl Slip {
             .map(|code| Slip {
                 member: code.scorer.clone(),
                 pin: crate::model::grant::pin_for_people(&code.pin),
-                link: format!("{base}/j/{}", code.token),
+                link: crate::net::client::join_link(base, &code.token),
             })
             .collect()
     }
@@ -499,7 +499,7 @@ mod tests {
                 continue;
             }
             let code = code.expect("a present member has a code");
-            let link = format!("{BASE}/j/{}", code.token);
+            let link = crate::net::client::join_link(BASE, &code.token);
             let pin = crate::model::grant::pin_for_people(&code.pin);
             for wanted in [&member.name, &member.short, &pin, &link] {
                 assert!(text.contains(wanted.as_str()), "`{wanted}` not in:\n{text}");
@@ -523,7 +523,7 @@ mod tests {
                     "{:08}",
                     10_000_000 + i * 7_919_113
                 )),
-                link: format!("{BASE}/j/{:032x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
+                link: format!("{BASE}/j#{:032x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
             })
             .collect()
     }

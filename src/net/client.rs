@@ -59,15 +59,23 @@ pub fn base_of(address: &str) -> String {
     } else {
         format!("http://{address}")
     };
-    match with_scheme.find("/j/") {
+    match with_scheme.find("/j#").or_else(|| with_scheme.find("/j/")) {
         Some(at) => with_scheme[..at].to_string(),
         None => with_scheme,
     }
 }
 
-/// The token a join link carries (`http://host:port/j/TOKEN`), if it is one.
+/// A delegate's join link: the key goes after `#`, which a browser never sends, so
+/// opening the link does not put the key on the network.
+pub fn join_link(base: &str, token: &str) -> String {
+    format!("{}/j#{token}", base.trim_end_matches('/'))
+}
+
+/// The token a join link carries (`http://host:port/j#TOKEN`, or `/j/TOKEN` as
+/// links were once printed), if it is one.
 pub fn token_of(address: &str) -> Option<String> {
-    let at = address.find("/j/")?;
+    let address = address.trim();
+    let at = address.find("/j#").or_else(|| address.find("/j/"))?;
     let token = address[at + 3..].trim_end_matches('/');
     (!token.is_empty()).then(|| token.to_string())
 }
@@ -81,7 +89,8 @@ fn agent() -> ureq::Agent {
 }
 
 impl Client {
-    /// Joins with a 6-digit PIN; the host answers with this delegate's token.
+    /// Joins with the PIN; the host answers with this delegate's key, the one time it
+    /// crosses the network.
     pub fn join(address: &str, pin: &str, device: &str) -> Result<(Client, String), ClientError> {
         let base = base_of(address);
         let agent = agent();
@@ -116,18 +125,20 @@ impl Client {
         &self.base
     }
 
-    fn bearer(&self) -> String {
-        format!("Bearer {}", self.token)
+    /// The request's signature under this delegate's key: the key itself never
+    /// leaves this machine (see [`super::signature`]).
+    fn signed(&self, method: &str, path: &str, body: &[u8]) -> String {
+        super::signature::header(&self.token, method, path, body)
     }
 
     /// This delegate's sheet as the host has committed it.
     pub fn sheet(&self) -> Result<SheetView, ClientError> {
+        let path = format!("/api/sheet?device={}", query_value(&self.device));
         read(
             &self.base,
             self.agent
-                .get(format!("{}/api/sheet", self.base))
-                .query("device", &self.device)
-                .header("Authorization", self.bearer())
+                .get(format!("{}{path}", self.base))
+                .header("Authorization", self.signed("GET", &path, b""))
                 .call(),
         )
     }
@@ -138,12 +149,17 @@ impl Client {
             device: self.device.clone(),
             events,
         };
+        let body = serde_json::to_vec(&request).map_err(|e| ClientError::BadReply {
+            detail: e.to_string(),
+        })?;
+        let path = "/api/events";
         let reply: EventsReply = read(
             &self.base,
             self.agent
-                .post(format!("{}/api/events", self.base))
-                .header("Authorization", self.bearer())
-                .send_json(&request),
+                .post(format!("{}{path}", self.base))
+                .header("Authorization", self.signed("POST", path, &body))
+                .header("Content-Type", "application/json")
+                .send(&body[..]),
         )?;
         Ok(reply.results)
     }
@@ -154,10 +170,23 @@ impl Client {
             &self.base,
             self.agent
                 .get(format!("{}/api/tally", self.base))
-                .header("Authorization", self.bearer())
+                .header("Authorization", self.signed("GET", "/api/tally", b""))
                 .call(),
         )
     }
+}
+
+/// `text` as it may stand in a query: letters, digits and `-_.~` as they are, every
+/// other byte as `%XX`, so the path signed is the path sent.
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn read<T: serde::de::DeserializeOwned>(
@@ -204,6 +233,14 @@ mod tests {
             "http://192.168.1.5:7878"
         );
         assert_eq!(token_of("http://h:1/j/abc123").as_deref(), Some("abc123"));
+        assert_eq!(
+            base_of("http://192.168.1.5:7878/j#abc123"),
+            "http://192.168.1.5:7878"
+        );
+        assert_eq!(token_of(" http://h:1/j#abc123 ").as_deref(), Some("abc123"));
+        assert_eq!(join_link("http://h:1/", "abc"), "http://h:1/j#abc");
+        assert_eq!(query_value("ab-9_Z"), "ab-9_Z");
+        assert_eq!(query_value("a b/é"), "a%20b%2F%C3%A9");
         assert_eq!(token_of("http://h:1"), None);
     }
 }

@@ -5,6 +5,7 @@
 use super::protocol::{
     CellValue, EventResult, EventsReply, EventsRequest, JoinReply, JoinRequest, Refusal, SheetView,
 };
+use super::signature;
 use super::writer::{self, WriterError, WriterHandle};
 use crate::model::event::{Actor, Origin};
 use crate::model::grant::{self, JoinCodes, PinLimiter};
@@ -12,8 +13,10 @@ use crate::store::{MeetingFile, Outcome, Submission};
 use crate::text::{Lang, net::N};
 use axum::Json;
 use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::{IpAddr, SocketAddr};
@@ -274,6 +277,8 @@ pub fn router(host: Arc<Host>) -> Router {
         .route("/api/events", post(events))
         .route("/api/tally", get(tally))
         .route("/", get(page))
+        .route("/j", get(page))
+        // Links printed before the key moved behind `#`.
         .route("/j/{token}", get(page))
         .with_state(host)
 }
@@ -350,29 +355,47 @@ fn check_local(peer: SocketAddr) -> Result<(), Refused> {
     }
 }
 
-/// The scorer a request's bearer token opens.
-fn scorer_of(host: &Host, headers: &HeaderMap) -> Result<String, Refused> {
-    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
-    codes
-        .active_by_token(bearer(headers))
-        .map(|code| code.scorer.clone())
-        .ok_or(Refused::NoCode)
+/// What a request is, for checking its signature.
+struct Signed<'a> {
+    method: &'a Method,
+    uri: &'a Uri,
+    headers: &'a HeaderMap,
+    body: &'a [u8],
 }
 
-fn bearer(headers: &HeaderMap) -> &str {
-    headers
+/// The scorer and token of the code a request is made with: signed with the code's
+/// key (what the delegates' apps send, see [`super::signature`]), or carrying the
+/// token itself (scripts).
+fn code_of(host: &Host, request: &Signed) -> Result<(String, String), Refused> {
+    let value = request
+        .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("")
+        .unwrap_or("");
+    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
+    let found = if let Some((key_id, sig)) = signature::parse(value) {
+        let path = request
+            .uri
+            .path_and_query()
+            .map_or(request.uri.path(), |p| p.as_str());
+        codes
+            .codes()
+            .iter()
+            .filter(|c| !c.revoked && signature::key_id(&c.token) == key_id)
+            .find(|c| signature::verify(&c.token, request.method.as_str(), path, request.body, sig))
+    } else {
+        codes.active_by_token(value.strip_prefix("Bearer ").unwrap_or(""))
+    };
+    found
+        .map(|code| (code.scorer.clone(), code.token.clone()))
+        .ok_or(Refused::NoCode)
 }
 
 /// Records the device a request names for its code: a phone that opened the QR
 /// code's link shows on the chair's screen like a laptop that joined with the PIN.
 async fn record_device(
     host: &Host,
-    scorer: &str,
-    headers: &HeaderMap,
+    (scorer, token): (&str, &str),
     device: &str,
 ) -> Result<(), Response> {
     if device.is_empty() {
@@ -380,7 +403,7 @@ async fn record_device(
     }
     let bound = {
         let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
-        codes.bind_device(bearer(headers), device)
+        codes.bind_device(token, device)
     };
     match bound {
         Ok(grant::Bound::Known) => Ok(()),
@@ -402,7 +425,7 @@ async fn join(
     }
     let Json(request) = match body {
         Ok(body) => body,
-        Err(e) => return unreadable(&e),
+        Err(e) => return unreadable(e.status(), &e.body_text()),
     };
     let key = peer.ip().to_string();
     let now = host.now_ms();
@@ -461,18 +484,26 @@ struct DeviceQuery {
 async fn sheet(
     State(host): State<Arc<Host>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
     Query(query): Query<DeviceQuery>,
 ) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let scorer = match scorer_of(&host, &headers) {
-        Ok(scorer) => scorer,
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &[],
+    };
+    let (scorer, token) = match code_of(&host, &signed) {
+        Ok(code) => code,
         Err(refused) => return refused.into_response(),
     };
     let device = query.device.unwrap_or_default();
-    if let Err(refused) = record_device(&host, &scorer, &headers, &device).await {
+    if let Err(refused) = record_device(&host, (&scorer, &token), &device).await {
         return refused;
     }
     let published = host.published.load(Ordering::SeqCst);
@@ -530,21 +561,33 @@ pub fn sheet_view(
 async fn events(
     State(host): State<Arc<Host>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
-    body: Result<Json<EventsRequest>, axum::extract::rejection::JsonRejection>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let scorer = match scorer_of(&host, &headers) {
-        Ok(scorer) => scorer,
+    let body = match body {
+        Ok(body) => body,
+        Err(e) => return unreadable(e.status(), &e.body_text()),
+    };
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &body,
+    };
+    let (scorer, token) = match code_of(&host, &signed) {
+        Ok(code) => code,
         Err(refused) => return refused.into_response(),
     };
-    let Json(request) = match body {
-        Ok(body) => body,
-        Err(e) => return unreadable(&e),
+    let request: EventsRequest = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(e) => return unreadable(StatusCode::BAD_REQUEST, &e.to_string()),
     };
-    if let Err(refused) = record_device(&host, &scorer, &headers, &request.device).await {
+    if let Err(refused) = record_device(&host, (&scorer, &token), &request.device).await {
         return refused;
     }
     // One event outside this delegate's own sheet refuses the whole request.
@@ -652,12 +695,20 @@ async fn commit_within_allowance(
 async fn tally(
     State(host): State<Arc<Host>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    if let Err(refused) = scorer_of(&host, &headers) {
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &[],
+    };
+    if let Err(refused) = code_of(&host, &signed) {
         return refused.into_response();
     }
     if !host.published.load(Ordering::SeqCst) {
@@ -678,9 +729,8 @@ async fn tally(
 }
 
 /// A body the host cannot take: 413 when it is too large, else 400, with why.
-fn unreadable(rejection: &axum::extract::rejection::JsonRejection) -> Response {
-    let detail = rejection.body_text();
-    let status = match rejection.status() {
+fn unreadable(status: StatusCode, detail: &str) -> Response {
+    let status = match status {
         StatusCode::PAYLOAD_TOO_LARGE => StatusCode::PAYLOAD_TOO_LARGE,
         _ => StatusCode::BAD_REQUEST,
     };

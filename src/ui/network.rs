@@ -206,7 +206,7 @@ pub fn show(
             .find(|(_, c)| state.shown.as_deref() == Some(&c.scorer))
         {
             ui.vertical(|ui| {
-                let link = format!("{base}/j/{}", code.token);
+                let link = crate::net::client::join_link(&base, &code.token);
                 ui.strong(&config.members[*m].short);
                 qr(ui, &link);
                 ui.label(
