@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod clock;
 pub mod export;
+pub mod live;
 pub mod model;
 pub mod net;
 pub mod sample;
