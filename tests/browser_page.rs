@@ -151,7 +151,7 @@ fn codes_in_file(meeting: &Path) -> serde_json::Value {
 
 fn token_of(link: &serde_json::Value) -> String {
     let link = link.as_str().unwrap();
-    link[link.find("/j/").unwrap() + 3..].to_string()
+    thidua::net::client::token_of(link).unwrap()
 }
 
 /// `thidua host` on loopback with a new meeting of the 12-ward sample in `dir`.
@@ -352,8 +352,8 @@ fn the_pages_keep_the_live_meetings_security() {
     assert_eq!(sent.status().as_u16(), 200);
 
     let pins: HashSet<String> = codes.codes.iter().map(|c| c.pin.clone()).collect();
-    let wrong_pin = (0..1_000_000)
-        .map(|n| format!("{n:06}"))
+    let wrong_pin = (10_000_000..100_000_000)
+        .map(|n| format!("{n:08}"))
         .find(|p| !pins.contains(p))
         .unwrap();
     let made_up = "0123456789abcdef0123456789abcdef";
@@ -421,14 +421,21 @@ fn the_pages_keep_the_live_meetings_security() {
         other => panic!("the driver asked to {other}"),
     });
     no_request_elsewhere(&done);
-    // Every request carried this delegate's token, the made-up one, or none (the PIN).
-    for token in done["tokens"].as_array().unwrap() {
-        let token = token.as_str().unwrap();
+    // Every request was signed, or carried nothing (the PIN, the page itself); no
+    // address or header ever carried a key, the delegate's, another's or a made-up
+    // one: someone listening on the Wi-Fi has nothing to act with.
+    for authorization in done["tokens"].as_array().unwrap() {
+        let authorization = authorization.as_str().unwrap();
         assert!(
-            token.is_empty() || token == mine.token || token == made_up,
-            "a page sent another token"
+            authorization.is_empty() || authorization.starts_with("Thidua-HMAC key="),
+            "a page sent {authorization}"
         );
-        assert_ne!(token, other.token);
+    }
+    for sent in done["sent"].as_array().unwrap() {
+        let sent = sent.as_str().unwrap();
+        for key in [mine.token.as_str(), other.token.as_str(), made_up] {
+            assert!(!sent.contains(key), "a key crossed the network: {sent}");
+        }
     }
     assert_eq!(done["filledShown"], 0, "another sheet's values show");
     // Nothing from this delegate's pages was committed.

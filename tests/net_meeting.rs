@@ -233,7 +233,7 @@ fn a_second_join_on_the_same_journal_refuses_and_names_the_first() {
     // Nothing listens on this port: the first keeps trying for a while.
     let port = free_port();
     let mut first = Command::new(BIN)
-        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "123456"])
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "12345670"])
         .arg("--sheet")
         .arg(&sheet)
         .arg("--journal")
@@ -258,7 +258,7 @@ fn a_second_join_on_the_same_journal_refuses_and_names_the_first() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let second = Command::new(BIN)
-        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "123456"])
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "12345670"])
         .arg("--sheet")
         .arg(&sheet)
         .arg("--journal")
@@ -280,7 +280,7 @@ fn a_second_join_on_the_same_journal_refuses_and_names_the_first() {
     first.wait().unwrap();
     // Killed: its lock went with it.
     let third = Command::new(BIN)
-        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "123456"])
+        .args(["join", &format!("127.0.0.1:{port}"), "--pin", "12345670"])
         .arg("--sheet")
         .arg(&sheet)
         .arg("--journal")

@@ -26,7 +26,7 @@ fn the_page_is_one_small_file_that_loads_nothing_from_elsewhere() {
         .timeout_global(Some(Duration::from_secs(10)))
         .build()
         .into();
-    for path in ["/".to_string(), format!("/j/{token}")] {
+    for path in ["/".to_string(), "/j".to_string(), format!("/j/{token}")] {
         let mut response = agent
             .get(format!("http://{}{path}", running.addr))
             .call()

@@ -326,7 +326,7 @@ fn a_thousand_wrong_pins_do_not_get_in_and_the_host_makes_them_wait() {
         if tried == 1000 {
             break;
         }
-        let pin = format!("{:06}", 314_159 + n * 7);
+        let pin = format!("{:08}", 31_415_926 + n * 7);
         if taken.contains(&pin) {
             continue;
         }
@@ -345,7 +345,7 @@ fn a_thousand_wrong_pins_do_not_get_in_and_the_host_makes_them_wait() {
     let mut response = scene
         .agent
         .post(format!("{}/api/join", scene.base))
-        .send_json(serde_json::json!({ "pin": "000001", "device": "d" }))
+        .send_json(serde_json::json!({ "pin": "00000001", "device": "d" }))
         .unwrap();
     assert_eq!(response.status().as_u16(), 429);
     let wait: u64 = response
@@ -459,5 +459,282 @@ fn one_code_cannot_flood_the_meeting() {
     assert!(
         matches!(other[0], EventResult::Committed { .. }),
         "{other:?}"
+    );
+}
+
+/// A request to `path` sent from `source` (any loopback address), over a raw
+/// connection; answers the status.
+fn post_from(source: std::net::Ipv4Addr, to: std::net::SocketAddr, path: &str, body: &str) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind((source, 0).into()).unwrap();
+        let mut stream = socket.connect(to).await.unwrap();
+        let request = format!(
+            "POST {path} HTTP/1.1\r\nHost: {to}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        let read = stream.read_to_end(&mut answer);
+        tokio::time::timeout(Duration::from_secs(10), read)
+            .await
+            .unwrap()
+            .unwrap();
+        let head = String::from_utf8_lossy(&answer);
+        head.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+#[test]
+fn others_wrong_pins_never_keep_a_delegate_out_and_guessing_stays_infeasible() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (_, pin) = scene.code("ba-dinh");
+    let taken: Vec<String> = scene
+        .running
+        .host
+        .codes()
+        .codes()
+        .iter()
+        .map(|c| c.pin.clone())
+        .collect();
+    let mut wrong = (0..).map(|n: u32| format!("{:08}", 52_718_281 + n * 13));
+    let mut tally = std::collections::BTreeMap::<u16, u32>::new();
+    for address in 2..=7u8 {
+        for _ in 0..6 {
+            let guess = wrong.find(|p| !taken.contains(p)).unwrap();
+            let body = format!(r#"{{"pin":"{guess}","device":"guesser-{address}"}}"#);
+            let source = std::net::Ipv4Addr::new(127, 0, 0, address);
+            *tally
+                .entry(post_from(source, scene.running.addr, "/api/join", &body))
+                .or_default() += 1;
+        }
+    }
+    assert_eq!(tally.get(&200), None, "{tally:?}");
+    assert_eq!(
+        tally.get(&401),
+        Some(&30),
+        "five judged per address: {tally:?}"
+    );
+    assert_eq!(tally.get(&429), Some(&6), "the sixth waits: {tally:?}");
+    // The ceiling for addresses that guessed is now full; a delegate's own PIN from
+    // an address that never guessed is let in at once, one that guessed waits.
+    let spaced = format!("{} {}", &pin[..4], &pin[4..]);
+    let body = format!(r#"{{"pin":"{spaced}","device":"ba-dinh-laptop"}}"#);
+    let seventh = std::net::Ipv4Addr::new(127, 0, 0, 8);
+    let started = Instant::now();
+    assert_eq!(
+        post_from(seventh, scene.running.addr, "/api/join", &body),
+        200,
+        "a delegate's correct PIN, typed as on the slip, from an address that never guessed"
+    );
+    assert!(started.elapsed() < Duration::from_secs(1));
+    let first_guesser = std::net::Ipv4Addr::new(127, 0, 0, 2);
+    assert_eq!(
+        post_from(first_guesser, scene.running.addr, "/api/join", &body),
+        429
+    );
+    let hours = thidua::model::grant::expected_guessing_hours(
+        &thidua::model::grant::PinLimits::default(),
+        thidua::model::grant::MOST_MEMBERS,
+    );
+    eprintln!("expected time to open one of 30 sheets by guessing: {hours:.0} hours");
+    assert!(hours >= 1_000.0, "{hours}");
+}
+
+/// A request captured on the wire and sent again commits nothing; one altered under
+/// the same numbers is refused; and after the chair reissues a delegate's code, the
+/// delegate's journal replayed under the new code commits nothing twice.
+#[test]
+fn a_replayed_or_altered_request_and_a_replayed_journal_commit_nothing_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (old, _) = scene.code("ba-dinh");
+    let device = "ba-dinh-laptop-journal";
+    let sheet = vec![
+        score("ba-dinh", "hoang-mai", 400),
+        score("ba-dinh", "hoan-kiem", 450),
+        score("ba-dinh", "dong-da", 500),
+    ];
+    let first = scene.send_from(&old, device, 1, sheet.clone());
+    assert!(
+        first
+            .iter()
+            .all(|r| matches!(r, EventResult::Committed { .. })),
+        "{first:?}"
+    );
+    let committed = scene.committed();
+    let replayed = scene.send_from(&old, device, 1, sheet.clone());
+    assert!(
+        replayed
+            .iter()
+            .all(|r| matches!(r, EventResult::Duplicate { .. })),
+        "{replayed:?}"
+    );
+    let altered = scene.send_from(&old, device, 2, vec![score("ba-dinh", "hoan-kiem", 100)]);
+    assert!(
+        matches!(altered[0], EventResult::Refused { .. }),
+        "{altered:?}"
+    );
+    assert_eq!(scene.committed(), committed);
+
+    let fresh = scene.running.host.reissue("ba-dinh").unwrap().unwrap();
+    let again = scene.send_from(&fresh.token, device, 1, sheet);
+    assert!(
+        again
+            .iter()
+            .all(|r| matches!(r, EventResult::Duplicate { .. })),
+        "the journal's events under the new code: {again:?}"
+    );
+    assert_eq!(scene.committed(), committed, "nothing committed twice");
+    let next = scene.send_from(
+        &fresh.token,
+        device,
+        4,
+        vec![score("ba-dinh", "dong-da", 550)],
+    );
+    assert!(matches!(next[0], EventResult::Committed { .. }), "{next:?}");
+}
+
+/// Forwards connections on a port of its own to `to`, keeping every byte the
+/// clients send: what someone listening on the Wi-Fi would see.
+fn listening_proxy(to: std::net::SocketAddr) -> (u16, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = heard.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().take(16) {
+            let Ok(mut client) = client else { return };
+            let Ok(mut host) = std::net::TcpStream::connect(to) else {
+                return;
+            };
+            let (mut back_from, mut back_to) =
+                (host.try_clone().unwrap(), client.try_clone().unwrap());
+            std::thread::spawn(move || {
+                let _ = std::io::copy(&mut back_from, &mut back_to);
+            });
+            let kept = kept.clone();
+            std::thread::spawn(move || {
+                let mut buffer = [0u8; 4096];
+                while let Ok(n) = client.read(&mut buffer) {
+                    if n == 0 || host.write_all(&buffer[..n]).is_err() {
+                        break;
+                    }
+                    kept.lock().unwrap().extend_from_slice(&buffer[..n]);
+                }
+            });
+        }
+    });
+    (port, heard)
+}
+
+/// One whole request (head and body) starting at `from` in what was heard.
+fn request_at(heard: &[u8], from: usize) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&heard[from..]).to_string();
+    let head_end = text.find("\r\n\r\n").unwrap() + 4;
+    let length: usize = text[..head_end]
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse().unwrap())
+        })
+        .unwrap_or(0);
+    heard[from..from + head_end + length].to_vec()
+}
+
+/// Sends raw request bytes to `to` on a connection of their own; the status.
+fn send_raw(to: std::net::SocketAddr, request: &[u8]) -> u16 {
+    use std::io::{Read, Write};
+    let text = String::from_utf8_lossy(request).to_string();
+    // Asked to close after answering, so the whole answer can be read to its end.
+    let line_end = text.find("\r\n").unwrap() + 2;
+    let mut sent = request[..line_end].to_vec();
+    sent.extend_from_slice(b"Connection: close\r\n");
+    sent.extend_from_slice(&request[line_end..]);
+    let mut stream = std::net::TcpStream::connect(to).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(&sent).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_listener_on_the_wifi_never_sees_the_key_and_cannot_reuse_what_it_heard() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = Scene::start(dir.path());
+    let (token, _) = scene.code("ba-dinh");
+    let (port, heard) = listening_proxy(scene.running.addr);
+    let client = thidua::net::client::Client::with_token(
+        &format!("127.0.0.1:{port}"),
+        &token,
+        "ba-dinh-laptop",
+    );
+    client.sheet().unwrap();
+    let results = client
+        .send(vec![
+            SentEvent {
+                seq: 1,
+                event: score("ba-dinh", "hoang-mai", 400),
+            },
+            SentEvent {
+                seq: 2,
+                event: score("ba-dinh", "hoan-kiem", 450),
+            },
+        ])
+        .unwrap();
+    assert!(
+        results
+            .iter()
+            .all(|r| matches!(r, EventResult::Committed { .. })),
+        "{results:?}"
+    );
+    let heard = heard.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&heard).to_string();
+    assert!(
+        text.contains("POST /api/events"),
+        "the proxy heard the requests"
+    );
+    assert!(!text.contains(&token), "the key crossed the network");
+    assert!(
+        text.to_ascii_lowercase()
+            .contains("authorization: thidua-hmac key="),
+        "the requests were signed"
+    );
+    let committed = scene.committed();
+
+    // Sent again as heard: answered, nothing committed.
+    let captured = request_at(&heard, text.find("POST /api/events").unwrap());
+    assert_eq!(send_raw(scene.running.addr, &captured), 200);
+    assert_eq!(scene.committed(), committed);
+    // Altered (another value, same length): refused before anything is read.
+    let altered = String::from_utf8_lossy(&captured).replacen("\"value\":4}", "\"value\":9}", 1);
+    assert_ne!(altered.as_bytes(), &captured[..]);
+    assert_eq!(send_raw(scene.running.addr, altered.as_bytes()), 401);
+    // Numbered anew so it would be a new event: refused the same way.
+    let renumbered = String::from_utf8_lossy(&captured).replacen("\"seq\":1", "\"seq\":7", 1);
+    assert_eq!(send_raw(scene.running.addr, renumbered.as_bytes()), 401);
+    assert_eq!(
+        scene.committed(),
+        committed,
+        "nothing committed from what was heard"
     );
 }

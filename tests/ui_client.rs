@@ -247,7 +247,11 @@ fn enter_after_the_pin_joins_and_a_wrong_pin_is_said_in_words() {
         &format!("127.0.0.1:{}", running.addr.port()),
     );
     // A wrong PIN first.
-    let wrong = if pin == "000000" { "000001" } else { "000000" };
+    let wrong = if pin == "00000000" {
+        "00000001"
+    } else {
+        "00000000"
+    };
     type_into(&mut h, "Mã PIN", wrong);
     h.key_press(Key::Enter);
     h.run();
@@ -261,7 +265,7 @@ fn enter_after_the_pin_joins_and_a_wrong_pin_is_said_in_words() {
     h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, "Mã PIN")
         .focus();
     h.run();
-    for _ in 0..6 {
+    for _ in 0..wrong.len() {
         h.key_press(Key::Backspace);
     }
     h.run();

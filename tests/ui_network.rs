@@ -52,12 +52,16 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
         .find(|c| c.scorer == "ba-dinh" && !c.revoked)
         .unwrap()
         .clone();
-    assert!(h.query_by_label(&ba_dinh.pin).is_some(), "the PIN is shown");
+    let shown = thidua::model::grant::pin_for_people(&ba_dinh.pin);
+    assert!(
+        h.query_by_label(&shown).is_some(),
+        "the PIN is shown as on the slip"
+    );
     // Clicking a member shows its QR code and link.
     h.get_by_label("Ba Đình").click();
     h.run();
     assert!(
-        h.query_by_label_contains(&format!("/j/{}", ba_dinh.token))
+        h.query_by_label_contains(&format!("/j#{}", ba_dinh.token))
             .is_some()
     );
 
@@ -75,7 +79,7 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).to_string());
     match text {
-        Ok(text) => assert!(text.contains(&ba_dinh.pin), "{text}"),
+        Ok(text) => assert!(text.contains(&shown), "{text}"),
         Err(_) => assert!(slips.exists(), "the slips were written"),
     }
 
@@ -105,8 +109,8 @@ fn the_chair_serves_the_meeting_and_sees_a_delegates_score_arrive() {
     }
     assert_eq!(meeting(&h).session().score(0, 1, 0), Some(Points(550)));
     assert!(
-        h.query_by_label("1 máy").is_some(),
-        "the device that used the code"
+        h.query_by_label("1 máy · PIN").is_some(),
+        "the device that used the code, and that it joined by PIN"
     );
     // The audit trail names the device that sent it.
     h.get_by_label("Nhật ký").click();
@@ -315,5 +319,50 @@ fn the_chair_sees_a_code_that_sent_too_much() {
     assert!(
         h.query_by_label_contains("quá giới hạn").is_some(),
         "the chair is told, by the code"
+    );
+}
+
+#[test]
+fn the_chair_sees_how_each_device_joined_and_a_refused_ninth() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    set_up_sample(&mut h);
+    let port = start_hosting(&mut h);
+    let host = meeting(&h).host.as_ref().unwrap().running.host.clone();
+    let told = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = told.clone();
+    host.tell_refusals(move || {
+        seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    });
+    let code = host
+        .codes()
+        .codes()
+        .iter()
+        .find(|c| c.scorer == "ba-dinh" && !c.revoked)
+        .unwrap()
+        .clone();
+    let address = format!("127.0.0.1:{port}");
+    Client::join(&address, &code.pin, "laptop-by-pin").unwrap();
+    h.run();
+    assert!(
+        h.query_by_label("1 máy · PIN").is_some(),
+        "the chair sees the device joined by PIN"
+    );
+    for n in 2..=8 {
+        let phone = Client::with_token(&address, &code.token, &format!("phone-{n}"));
+        phone.sheet().unwrap();
+    }
+    assert_eq!(told.load(std::sync::atomic::Ordering::SeqCst), 0);
+    let ninth = Client::with_token(&address, &code.token, "phone-9");
+    assert!(ninth.sheet().is_err(), "a ninth device is refused");
+    assert_eq!(
+        told.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "the chair's screen is woken though nothing was committed"
+    );
+    h.run();
+    assert!(
+        h.query_by_label("đã từ chối máy thứ 9").is_some(),
+        "the chair sees the refusal by the code to reissue"
     );
 }

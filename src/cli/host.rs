@@ -4,9 +4,8 @@
 //! acknowledged is already committed, so stopping it at any moment loses nothing.
 
 use super::{Out, Outcome, open_meeting, write_file};
-use crate::net::host;
+use crate::live::hosting::Hosting;
 use crate::text::net::N;
-use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
 pub(super) fn host(
@@ -23,29 +22,28 @@ pub(super) fn host(
         .iter()
         .map(|m| (m.id.clone(), m.short.clone()))
         .collect();
-    let name = format!(
-        "{} — {}",
-        file.config().cluster.name,
-        file.config().cluster.year
-    );
-    let sha = file.config().sha256.clone();
-    let running = host::start(file, IpAddr::V4(Ipv4Addr::UNSPECIFIED), port, |_| {})
-        .map_err(|e| out.error(&e.text(out.lang)))?;
+    let hosting =
+        Hosting::start(file, port, |_| {}, || {}).map_err(|e| out.error(&e.text(out.lang)))?;
+    let running = &hosting.running;
     let port = running.addr.port();
-    // Delegates' apps find the meeting by this; the address and PIN work without it.
-    let _announced = crate::net::discovery::announce(&name, &sha, port);
-    // Links and slips carry this machine's address on the room's network.
-    let base = crate::net::base_url(&crate::net::lan_addresses(), port);
+    let base = hosting.base_url();
     out.say(&N::Serving.fill(out.lang, &[&format!("0.0.0.0:{port}")]));
     let all = running.host.codes();
     let mut listed = serde_json::Map::new();
     for code in all.codes().iter().filter(|c| !c.revoked) {
-        let link = format!("{base}/j/{}", code.token);
+        let link = crate::net::client::join_link(&base, &code.token);
         let short = names
             .iter()
             .find(|(id, _)| *id == code.scorer)
             .map_or(code.scorer.as_str(), |(_, short)| short.as_str());
-        out.say(&N::CodeLine.fill(out.lang, &[&short, &code.pin, &link]));
+        out.say(&N::CodeLine.fill(
+            out.lang,
+            &[
+                &short,
+                &crate::model::grant::pin_for_people(&code.pin),
+                &link,
+            ],
+        ));
         listed.insert(
             code.scorer.clone(),
             serde_json::json!({ "pin": code.pin, "link": link }),

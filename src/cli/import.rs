@@ -1,10 +1,11 @@
 //! `thidua import M.thidua SHEET.json…`: add delegate sheets, each in its own
 //! transaction.
 
-use super::{Failed, Out, Outcome, open_meeting, read_limited, report_problems};
+use super::{Failed, Out, Outcome, open_meeting, report_problems};
 use crate::clock::now;
+use crate::live::sheet_import::{self, SheetImportError};
 use crate::model::event::{Actor, Event};
-use crate::model::sheet::{ImportPlan, Sheet, plan_import};
+use crate::model::sheet::ImportPlan;
 use crate::store::MeetingFile;
 use crate::text::Lang;
 use crate::text::cli::C;
@@ -39,18 +40,15 @@ fn import_failures(failed: usize, total: usize, lang: Lang) -> String {
 }
 
 fn import_one(out: &Out, file: &mut MeetingFile, path: &Path) -> Result<String, Failed> {
-    let bytes = read_limited(out, path)?;
-    let sheet =
-        Sheet::from_bytes(&bytes, file.config()).map_err(|p| report_problems(out, path, &p))?;
-    let scorer = file.config().members[sheet.scorer].short.clone();
-    let source = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let shown = path.display();
-    match plan_import(file.session(), &sheet, &source) {
-        Err(e) => Err(out.error(&format!("{shown}: {}", e.text(out.lang)))),
-        Ok(ImportPlan::Unchanged) => Ok(C::SheetAlreadyIn.fill(out.lang, &[&shown, &scorer])),
-        Ok(ImportPlan::Events(events)) => {
+    let read = sheet_import::read(path, file.session()).map_err(|e| match e {
+        SheetImportError::Sheet(problems) => report_problems(out, path, &problems),
+        other => out.error(&format!("{shown}: {}", other.text(out.lang))),
+    })?;
+    let scorer = file.config().members[read.scorer].short.clone();
+    match read.plan {
+        ImportPlan::Unchanged => Ok(C::SheetAlreadyIn.fill(out.lang, &[&shown, &scorer])),
+        ImportPlan::Events(events) => {
             let cells = events
                 .iter()
                 .filter(|e| matches!(e, Event::Score { .. }))

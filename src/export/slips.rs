@@ -38,7 +38,7 @@ pub struct Slip {
     /// The member's id in the config.
     pub member: String,
     pub pin: String,
-    /// `http://<host address>:<port>/j/<token>`.
+    /// `http://<host address>:<port>/j#<token>`.
     pub link: String,
 }
 
@@ -65,8 +65,8 @@ impl Slip {
             .filter_map(|m| codes.active_for(&m.id))
             .map(|code| Slip {
                 member: code.scorer.clone(),
-                pin: code.pin.clone(),
-                link: format!("{base}/j/{}", code.token),
+                pin: crate::model::grant::pin_for_people(&code.pin),
+                link: crate::net::client::join_link(base, &code.token),
             })
             .collect()
     }
@@ -499,8 +499,9 @@ mod tests {
                 continue;
             }
             let code = code.expect("a present member has a code");
-            let link = format!("{BASE}/j/{}", code.token);
-            for wanted in [&member.name, &member.short, &code.pin, &link] {
+            let link = crate::net::client::join_link(BASE, &code.token);
+            let pin = crate::model::grant::pin_for_people(&code.pin);
+            for wanted in [&member.name, &member.short, &pin, &link] {
                 assert!(text.contains(wanted.as_str()), "`{wanted}` not in:\n{text}");
             }
         }
@@ -518,8 +519,11 @@ mod tests {
         (0..n)
             .map(|i| Slip {
                 member: format!("dv-{i:03}"),
-                pin: format!("{:06}", 100_000 + i * 7919),
-                link: format!("{BASE}/j/{:032x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
+                pin: crate::model::grant::pin_for_people(&format!(
+                    "{:08}",
+                    10_000_000 + i * 7_919_113
+                )),
+                link: format!("{BASE}/j#{:032x}", i as u128 * 0x9e37_79b9_7f4a_7c15),
             })
             .collect()
     }

@@ -1,15 +1,15 @@
 //! Who may do what over the network. The chair's host gives each present delegate a
-//! personal join code: a link token (128 random bits, for the QR code) and a 6-digit
-//! PIN (for typing). A code grants exactly one scorer's sheet: its holder may send
+//! personal join code: a link token (128 random bits, for the QR code) and an
+//! 8-digit PIN (for typing, shown as `1234 5678`). A code grants exactly one scorer's sheet: its holder may send
 //! that sheet's scores and its submission, nothing else.
 //!
 //! Pure like the rest of `model`: the random bytes and the time come in as
 //! arguments (`random` is the operating system's randomness in the host, a fixed
 //! sequence in the tests).
 //!
-//! PINs: 6 decimal digits drawn without modulo bias (a 32-bit draw at or above
-//! 4 294 000 000 is thrown away), never trivial (a repeated digit such as `000000`,
-//! or a straight run such as `123456` or `987654`: 20 of the 1 000 000), and never
+//! PINs: 8 decimal digits drawn without modulo bias (a 32-bit draw at or above
+//! 4 200 000 000 is thrown away), never trivial (a repeated digit such as `00000000`,
+//! or a straight run such as `12345678` or `98765432`: 16 of the 100 000 000), and never
 //! one held by another code of the meeting, revoked ones included, so an old slip
 //! cannot open someone else's sheet. The [`PinLimiter`] makes guessing slow: see its
 //! figures.
@@ -24,15 +24,21 @@ use std::collections::{HashMap, VecDeque};
 /// Hex characters in a token: 16 random bytes, 128 bits.
 pub const TOKEN_LEN: usize = 32;
 /// Digits in a PIN.
-pub const PIN_LEN: usize = 6;
+pub const PIN_LEN: usize = 8;
+/// How many PINs of [`PIN_LEN`] digits there are.
+const PIN_SPACE: u32 = 100_000_000;
+/// Trivial PINs never drawn: 10 repeated digits, 3 runs up and 3 down.
+const TRIVIAL_PINS: u32 = 16;
+/// The most members a cluster has: the guessing figures are for this many codes.
+pub const MOST_MEMBERS: usize = 30;
 /// Devices one code may be used on before the chair must issue a new one.
 pub const MAX_DEVICES: usize = 8;
 /// Longest device id recorded.
 pub const MAX_DEVICE_LEN: usize = 64;
 
 /// 32-bit draws at or above this are thrown away: it is the largest multiple of
-/// 1 000 000 that fits, so every PIN is equally likely.
-const PIN_DRAW_LIMIT: u32 = 4_294_000_000;
+/// [`PIN_SPACE`] that fits, so every PIN is equally likely.
+const PIN_DRAW_LIMIT: u32 = 4_200_000_000;
 /// Draws of 16 bytes after which a source that gave nothing new is taken as broken.
 const MAX_DRAWS: usize = 1_000;
 
@@ -45,7 +51,7 @@ pub struct JoinCode {
     pub scorer: String,
     /// 32 lowercase hex characters (128 random bits); goes in the link.
     pub token: String,
-    /// 6 digits.
+    /// [`PIN_LEN`] digits.
     pub pin: String,
     #[serde(default)]
     pub revoked: bool,
@@ -53,6 +59,10 @@ pub struct JoinCode {
     /// allowed (a laptop, then a phone) and shown to the chair.
     #[serde(default)]
     pub devices: Vec<String>,
+    /// Those of `devices` that joined by typing the PIN rather than opening the link;
+    /// the chair is shown which.
+    #[serde(default)]
+    pub by_pin: Vec<String>,
 }
 
 /// Secrets stay out of logs and panic messages.
@@ -64,6 +74,7 @@ impl std::fmt::Debug for JoinCode {
             .field("pin", &"<hidden>")
             .field("revoked", &self.revoked)
             .field("devices", &self.devices)
+            .field("by_pin", &self.by_pin)
             .finish()
     }
 }
@@ -205,10 +216,10 @@ impl JoinCodes {
             .map(|at| &self.codes[at])
     }
 
-    /// The active code with this PIN (spaces around it ignored). Ask the
-    /// [`PinLimiter`] first, or use [`PinLimiter::try_pin`].
+    /// The active code with this PIN (as typed: spaces and dashes between its
+    /// digits ignored). Ask the [`PinLimiter`] first, or use [`PinLimiter::try_pin`].
     pub fn active_by_pin(&self, pin: &str) -> Option<&JoinCode> {
-        self.find_active(pin.trim(), |c| &c.pin)
+        self.find_active(&typed_pin(pin), |c| &c.pin)
             .map(|at| &self.codes[at])
     }
 
@@ -235,6 +246,17 @@ impl JoinCodes {
             1 => Bound::First,
             n => Bound::Another { devices: n },
         })
+    }
+
+    /// Records that `device`, already bound to the code of `token`, joined by PIN.
+    pub fn note_joined_by_pin(&mut self, token: &str, device: &str) {
+        if let Some(at) = self.find_active(token, |c| &c.token) {
+            let code = &mut self.codes[at];
+            if code.devices.iter().any(|d| d == device) && !code.by_pin.iter().any(|d| d == device)
+            {
+                code.by_pin.push(device.to_string());
+            }
+        }
     }
 
     /// Whether the list keeps its rules: well-formed tokens and PINs, none of either
@@ -281,6 +303,7 @@ impl JoinCodes {
             pin,
             revoked: false,
             devices: Vec::new(),
+            by_pin: Vec::new(),
         });
         self.codes.len() - 1
     }
@@ -323,16 +346,32 @@ fn pin_from(bytes: [u8; 4]) -> Option<String> {
     if draw >= PIN_DRAW_LIMIT {
         return None;
     }
-    let pin = format!("{:06}", draw % 1_000_000);
+    let pin = format!("{:08}", draw % PIN_SPACE);
     (!is_trivial_pin(&pin)).then_some(pin)
 }
 
-/// A repeated digit (`000000`, `777777`) or a straight run up or down (`012345`,
-/// `987654`): the first PINs anyone tries.
+/// A repeated digit (`00000000`, `77777777`) or a straight run up or down
+/// (`01234567`, `98765432`): the first PINs anyone tries.
 pub fn is_trivial_pin(pin: &str) -> bool {
     let d = pin.as_bytes();
     let steps: Vec<i16> = d.windows(2).map(|w| w[1] as i16 - w[0] as i16).collect();
     [0, 1, -1].iter().any(|s| steps.iter().all(|x| x == s))
+}
+
+/// A PIN as people read it: `1234 5678`.
+pub fn pin_for_people(pin: &str) -> String {
+    if pin.len() == PIN_LEN && pin.is_ascii() {
+        format!("{} {}", &pin[..PIN_LEN / 2], &pin[PIN_LEN / 2..])
+    } else {
+        pin.to_string()
+    }
+}
+
+/// A PIN as typed, without the spaces and dashes people put between its digits.
+pub fn typed_pin(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '.')
+        .collect()
 }
 
 fn is_token(text: &str) -> bool {
@@ -458,36 +497,46 @@ impl RetryAfterMs {
 pub struct PinLimits {
     /// Wrong PINs one client key may send within a window.
     pub per_key: usize,
-    /// Wrong PINs all keys together may send within a window.
+    /// Wrong PINs all keys that have guessed before may send together within a
+    /// window.
     pub all_keys: usize,
     pub window_ms: u64,
-    /// Keys remembered at most; the one whose last failure is oldest goes first.
+    /// Keys whose recent failures are remembered at most; the one whose last
+    /// failure is oldest goes first.
     pub max_keys: usize,
+    /// Keys remembered as having guessed wrong at least once over the meeting. Past
+    /// this many every key is taken as one that has.
+    pub max_guessers: usize,
 }
 
 impl Default for PinLimits {
-    /// 5 wrong PINs a minute per address, 20 a minute in all, 10 000 addresses.
+    /// 5 wrong PINs a minute per address; 30 a minute in all from addresses that
+    /// have guessed wrong before; 10 000 addresses' windows and 65 536 guessers
+    /// remembered.
     fn default() -> PinLimits {
         PinLimits {
             per_key: 5,
-            all_keys: 20,
+            all_keys: 30,
             window_ms: 60_000,
             max_keys: 10_000,
+            max_guessers: 65_536,
         }
     }
 }
 
-/// Slows PIN guessing down: a sliding window of wrong PINs per client key (an IP
-/// address) and for all keys together.
+/// Slows PIN guessing down without shutting the delegates out.
 ///
-/// With the defaults one address gets 5 guesses a minute: with 12 codes among the
-/// 999 980 possible PINs, guessing one takes on average 999 981 / 13 ≈ 76 922
-/// guesses, ≈ 15 384 minutes (≈ 10.7 days); a 3-hour meeting allows 900 guesses, a
-/// 1.1 % chance. The ceiling for all keys (20 a minute) bounds an attacker with many
-/// addresses: ≈ 3 846 minutes (≈ 64 hours) on average, 3 600 guesses and a 4.2 %
-/// chance in 3 hours. While that ceiling is reached nobody's PIN is tried (the link
-/// and QR code still work), so the host should close PIN entry once every present
-/// delegate has joined.
+/// Each client key (an IP address) may send [`PinLimits::per_key`] wrong PINs in a
+/// sliding window. All keys that have guessed wrong before share a ceiling of
+/// [`PinLimits::all_keys`] a window, so an attacker who takes many addresses on the
+/// Wi-Fi gains nothing by coming back from them. A key that has never guessed
+/// wrong is never held back by others' guesses: a delegate typing their own PIN for
+/// the first time is let in at once, even while the room's network is under
+/// attack. Each new address therefore has one guess outside the ceiling; the host
+/// remembers [`PinLimits::max_guessers`] of them, and once that many have guessed,
+/// every address counts as one that has. [`expected_guessing_hours`] turns these
+/// limits into the time an attacker needs: over 1 700 hours for 30 codes with the
+/// defaults.
 ///
 /// A correct PIN clears nothing: otherwise a delegate could interleave their own PIN
 /// with guesses at the others'. Check, try and record under one lock, as
@@ -499,6 +548,22 @@ pub struct PinLimiter {
     keys: HashMap<String, VecDeque<u64>>,
     /// Times of the latest failures of all keys, oldest first, at most `all_keys`.
     all: VecDeque<u64>,
+    /// Keys that have sent a wrong PIN over the meeting, at most `max_guessers`.
+    guessers: std::collections::HashSet<String>,
+}
+
+/// The expected hours for an attacker with any number of addresses to open one of
+/// `codes` sheets by guessing PINs, under `limits`: the PINs tried before hitting
+/// one of `codes` among the possible ones, less the one free guess of each address
+/// the host remembers, at the ceiling for addresses that have guessed.
+pub fn expected_guessing_hours(limits: &PinLimits, codes: usize) -> f64 {
+    let pins = f64::from(PIN_SPACE - TRIVIAL_PINS);
+    // Guessing without repeats, the first hit among `codes` of `pins` comes on
+    // average at (pins + 1) / (codes + 1).
+    let guesses = (pins + 1.0) / (codes as f64 + 1.0);
+    let free = limits.max_guessers as f64;
+    let per_hour = limits.all_keys as f64 * 3_600_000.0 / limits.window_ms as f64;
+    (guesses - free).max(0.0) / per_hour
 }
 
 impl PinLimiter {
@@ -536,7 +601,12 @@ impl PinLimiter {
             .keys
             .get(key)
             .map_or(0, |t| wait(t, self.limits.per_key));
-        match mine.max(wait(&self.all, self.limits.all_keys)) {
+        let everyone = if self.has_guessed(key) {
+            wait(&self.all, self.limits.all_keys)
+        } else {
+            0
+        };
+        match mine.max(everyone) {
             0 => Ok(()),
             ms => Err(RetryAfterMs(ms)),
         }
@@ -545,6 +615,9 @@ impl PinLimiter {
     /// Records a wrong PIN from `key`.
     pub fn record_failure(&mut self, key: &str, now_ms: u64) {
         push_capped(&mut self.all, now_ms, self.limits.all_keys);
+        if self.guessers.len() < self.limits.max_guessers {
+            self.guessers.insert(key.to_string());
+        }
         if !self.keys.contains_key(key) && self.keys.len() >= self.limits.max_keys {
             self.forget_old(now_ms);
             if self.keys.len() >= self.limits.max_keys {
@@ -569,6 +642,12 @@ impl PinLimiter {
             t.back()
                 .is_some_and(|&last| last.saturating_add(window) > now_ms)
         });
+    }
+
+    /// Whether `key` has sent a wrong PIN, as far as the host can tell: when it can
+    /// remember no more guessers, every key counts as one.
+    fn has_guessed(&self, key: &str) -> bool {
+        self.guessers.len() >= self.limits.max_guessers || self.guessers.contains(key)
     }
 
     /// Keys remembered now.
@@ -739,40 +818,57 @@ mod tests {
     fn pins_are_drawn_without_bias_and_never_trivial() {
         assert_eq!(pin_from(u32::MAX.to_be_bytes()), None);
         assert_eq!(pin_from(PIN_DRAW_LIMIT.to_be_bytes()), None);
+        assert_eq!(PIN_DRAW_LIMIT % PIN_SPACE, 0);
+        assert!(u64::from(PIN_DRAW_LIMIT) + u64::from(PIN_SPACE) > u64::from(u32::MAX));
         assert_eq!(
             pin_from((PIN_DRAW_LIMIT - 1).to_be_bytes()),
             None,
-            "999999 is trivial"
+            "99999999 is trivial"
         );
         assert_eq!(
             pin_from((PIN_DRAW_LIMIT - 2).to_be_bytes()).as_deref(),
-            Some("999998")
+            Some("99999998")
         );
-        assert_eq!(pin_from(42u32.to_be_bytes()).as_deref(), Some("000042"));
+        assert_eq!(pin_from(42u32.to_be_bytes()).as_deref(), Some("00000042"));
         assert_eq!(pin_from(0u32.to_be_bytes()), None);
-        assert_eq!(pin_from(1_123_456u32.to_be_bytes()), None);
-        let trivial = (0..1_000_000)
-            .map(|n| format!("{n:06}"))
-            .filter(|p| is_trivial_pin(p))
+        assert_eq!(pin_from(111_111_111u32.to_be_bytes()), None);
+        // Every trivial PIN, counted by brute force over the candidates (a repeated
+        // digit or a run has its first two digits decide the rest).
+        let trivial = (0..100u32)
+            .flat_map(|start| {
+                let (a, b) = (start / 10, start % 10);
+                let step = b as i32 - a as i32;
+                (step.abs() <= 1).then(|| {
+                    (0..8)
+                        .map(|i| a as i32 + step * i)
+                        .filter(|d| (0..10).contains(d))
+                        .map(|d| char::from(b'0' + d as u8))
+                        .collect::<String>()
+                })
+            })
+            .filter(|p| p.len() == 8 && is_trivial_pin(p))
             .count();
-        assert_eq!(trivial, 20);
-        for p in ["000000", "555555", "012345", "456789", "987654", "543210"] {
+        assert_eq!(trivial as u32, TRIVIAL_PINS);
+        for p in [
+            "00000000", "55555555", "01234567", "23456789", "98765432", "76543210",
+        ] {
             assert!(is_trivial_pin(p), "{p}");
         }
+        assert!(!is_trivial_pin("12345679"));
         // The first draws are thrown away; the PIN comes from the next good one.
         // The token takes the first 16 bytes; of the next, a biased draw and two
         // trivial PINs are thrown away and the fourth group of 4 bytes makes the PIN.
         let pin_bytes = [
             u32::MAX.to_be_bytes(),
             0u32.to_be_bytes(),
-            1_123_456u32.to_be_bytes(),
-            2_000_042u32.to_be_bytes(),
+            111_111_111u32.to_be_bytes(),
+            200_000_042u32.to_be_bytes(),
         ];
         let mut draws = vec![[0xab; 16].to_vec(), pin_bytes.concat()].into_iter();
         let mut random = || <[u8; 16]>::try_from(draws.next().unwrap()).unwrap();
         let code = JoinCodes::default().add_for("m0", &mut random).clone();
         assert_eq!(code.token, "ab".repeat(16));
-        assert_eq!(code.pin, "000042");
+        assert_eq!(code.pin, "00000042");
     }
 
     #[test]
@@ -1051,7 +1147,11 @@ mod tests {
     fn a_correct_pin_neither_counts_nor_clears_failures() {
         let mut codes = JoinCodes::default();
         let pin = codes.add_for("m0", &mut source(9)).pin.clone();
-        let wrong = if pin == "482913" { "482914" } else { "482913" };
+        let wrong = if pin == "48291370" {
+            "48291371"
+        } else {
+            "48291370"
+        };
         let mut limiter = PinLimiter::new();
         for t in 0..4 {
             assert_eq!(limiter.try_pin(&codes, "a", wrong, t), Ok(None));
@@ -1068,7 +1168,7 @@ mod tests {
     }
 
     #[test]
-    fn all_keys_together_have_a_ceiling() {
+    fn addresses_that_guessed_share_a_ceiling_and_new_ones_are_not_held_by_it() {
         let mut limiter = PinLimiter::new();
         let all = PinLimits::default().all_keys as u64;
         for i in 0..all {
@@ -1076,11 +1176,38 @@ mod tests {
             assert_eq!(limiter.check(&key, i), Ok(()));
             limiter.record_failure(&key, i);
         }
+        // One that guessed before waits for the ceiling; a new one does not.
         assert_eq!(
-            limiter.check("10.0.2.1", all),
+            limiter.check("10.0.1.0", all),
             Err(RetryAfterMs(MINUTE - all))
         );
-        assert_eq!(limiter.check("10.0.2.1", MINUTE), Ok(()));
+        assert_eq!(limiter.check("10.0.2.1", all), Ok(()));
+        assert_eq!(limiter.check("10.0.1.0", MINUTE), Ok(()));
+        // Once the host can remember no more guessers, every address counts as one.
+        let limits = PinLimits {
+            max_guessers: 3,
+            all_keys: 3,
+            ..PinLimits::default()
+        };
+        let mut limiter = PinLimiter::with_limits(limits);
+        for i in 0..3 {
+            limiter.record_failure(&format!("10.0.3.{i}"), 0);
+        }
+        assert!(limiter.check("10.0.4.1", 1).is_err());
+    }
+
+    #[test]
+    fn guessing_any_of_thirty_pins_takes_over_a_thousand_hours() {
+        let limits = PinLimits::default();
+        let hours = expected_guessing_hours(&limits, MOST_MEMBERS);
+        // (99 999 984 + 1) / 31 = 3 225 806 guesses, less 65 536 free ones, at 1 800
+        // an hour.
+        assert!((hours - 1_755.7).abs() < 0.1, "{hours}");
+        assert!(hours >= 1_000.0);
+        // The same limits with 6-digit PINs would fall far short: the length is
+        // what makes the ceiling enough.
+        let six_digits = (1_000_000.0 / 31.0) / 1_800.0;
+        assert!(six_digits < 20.0);
     }
 
     #[test]
@@ -1118,20 +1245,25 @@ mod tests {
     /// Sends `guesses` wrong PINs as fast as the limiter lets them through, each from
     /// the key `key(i)`, retrying exactly when told; returns the simulated time of
     /// the last guess tried, and checks no window ever saw more than `per_window`.
-    fn guess(guesses: usize, key: impl Fn(usize) -> String, per_window: usize) -> u64 {
+    fn guess(
+        guesses: usize,
+        key: impl Fn(usize) -> String,
+        per_window: usize,
+        limits: PinLimits,
+    ) -> u64 {
         let s = session(&config_json(12));
         let mut random = source(10);
         let codes = JoinCodes::issue(&s, &mut random);
         let real: HashSet<String> = codes.codes().iter().map(|c| c.pin.clone()).collect();
-        let mut limiter = PinLimiter::new();
+        let mut limiter = PinLimiter::with_limits(limits);
         let mut now = 0;
         let mut tried = Vec::new();
         let mut next = 0;
         while tried.len() < guesses {
             // Random wrong PINs (the real ones skipped).
             let pin = loop {
-                let n = u64::from_le_bytes(random()[..8].try_into().unwrap()) % 1_000_000;
-                let p = format!("{n:06}");
+                let n = u64::from_le_bytes(random()[..8].try_into().unwrap()) % 100_000_000;
+                let p = format!("{n:08}");
                 if !real.contains(&p) {
                     break p;
                 }
@@ -1160,18 +1292,22 @@ mod tests {
 
     #[test]
     fn a_thousand_wrong_pins_from_one_address_take_over_three_hours() {
-        // 5 a minute: the 1,000th guess comes after 199 minutes, and guessing one of
-        // 12 codes among 999,980 PINs takes 76,922 guesses on average (≈ 10.7 days).
-        let elapsed = guess(1_000, |_| "192.168.1.66".into(), 5);
+        // 5 a minute: the 1,000th guess comes after 199 minutes.
+        let elapsed = guess(1_000, |_| "192.168.1.66".into(), 5, PinLimits::default());
         assert_eq!(elapsed, 199 * MINUTE);
         assert!(elapsed > 3 * 60 * MINUTE);
     }
 
     #[test]
-    fn a_thousand_wrong_pins_from_as_many_addresses_take_fifty_minutes() {
-        // Every guess from a new address: the ceiling of 20 a minute for all keys
-        // holds them back, so the 1,000th comes after 49 minutes.
-        let elapsed = guess(1_000, |i| format!("fe80::{i:x}"), 20);
-        assert_eq!(elapsed, 49 * MINUTE);
+    fn new_addresses_have_one_guess_each_until_the_host_remembers_no_more() {
+        // Every guess from a new address: the first 100 pass at once (the host
+        // remembers 100 guessers here) and fill the minute's ceiling of 30; the
+        // other 900 take 30 a minute, so the 1,000th comes after 30 minutes.
+        let limits = PinLimits {
+            max_guessers: 100,
+            ..PinLimits::default()
+        };
+        let elapsed = guess(1_000, |i| format!("fe80::{i:x}"), 130, limits);
+        assert_eq!(elapsed, 30 * MINUTE);
     }
 }

@@ -71,15 +71,23 @@ pub fn base_of(address: &str) -> String {
     } else {
         format!("http://{address}")
     };
-    match with_scheme.find("/j/") {
+    match with_scheme.find("/j#").or_else(|| with_scheme.find("/j/")) {
         Some(at) => with_scheme[..at].to_string(),
         None => with_scheme,
     }
 }
 
-/// The token a join link carries (`http://host:port/j/TOKEN`), if it is one.
+/// A delegate's join link: the key goes after `#`, which a browser never sends, so
+/// opening the link does not put the key on the network.
+pub fn join_link(base: &str, token: &str) -> String {
+    format!("{}/j#{token}", base.trim_end_matches('/'))
+}
+
+/// The token a join link carries (`http://host:port/j#TOKEN`, or `/j/TOKEN` as
+/// links were once printed), if it is one.
 pub fn token_of(address: &str) -> Option<String> {
-    let at = address.find("/j/")?;
+    let address = address.trim();
+    let at = address.find("/j#").or_else(|| address.find("/j/"))?;
     let token = address[at + 3..].trim_end_matches('/');
     (!token.is_empty()).then(|| token.to_string())
 }
@@ -110,7 +118,8 @@ fn bounded<B>(request: ureq::RequestBuilder<B>, until: Option<Instant>) -> ureq:
 }
 
 impl Client {
-    /// Joins with a 6-digit PIN; the host answers with this delegate's token.
+    /// Joins with the PIN; the host answers with this delegate's key, the one time it
+    /// crosses the network.
     pub fn join(address: &str, pin: &str, device: &str) -> Result<(Client, String), ClientError> {
         Self::join_until(address, pin, device, None)
     }
@@ -160,8 +169,10 @@ impl Client {
         &self.base
     }
 
-    fn bearer(&self) -> String {
-        format!("Bearer {}", self.token)
+    /// The request's signature under this delegate's key: the key itself never
+    /// leaves this machine (see [`super::signature`]).
+    fn signed(&self, method: &str, path: &str, body: &[u8]) -> String {
+        super::signature::header(&self.token, method, path, body)
     }
 
     /// The device id this client sends under (its journal's).
@@ -177,15 +188,15 @@ impl Client {
     /// This delegate's sheet as the host has committed it; the config's text only
     /// when it is not the one with the check code `known_config`.
     pub fn sheet_with(&self, known_config: Option<&str>) -> Result<SheetView, ClientError> {
-        let mut request = self
-            .agent
-            .get(format!("{}/api/sheet", self.base))
-            .query("device", &self.device);
+        let mut path = format!("/api/sheet?device={}", query_value(&self.device));
         if let Some(sha) = known_config {
-            request = request.query("config", sha);
+            path.push_str(&format!("&config={}", query_value(sha)));
         }
-        let request = bounded(request.header("Authorization", self.bearer()), self.until);
-        read(&self.base, request.call())
+        let request = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Authorization", self.signed("GET", &path, b""));
+        read(&self.base, bounded(request, self.until).call())
     }
 
     /// Sends events; the host answers for each (a repeat gets the original answer).
@@ -194,11 +205,16 @@ impl Client {
             device: self.device.clone(),
             events,
         };
+        let body = serde_json::to_vec(&request).map_err(|e| ClientError::BadReply {
+            detail: e.to_string(),
+        })?;
+        let path = "/api/events";
         let post = self
             .agent
-            .post(format!("{}/api/events", self.base))
-            .header("Authorization", self.bearer());
-        let reply: EventsReply = read(&self.base, bounded(post, self.until).send_json(&request))?;
+            .post(format!("{}{path}", self.base))
+            .header("Authorization", self.signed("POST", path, &body))
+            .header("Content-Type", "application/json");
+        let reply: EventsReply = read(&self.base, bounded(post, self.until).send(&body[..]))?;
         Ok(reply.results)
     }
 
@@ -208,10 +224,23 @@ impl Client {
             &self.base,
             self.agent
                 .get(format!("{}/api/tally", self.base))
-                .header("Authorization", self.bearer())
+                .header("Authorization", self.signed("GET", "/api/tally", b""))
                 .call(),
         )
     }
+}
+
+/// `text` as it may stand in a query: letters, digits and `-_.~` as they are, every
+/// other byte as `%XX`, so the path signed is the path sent.
+fn query_value(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// The host's answer to a request: its body as `T`, or why there is none. A body
@@ -265,6 +294,14 @@ mod tests {
             "http://192.168.1.5:7878"
         );
         assert_eq!(token_of("http://h:1/j/abc123").as_deref(), Some("abc123"));
+        assert_eq!(
+            base_of("http://192.168.1.5:7878/j#abc123"),
+            "http://192.168.1.5:7878"
+        );
+        assert_eq!(token_of(" http://h:1/j#abc123 ").as_deref(), Some("abc123"));
+        assert_eq!(join_link("http://h:1/", "abc"), "http://h:1/j#abc");
+        assert_eq!(query_value("ab-9_Z"), "ab-9_Z");
+        assert_eq!(query_value("a b/é"), "a%20b%2F%C3%A9");
         assert_eq!(token_of("http://h:1"), None);
     }
 }

@@ -5,6 +5,7 @@
 use super::protocol::{
     CellValue, EventResult, EventsReply, EventsRequest, JoinReply, JoinRequest, Refusal, SheetView,
 };
+use super::signature;
 use super::writer::{self, WriterError, WriterHandle};
 use crate::model::event::{Actor, Origin};
 use crate::model::grant::{self, JoinCodes, PinLimiter};
@@ -12,8 +13,10 @@ use crate::store::{MeetingFile, Outcome, Submission};
 use crate::text::{Lang, net::N};
 use axum::Json;
 use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::{IpAddr, SocketAddr};
@@ -33,6 +36,11 @@ pub struct Host {
     /// What each delegate's devices may still have committed (see [`EVENTS_PER_CELL`]),
     /// and who has reached it, for the chair's screen.
     allowance: Mutex<Allowance>,
+    /// Delegates whose code refused a new device (it had as many as a code may).
+    refused_device: Mutex<std::collections::BTreeSet<String>>,
+    /// Told when a code is refused a device or more events, so the chair's screen
+    /// shows it at once though nothing was committed.
+    on_refusal: Mutex<Option<Arc<dyn Fn() + Send + Sync>>>,
 }
 
 /// How many events a delegate's devices may have committed over a meeting, per cell
@@ -128,6 +136,11 @@ impl Host {
             .unwrap_or_else(PoisonError::into_inner)
             .revoke_and_reissue(scorer, &mut super::random_16)
             .cloned();
+        // The new code starts with no devices: an old refusal no longer applies.
+        self.refused_device
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(scorer);
         let json = serde_json::to_string(&self.codes()).unwrap_or_default();
         self.writer.set_host_state_blocking(CODES_KEY, json)?;
         Ok(code)
@@ -143,6 +156,45 @@ impl Host {
             .iter()
             .cloned()
             .collect()
+    }
+
+    /// The delegates whose code refused a new device since it was issued.
+    pub fn refused_a_device(&self) -> Vec<String> {
+        self.refused_device
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .cloned()
+            .collect()
+    }
+
+    /// Calls `tell` whenever a code is refused a device or more events.
+    pub fn tell_refusals(&self, tell: impl Fn() + Send + Sync + 'static) {
+        *self
+            .on_refusal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(tell));
+    }
+
+    fn refused(&self, scorer: &str, error: &grant::BindError) {
+        if matches!(error, grant::BindError::TooManyDevices { .. }) {
+            self.refused_device
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(scorer.to_string());
+            self.tell();
+        }
+    }
+
+    fn tell(&self) {
+        let tell = self
+            .on_refusal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some(tell) = tell {
+            tell();
+        }
     }
 
     fn now_ms(&self) -> u64 {
@@ -189,6 +241,8 @@ pub fn start(
         published: AtomicBool::new(false),
         started: std::time::Instant::now(),
         allowance: Mutex::new(allowance),
+        refused_device: Mutex::default(),
+        on_refusal: Mutex::new(None),
     });
     if fresh {
         runtime
@@ -205,10 +259,12 @@ pub fn start(
     std::thread::Builder::new()
         .name("thidua-host".into())
         .spawn(move || {
-            runtime.block_on(async move {
-                let service = app.into_make_service_with_connect_info::<SocketAddr>();
-                let _ = axum::serve(listener, service).await;
-            });
+            runtime.block_on(super::serve::serve(
+                listener,
+                app,
+                super::serve::ConnectionLimits::for_this_process(),
+                misdirected,
+            ));
         })
         .map_err(|source| HostError::Listen { port, source })?;
     Ok(RunningHost { addr, host })
@@ -221,6 +277,8 @@ pub fn router(host: Arc<Host>) -> Router {
         .route("/api/events", post(events))
         .route("/api/tally", get(tally))
         .route("/", get(page))
+        .route("/j", get(page))
+        // Links printed before the key moved behind `#`.
         .route("/j/{token}", get(page))
         .with_state(host)
 }
@@ -230,6 +288,13 @@ async fn page(ConnectInfo(peer): ConnectInfo<SocketAddr>) -> Response {
         return refused.into_response();
     }
     super::page::response()
+}
+
+/// A request naming another host than this one (see [`super::serve::names_this_host`]).
+fn misdirected() -> Response {
+    refuse_with(StatusCode::MISDIRECTED_REQUEST, |l| {
+        N::NotThisHost.get(l).into()
+    })
 }
 
 async fn save_codes(host: &Host) -> Result<(), WriterError> {
@@ -290,37 +355,63 @@ fn check_local(peer: SocketAddr) -> Result<(), Refused> {
     }
 }
 
-/// The scorer a request's bearer token opens.
-fn scorer_of(host: &Host, headers: &HeaderMap) -> Result<String, Refused> {
-    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
-    codes
-        .active_by_token(bearer(headers))
-        .map(|code| code.scorer.clone())
-        .ok_or(Refused::NoCode)
+/// What a request is, for checking its signature.
+struct Signed<'a> {
+    method: &'a Method,
+    uri: &'a Uri,
+    headers: &'a HeaderMap,
+    body: &'a [u8],
 }
 
-fn bearer(headers: &HeaderMap) -> &str {
-    headers
+/// The scorer and token of the code a request is made with: signed with the code's
+/// key (what the delegates' apps send, see [`super::signature`]), or carrying the
+/// token itself (scripts).
+fn code_of(host: &Host, request: &Signed) -> Result<(String, String), Refused> {
+    let value = request
+        .headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("")
+        .unwrap_or("");
+    let codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
+    let found = if let Some((key_id, sig)) = signature::parse(value) {
+        let path = request
+            .uri
+            .path_and_query()
+            .map_or(request.uri.path(), |p| p.as_str());
+        codes
+            .codes()
+            .iter()
+            .filter(|c| !c.revoked && signature::key_id(&c.token) == key_id)
+            .find(|c| signature::verify(&c.token, request.method.as_str(), path, request.body, sig))
+    } else {
+        codes.active_by_token(value.strip_prefix("Bearer ").unwrap_or(""))
+    };
+    found
+        .map(|code| (code.scorer.clone(), code.token.clone()))
+        .ok_or(Refused::NoCode)
 }
 
 /// Records the device a request names for its code: a phone that opened the QR
 /// code's link shows on the chair's screen like a laptop that joined with the PIN.
-async fn record_device(host: &Host, headers: &HeaderMap, device: &str) -> Result<(), Response> {
+async fn record_device(
+    host: &Host,
+    (scorer, token): (&str, &str),
+    device: &str,
+) -> Result<(), Response> {
     if device.is_empty() {
         return Ok(());
     }
     let bound = {
         let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
-        codes.bind_device(bearer(headers), device)
+        codes.bind_device(token, device)
     };
     match bound {
         Ok(grant::Bound::Known) => Ok(()),
         Ok(_) => save_codes(host).await.map_err(|e| trouble(&e)),
-        Err(refused) => Err(refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l))),
+        Err(refused) => {
+            host.refused(scorer, &refused);
+            Err(refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l)))
+        }
     }
 }
 
@@ -334,7 +425,7 @@ async fn join(
     }
     let Json(request) = match body {
         Ok(body) => body,
-        Err(e) => return unreadable(&e),
+        Err(e) => return unreadable(e.status(), &e.body_text()),
     };
     let key = peer.ip().to_string();
     let now = host.now_ms();
@@ -344,14 +435,20 @@ async fn join(
         let mut limiter = host.limiter.lock().unwrap_or_else(PoisonError::into_inner);
         let mut codes = host.codes.lock().unwrap_or_else(PoisonError::into_inner);
         let tried = limiter
-            .try_pin(&codes, &key, request.pin.trim(), now)
+            .try_pin(&codes, &key, &request.pin, now)
             .map(|code| code.map(|c| (c.token.clone(), c.scorer.clone())));
         match tried {
             Err(wait) => Err(wait),
             Ok(None) => Ok(None),
             Ok(Some((token, scorer))) => match codes.bind_device(&token, &request.device) {
-                Ok(_) => Ok(Some((token, scorer))),
+                Ok(_) => {
+                    codes.note_joined_by_pin(&token, &request.device);
+                    Ok(Some((token, scorer)))
+                }
                 Err(refused) => {
+                    drop(codes);
+                    drop(limiter);
+                    host.refused(&scorer, &refused);
                     return refuse_with(StatusCode::FORBIDDEN, |l| refused.text(l));
                 }
             },
@@ -389,18 +486,26 @@ struct DeviceQuery {
 async fn sheet(
     State(host): State<Arc<Host>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
     Query(query): Query<DeviceQuery>,
 ) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let scorer = match scorer_of(&host, &headers) {
-        Ok(scorer) => scorer,
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &[],
+    };
+    let (scorer, token) = match code_of(&host, &signed) {
+        Ok(code) => code,
         Err(refused) => return refused.into_response(),
     };
     let device = query.device.unwrap_or_default();
-    if let Err(refused) = record_device(&host, &headers, &device).await {
+    if let Err(refused) = record_device(&host, (&scorer, &token), &device).await {
         return refused;
     }
     let published = host.published.load(Ordering::SeqCst);
@@ -464,21 +569,33 @@ pub fn sheet_view(
 async fn events(
     State(host): State<Arc<Host>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
-    body: Result<Json<EventsRequest>, axum::extract::rejection::JsonRejection>,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    let scorer = match scorer_of(&host, &headers) {
-        Ok(scorer) => scorer,
+    let body = match body {
+        Ok(body) => body,
+        Err(e) => return unreadable(e.status(), &e.body_text()),
+    };
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &body,
+    };
+    let (scorer, token) = match code_of(&host, &signed) {
+        Ok(code) => code,
         Err(refused) => return refused.into_response(),
     };
-    let Json(request) = match body {
-        Ok(body) => body,
-        Err(e) => return unreadable(&e),
+    let request: EventsRequest = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(e) => return unreadable(StatusCode::BAD_REQUEST, &e.to_string()),
     };
-    if let Err(refused) = record_device(&host, &headers, &request.device).await {
+    if let Err(refused) = record_device(&host, (&scorer, &token), &request.device).await {
         return refused;
     }
     // One event outside this delegate's own sheet refuses the whole request.
@@ -564,6 +681,9 @@ async fn commit_within_allowance(
             allowance.reached.insert(scorer.to_string());
         }
     }
+    if refused_beyond {
+        host.tell();
+    }
     let submitted = submitted?;
     let over = host
         .writer
@@ -583,12 +703,20 @@ async fn commit_within_allowance(
 async fn tally(
     State(host): State<Arc<Host>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    method: Method,
+    uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     if let Err(refused) = check_local(peer) {
         return refused.into_response();
     }
-    if let Err(refused) = scorer_of(&host, &headers) {
+    let signed = Signed {
+        method: &method,
+        uri: &uri,
+        headers: &headers,
+        body: &[],
+    };
+    if let Err(refused) = code_of(&host, &signed) {
         return refused.into_response();
     }
     if !host.published.load(Ordering::SeqCst) {
@@ -609,9 +737,8 @@ async fn tally(
 }
 
 /// A body the host cannot take: 413 when it is too large, else 400, with why.
-fn unreadable(rejection: &axum::extract::rejection::JsonRejection) -> Response {
-    let detail = rejection.body_text();
-    let status = match rejection.status() {
+fn unreadable(status: StatusCode, detail: &str) -> Response {
+    let status = match status {
         StatusCode::PAYLOAD_TOO_LARGE => StatusCode::PAYLOAD_TOO_LARGE,
         _ => StatusCode::BAD_REQUEST,
     };

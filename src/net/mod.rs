@@ -13,6 +13,8 @@ pub mod host;
 pub mod journal;
 pub mod page;
 pub mod protocol;
+pub mod serve;
+pub mod signature;
 pub mod writer;
 
 /// Random bytes from the operating system, for tokens, PINs and device ids.

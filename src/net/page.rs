@@ -14,8 +14,34 @@ const TEMPLATE: &str = include_str!("page/sheet.html");
 /// Where the template takes the catalogue.
 const TEXT_SLOT: &str = "/*TEXT*/null";
 
+/// Where the template takes the SHA-256 library.
+const SHA256_SLOT: &str = "/*SHA256*/";
+
+/// js-sha256 1.0.0 as published (MIT), and its licence: browsers give a page served
+/// over plain HTTP no cryptography of their own, and the page signs its requests.
+const SHA256_LIBRARY: &str = include_str!("page/vendor/js-sha256-1.0.0.min.js");
+const SHA256_LICENCE: &str = include_str!("page/vendor/js-sha256-LICENSE.txt");
+
 /// The page as served, built on first use.
-pub static HTML: LazyLock<String> = LazyLock::new(|| TEMPLATE.replacen(TEXT_SLOT, &texts(), 1));
+pub static HTML: LazyLock<String> = LazyLock::new(|| {
+    TEMPLATE
+        .replacen(TEXT_SLOT, &texts(), 1)
+        .replacen(SHA256_SLOT, &sha256_library(), 1)
+});
+
+/// The library with its licence in full in front; its own header comment, which
+/// names the project's web address, is left out so the page names no other site.
+fn sha256_library() -> String {
+    let code = match SHA256_LIBRARY.find("*/") {
+        Some(end) if SHA256_LIBRARY.starts_with("/**") => &SHA256_LIBRARY[end + 2..],
+        _ => SHA256_LIBRARY,
+    };
+    format!(
+        "/* js-sha256 1.0.0\n{}*/\n{}",
+        SHA256_LICENCE.replace("*/", "* /"),
+        code.trim()
+    )
+}
 
 /// `{"vi": {"Key": "…"}, "en": {…}}`, safe inside a `<script>` element.
 fn texts() -> String {
@@ -63,6 +89,16 @@ mod tests {
             let key = format!("\"{m:?}\":");
             assert_eq!(HTML.matches(&key).count(), 2, "{m:?}");
         }
+    }
+
+    #[test]
+    fn the_page_carries_the_signing_library_with_its_licence_in_full() {
+        assert!(TEMPLATE.contains(SHA256_SLOT) && !HTML.contains(SHA256_SLOT));
+        assert!(HTML.contains("Copyright (c) 2014-2026 Chen, Yi-Cyuan"));
+        assert!(HTML.contains("Permission is hereby granted, free of charge"));
+        assert!(HTML.contains(".sha256=") && HTML.contains("hmac"));
+        assert!(!HTML.contains("://"), "the page names no other site");
+        assert_eq!(HTML.matches("</script>").count(), 2);
     }
 
     #[test]

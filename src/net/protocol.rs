@@ -1,11 +1,16 @@
 //! What travels between a delegate's client and the host, as JSON over HTTP.
 //!
 //! - `POST /api/join` `{pin, device}` → `{token, scorer}` (a link carries the token
-//!   itself; the PIN is for typing, rate-limited per address)
-//! - `GET /api/sheet` (`Authorization: Bearer TOKEN`) → [`SheetView`]: the delegate's
-//!   own sheet as the host holds it, and nothing else of the meeting; with
-//!   `?config=SHA256` the config's text is left out when the client already holds
-//!   that config (on a slow link it is most of the answer)
+//!   itself after `#`; the PIN is for typing, rate-limited per address)
+//! - `GET /api/sheet?device=…` → [`SheetView`]: the delegate's own sheet as the host
+//!   holds it, and nothing else of the meeting; with `&config=SHA256` the config's
+//!   text is left out when the client already holds that config (on a slow link it
+//!   is most of the answer)
+//!
+//! Every request after the join is signed with the token as its key
+//! (`Authorization: Thidua-HMAC key=…, sig=…`, see [`super::signature`]); the
+//! delegates' apps never send the token itself. The host also takes
+//! `Authorization: Bearer TOKEN`, for scripts on the chair's own machine.
 //! - `POST /api/events` → [`EventsReply`]: each event once per (device, seq); a repeat
 //!   is answered with the original result
 //! - `GET /api/tally` → the results document, only once the chair has published it

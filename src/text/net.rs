@@ -4,6 +4,7 @@
 crate::texts! {
     N {
         WriterStopped => "tệp hội nghị đã đóng", "the meeting file is closed";
+        NotThisHost => "địa chỉ trong yêu cầu không phải của máy chủ trì; hãy mở đúng đường dẫn trên phiếu mã", "the request names another address than the chair's laptop; open the link on the code slip";
         NotLocal => "chỉ máy trong cùng mạng nội bộ mới được kết nối", "only machines on the local network may connect";
         WrongPin => "mã PIN không đúng hoặc đã bị thu hồi; hãy hỏi chủ trì mã mới", "the PIN is wrong or was revoked; ask the chair for a new one";
         TooManyTries => "nhập sai quá nhiều lần; hãy thử lại sau {0} giây", "too many wrong tries; try again in {0} {0|second|seconds}";

@@ -6,9 +6,9 @@ crate::texts! {
     P {
         Loading => "Đang tải phiếu chấm…", "Loading the sheet…";
         JoinPrompt => "Nhập mã PIN in trên phiếu mã tham gia chủ trì phát", "Type the PIN printed on the join code slip from the chair";
-        PinLabel => "Mã PIN (6 chữ số)", "PIN (6 digits)";
+        PinLabel => "Mã PIN (8 chữ số)", "PIN (8 digits)";
         Join => "Tham gia", "Join";
-        PinBad => "Mã PIN gồm đúng 6 chữ số.", "The PIN has exactly 6 digits.";
+        PinBad => "Mã PIN gồm đúng 8 chữ số, như trên phiếu mã.", "The PIN has exactly 8 digits, as on the code slip.";
         SheetOf => "Phiếu chấm của {0}", "{0}'s sheet";
         SavedCount => "Đã lưu trên máy chủ trì: {0}/{1} ô", "Saved on the chair's laptop: {0}/{1} {1|cell|cells}";
         Sending => "; đang gửi: {0}", "; being sent: {0}";

@@ -156,6 +156,10 @@ crate::texts! {
         NetNoDevice => "chưa có máy nào", "none yet";
         NetOneDevice => "1 máy", "1 device";
         NetManyDevices => "{0} máy — hãy kiểm tra", "{0} devices — check this";
+        NetByPinMark => "{0} · PIN", "{0} · PIN";
+        NetDevicesHow => "Tham gia bằng mã PIN: {0}. Mở đường dẫn hoặc mã QR: {1}. Lần nhập PIN đi qua Wi-Fi ở dạng người cùng mạng có thể đọc được; nếu nghi ngờ, hãy cấp mã mới và dùng mã QR.", "Joined by PIN: {0}. Opened the link or QR code: {1}. A PIN join crosses the Wi-Fi readable by anyone on it; if in doubt, issue a new code and use the QR code.";
+        NetDeviceRefused => "đã từ chối máy thứ {0}", "device {0} refused";
+        NetDeviceRefusedHint => "Mã này đã được dùng trên {0} máy, nhiều nhất cho phép, và đã từ chối một máy mới. Nếu đó là máy của đại biểu, hãy cấp mã mới; nếu không, có người khác đang dùng mã.", "This code was used on {0} devices, the most allowed, and has refused a new one. If it is the delegate's, issue a new code; if not, someone else is using the code.";
         NetSlips => "In phiếu mã tham gia (PDF)", "Print the join-code slips (PDF)";
         NetReissue => "Cấp mã mới", "Issue a new code";
         NetReissueHint => "Thu hồi mã cũ (máy bị mất hoặc cho mượn) và cấp mã mới; mã cũ hết hiệu lực ngay.", "Revoke the old code (a lost or borrowed laptop) and issue a new one; the old code stops working at once.";

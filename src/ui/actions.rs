@@ -395,7 +395,10 @@ impl ThiduaApp {
                                 meeting.config().members[m].short.clone()
                             });
                         self.network.error = None;
-                        self.notice = Some(T::NetReissued.fill(lang, &[&short, &code.pin]));
+                        self.notice = Some(T::NetReissued.fill(
+                            lang,
+                            &[&short, &crate::model::grant::pin_for_people(&code.pin)],
+                        ));
                     }
                     Ok(None) => {}
                     Err(e) => self.network.error = Some(e.text(lang)),

@@ -2,12 +2,14 @@
 //! once per committed event (never per frame).
 
 use crate::clock;
+use crate::live::hosting::Hosting;
+use crate::live::sheet_import;
 use crate::model::confidence::{self, Outcome};
 use crate::model::event::{Actor, Event};
 use crate::model::history::{AuditLog, inverse};
 use crate::model::paper::PaperDraft;
 use crate::model::{Config, Session, Tally};
-use crate::net::host::{self, HostError, RunningHost};
+use crate::net::host::HostError;
 use crate::net::writer::WriterError;
 use crate::store::{self, Integrity, MeetingFile, StoreError, Submission};
 use crate::text::Lang;
@@ -53,13 +55,18 @@ impl RecordError {
 /// The meeting served to the delegates' laptops: the host's writer owns the file;
 /// this window sends its changes there too and reads what was committed.
 pub struct HostLink {
-    pub running: RunningHost,
-    /// This machine's addresses on the room's network, read when serving began.
-    pub addresses: Vec<std::net::IpAddr>,
-    /// Announces the meeting on the network while it is served.
-    _announced: Option<crate::net::discovery::Announcement>,
+    pub hosting: Hosting,
     /// The writer's last committed event, set from its thread.
     committed: Arc<AtomicU64>,
+}
+
+/// The host's parts (its server, the addresses) read through the link.
+impl std::ops::Deref for HostLink {
+    type Target = Hosting;
+
+    fn deref(&self) -> &Hosting {
+        &self.hosting
+    }
 }
 
 pub struct OpenMeeting {
@@ -289,7 +296,7 @@ impl OpenMeeting {
     pub fn start_hosting(
         &mut self,
         port: u16,
-        wake: impl Fn() + Send + 'static,
+        wake: impl Fn() + Send + Sync + 'static,
     ) -> Result<(), HostError> {
         if self.host.is_some() {
             return Ok(());
@@ -298,28 +305,14 @@ impl OpenMeeting {
             .map_err(|e| HostError::Writer(WriterError::Store(Arc::new(e))))?;
         let committed = Arc::new(AtomicU64::new(writer_file.last_seq()));
         let seen = committed.clone();
-        let running = host::start(
-            writer_file,
-            std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
-            port,
-            move |seq| {
-                seen.store(seq, Ordering::SeqCst);
-                wake();
-            },
-        )?;
-        let name = format!(
-            "{} — {}",
-            self.config().cluster.name,
-            self.config().cluster.year
-        );
-        let announced =
-            crate::net::discovery::announce(&name, &self.config().sha256, running.addr.port());
-        self.host = Some(HostLink {
-            running,
-            addresses: crate::net::lan_addresses(),
-            _announced: announced,
-            committed,
-        });
+        let wake = Arc::new(wake);
+        let woken = wake.clone();
+        let on_commit = move |seq| {
+            seen.store(seq, Ordering::SeqCst);
+            wake();
+        };
+        let hosting = Hosting::start(writer_file, port, on_commit, move || woken())?;
+        self.host = Some(HostLink { hosting, committed });
         Ok(())
     }
 
@@ -402,25 +395,14 @@ impl OpenMeeting {
         path: &std::path::Path,
         lang: crate::model::Lang,
     ) -> Result<String, String> {
-        use crate::model::sheet::{ImportPlan, Sheet, plan_import};
+        use crate::model::sheet::ImportPlan;
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let fail = |text: String| format!("{name}: {text}");
-        let size = std::fs::metadata(path)
-            .map_err(|e| fail(e.to_string()))?
-            .len();
-        if size > crate::model::reader::MAX_FILE_BYTES {
-            let issue = crate::model::problem::Issue::TooLarge {
-                size,
-                limit: crate::model::reader::MAX_FILE_BYTES,
-            };
-            return Err(fail(issue.text(lang)));
-        }
-        let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-        let sheet = Sheet::from_bytes(&bytes, self.config()).map_err(|p| fail(p.text(lang)))?;
-        let who = self.config().members[sheet.scorer].short.clone();
-        match plan_import(self.session(), &sheet, &name).map_err(|e| fail(e.text(lang)))? {
+        let read = sheet_import::read(path, self.session()).map_err(|e| fail(e.text(lang)))?;
+        let who = self.config().members[read.scorer].short.clone();
+        match read.plan {
             ImportPlan::Unchanged => Ok(super::i18n::T::SheetUnchanged.fill(lang, &[&name, &who])),
             ImportPlan::Events(events) => {
                 self.record_all(Actor::Chair, events)

@@ -7,6 +7,7 @@ use super::confirm::{self, Answer, Question};
 use super::i18n::{Lang, T};
 use super::meeting::OpenMeeting;
 use super::style;
+use crate::model::grant;
 use eframe::egui::{self, Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
@@ -108,6 +109,7 @@ pub fn show(
 
     let codes = link.running.host.codes();
     let over = link.running.host.over_allowance();
+    let refused_device = link.running.host.refused_a_device();
     let session = meeting.session();
     let config = meeting.config();
     let rows: Vec<_> = meeting
@@ -163,20 +165,10 @@ pub fn show(
                             }
                         });
                         row.col(|ui| {
-                            ui.monospace(&code.pin);
+                            ui.monospace(grant::pin_for_people(&code.pin));
                         });
                         row.col(|ui| {
-                            let text = match code.devices.len() {
-                                0 => T::NetNoDevice.get(lang).to_string(),
-                                1 => T::NetOneDevice.get(lang).to_string(),
-                                n => T::NetManyDevices.fill(lang, &[&n]),
-                            };
-                            let color = if code.devices.len() > 1 {
-                                style::WARN_TEXT
-                            } else {
-                                Color32::from_gray(60)
-                            };
-                            ui.label(RichText::new(text).color(color));
+                            devices_cell(ui, code, refused_device.contains(&code.scorer), lang);
                         });
                         row.col(|ui| {
                             let (filled, total) = session.progress(*m);
@@ -214,11 +206,11 @@ pub fn show(
             .find(|(_, c)| state.shown.as_deref() == Some(&c.scorer))
         {
             ui.vertical(|ui| {
-                let link = format!("{base}/j/{}", code.token);
+                let link = crate::net::client::join_link(&base, &code.token);
                 ui.strong(&config.members[*m].short);
                 qr(ui, &link);
                 ui.label(
-                    RichText::new(T::NetPinLine.fill(lang, &[&code.pin]))
+                    RichText::new(T::NetPinLine.fill(lang, &[&grant::pin_for_people(&code.pin)]))
                         .size(22.0)
                         .strong(),
                 );
@@ -234,7 +226,7 @@ pub fn show(
         let short = &config.members[*m].short;
         let question = Question {
             title: &T::NetConfirmReissueTitle.fill(lang, &[short]),
-            body: &T::NetConfirmReissueBody.fill(lang, &[short, &code.pin]),
+            body: &T::NetConfirmReissueBody.fill(lang, &[short, &grant::pin_for_people(&code.pin)]),
             yes: T::NetConfirmReissue.get(lang),
             no: T::NetKeepCode.get(lang),
         };
@@ -279,5 +271,38 @@ fn qr(ui: &mut egui::Ui, text: &str) {
                 Color32::BLACK,
             );
         }
+    }
+}
+
+/// Which devices used a code and how, or that it just refused one more.
+fn devices_cell(ui: &mut egui::Ui, code: &grant::JoinCode, refused: bool, lang: Lang) {
+    if refused {
+        ui.label(
+            RichText::new(T::NetDeviceRefused.fill(lang, &[&(code.devices.len() + 1)]))
+                .color(style::ERROR_TEXT)
+                .strong(),
+        )
+        .on_hover_text(T::NetDeviceRefusedHint.fill(lang, &[&code.devices.len()]));
+        return;
+    }
+    let count = match code.devices.len() {
+        0 => T::NetNoDevice.get(lang).to_string(),
+        1 => T::NetOneDevice.get(lang).to_string(),
+        n => T::NetManyDevices.fill(lang, &[&n]),
+    };
+    let text = if code.by_pin.is_empty() {
+        count
+    } else {
+        T::NetByPinMark.fill(lang, &[&count])
+    };
+    let color = if code.devices.len() > 1 {
+        style::WARN_TEXT
+    } else {
+        Color32::from_gray(60)
+    };
+    let label = ui.label(RichText::new(text).color(color));
+    if !code.devices.is_empty() {
+        let by_link = code.devices.len().saturating_sub(code.by_pin.len());
+        label.on_hover_text(T::NetDevicesHow.fill(lang, &[&code.by_pin.len(), &by_link]));
     }
 }

@@ -32,8 +32,9 @@ const LAUNCH = {
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 };
 const LAPTOP = { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 };
 
-/* What the pages of one scenario asked for: counts, requests elsewhere, tokens sent. */
-const requests = () => ({ all: 0, events: 0, elsewhere: [], tokens: new Set() });
+/* What the pages of one scenario asked for: counts, requests elsewhere, and every
+ * address and Authorization header they sent (the test checks no key is among them). */
+const requests = () => ({ all: 0, events: 0, elsewhere: [], tokens: new Set(), sent: [] });
 
 /* Every request a page makes, so the test can see that all of them go to the host. */
 function watch(page, origin, seen) {
@@ -42,7 +43,9 @@ function watch(page, origin, seen) {
     seen.all += 1;
     if (!url.startsWith(origin + "/")) seen.elsewhere.push(url);
     if (url.startsWith(origin + "/api/events")) seen.events += 1;
-    if (url.startsWith(origin + "/api/")) seen.tokens.add((r.headers()["authorization"] || "").replace("Bearer ", ""));
+    const authorization = r.headers()["authorization"] || "";
+    seen.sent.push(url + " " + authorization);
+    if (url.startsWith(origin + "/api/")) seen.tokens.add(authorization);
   });
   page.setDefaultTimeout(20000);
   return page;
@@ -100,7 +103,7 @@ const scenarios = {
   async "whole-sheet"(browser, a) {
     const seen = requests();
     const phone = await browser.newContext(PHONE);
-    let page = await open(phone, a.origin, seen, "/j/" + a.token);
+    let page = await open(phone, a.origin, seen, "/j#" + a.token);
     await page.waitForSelector("input[data-item]");
     const cells = await cellsOf(page);
     const values = cells.map((c, i) => typed((a.scores[c.target] || {})[c.item], i));
@@ -149,7 +152,7 @@ const scenarios = {
     check((await queued(page)) === thirdPart, "values typed offline are not all kept");
     await page.close();
     await phone.setOffline(false);
-    page = await open(phone, a.origin, seen, "/j/" + a.token);
+    page = await open(phone, a.origin, seen, "/j#" + a.token);
     await allSaved(page, firstPart + secondPart + thirdPart);
     // The page puts the cursor in the first empty cell; a delegate taps it otherwise.
     await page.focus("#" + cells[gone].id);
@@ -169,7 +172,7 @@ const scenarios = {
 
     // 6. The same sheet on a laptop's screen, then submitted there.
     const laptop = await browser.newContext(LAPTOP);
-    const wide = await open(laptop, a.origin, seen, "/j/" + a.token);
+    const wide = await open(laptop, a.origin, seen, "/j#" + a.token);
     await wide.waitForSelector("input[data-item]");
     await wide.screenshot({ path: path.join(a.shots, "laptop.png") });
     await wide.close();
@@ -195,7 +198,7 @@ const scenarios = {
     const start = async () => {
       const context = await chromium.launchPersistentContext(profile, Object.assign({}, LAUNCH, PHONE));
       const page = watch(context.pages()[0] || (await context.newPage()), a.origin, seen);
-      await page.goto(a.origin + "/j/" + a.token);
+      await page.goto(a.origin + "/j#" + a.token);
       await page.waitForSelector("input[data-item]");
       return page;
     };
@@ -231,7 +234,7 @@ const scenarios = {
   async refused(browser, a) {
     const seen = requests();
     const context = await browser.newContext(PHONE);
-    const page = await open(context, a.origin, seen, "/j/" + a.token);
+    const page = await open(context, a.origin, seen, "/j#" + a.token);
     await page.waitForSelector("input[data-item]");
     const cells = await cellsOf(page);
     const rule = await page.evaluate(() => cells.map((c) => ({ max: c.item.max, step: c.item.step || 1 })));
@@ -284,7 +287,7 @@ const scenarios = {
   async reopen(browser, a) {
     const seen = requests();
     const context = await browser.newContext(PHONE);
-    const page = await open(context, a.origin, seen, "/j/" + a.token);
+    const page = await open(context, a.origin, seen, "/j#" + a.token);
     await page.waitForSelector("input[data-item]");
     const submitted = await text(page, "Submitted");
     check((await noticeText(page)) === submitted, "a submitted sheet does not say so");
@@ -315,7 +318,7 @@ const scenarios = {
     const seen = requests();
     // A made-up link opens nothing.
     const stranger = await browser.newContext(PHONE);
-    let page = await open(stranger, a.origin, seen, "/j/" + a.madeUpToken);
+    let page = await open(stranger, a.origin, seen, "/j#" + a.madeUpToken);
     await page.waitForFunction(() => !document.getElementById("notice").hidden);
     check((await page.$$("input")).length === 0, "a made-up link shows a sheet");
     check((await noticeText(page)) === (await text(page, "CodeLost")), "a made-up link is not explained");
@@ -330,7 +333,7 @@ const scenarios = {
     check(emptyButtons === 0, `the PIN page shows ${emptyButtons} empty buttons`);
     await page.fill("#pin", a.pin);
     await page.keyboard.press("Enter");
-    await page.waitForURL(a.origin + "/j/" + a.token);
+    await page.waitForURL(a.origin + "/j#" + a.token);
     await page.waitForSelector("input[data-item]");
     const heading = await page.textContent("#sub");
     check(heading === (await text(page, "SheetOf", a.short)), `the PIN opened "${heading}"`);
@@ -339,7 +342,7 @@ const scenarios = {
 
     // The results only while the chair publishes them.
     const tallyStatus = () =>
-      page.evaluate(async () => (await fetch("/api/tally", { headers: auth() })).status);
+      page.evaluate(async () => (await fetch("/api/tally", { headers: auth("GET", "/api/tally") })).status);
     check((await tallyStatus()) === 403, "the results are readable before the chair publishes them");
     check(await page.$eval("#showResults", (b) => b.hidden), "the results button shows before publishing");
     await ask("publish");
@@ -358,10 +361,11 @@ const scenarios = {
     const statuses = await page.evaluate(async (lists) => {
       const out = [];
       for (const events of lists) {
+        const body = JSON.stringify({ device: device(), events: events.map((event, i) => ({ seq: 900000 + i, event })) });
         const r = await fetch("/api/events", {
           method: "POST",
-          headers: Object.assign({ "Content-Type": "application/json" }, auth()),
-          body: JSON.stringify({ device: device(), events: events.map((event, i) => ({ seq: 900000 + i, event })) }),
+          headers: Object.assign({ "Content-Type": "application/json" }, auth("POST", "/api/events", body)),
+          body,
         });
         out.push(r.status);
       }
@@ -369,7 +373,7 @@ const scenarios = {
     }, a.forbidden);
     check(statuses.every((s) => s === 403), `forbidden events answered ${statuses}`);
     const asked = await page.evaluate(async (other) =>
-      (await (await fetch("/api/sheet?scorer=" + other, { headers: auth() })).json()).scorer, a.other);
+      (await (await fetch("/api/sheet?scorer=" + other, { headers: auth("GET", "/api/sheet?scorer=" + other) })).json()).scorer, a.other);
     check(asked === a.scorer, `asking for ${a.other}'s sheet gave ${asked}'s`);
 
     // The chair revokes the code (a borrowed phone): the next value is not taken and
@@ -401,6 +405,7 @@ const scenarios = {
     return {
       elsewhere: seen.elsewhere,
       tokens: Array.from(seen.tokens),
+      sent: seen.sent,
       cellsShown,
       filledShown,
       answers,
