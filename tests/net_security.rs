@@ -465,6 +465,17 @@ fn one_code_cannot_flood_the_meeting() {
 /// A request to `path` sent from `source` (any loopback address), over a raw
 /// connection; answers the status.
 fn post_from(source: std::net::Ipv4Addr, to: std::net::SocketAddr, path: &str, body: &str) -> u16 {
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: {to}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    status_of_raw(source, to, request.as_bytes())
+}
+
+/// Sends `request` (which asks the host to close after answering) from `source` on
+/// a connection of its own and reads the answer to its end; answers the status.
+fn status_of_raw(source: std::net::Ipv4Addr, to: std::net::SocketAddr, request: &[u8]) -> u16 {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -474,12 +485,7 @@ fn post_from(source: std::net::Ipv4Addr, to: std::net::SocketAddr, path: &str, b
         let socket = tokio::net::TcpSocket::new_v4().unwrap();
         socket.bind((source, 0).into()).unwrap();
         let mut stream = socket.connect(to).await.unwrap();
-        let request = format!(
-            "POST {path} HTTP/1.1\r\nHost: {to}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        stream.write_all(request.as_bytes()).await.unwrap();
+        stream.write_all(request).await.unwrap();
         let mut answer = Vec::new();
         let read = stream.read_to_end(&mut answer);
         tokio::time::timeout(Duration::from_secs(10), read)
@@ -656,25 +662,13 @@ fn request_at(heard: &[u8], from: usize) -> Vec<u8> {
 
 /// Sends raw request bytes to `to` on a connection of their own; the status.
 fn send_raw(to: std::net::SocketAddr, request: &[u8]) -> u16 {
-    use std::io::{Read, Write};
     let text = String::from_utf8_lossy(request).to_string();
     // Asked to close after answering, so the whole answer can be read to its end.
     let line_end = text.find("\r\n").unwrap() + 2;
     let mut sent = request[..line_end].to_vec();
     sent.extend_from_slice(b"Connection: close\r\n");
     sent.extend_from_slice(&request[line_end..]);
-    let mut stream = std::net::TcpStream::connect(to).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    stream.write_all(&sent).unwrap();
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer)
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
+    status_of_raw(std::net::Ipv4Addr::LOCALHOST, to, &sent)
 }
 
 #[test]
