@@ -1,7 +1,9 @@
 //! The cluster config (`thidua.cluster/1`): who the members are, what is scored, and
 //! the local rules. Loading checks everything and reports every problem with its place.
 
-use super::json::Node;
+use super::config_tree::{Context, fraction_at, read_groups, read_limits, versioned_object};
+use super::item_points::{PlusMinus, TargetFormula};
+use super::json::{Node, Value};
 use super::points::{MAX_POINTS, Points};
 use super::problem::{Issue, Problems};
 use super::reader::{MAX_FILE_BYTES, Obj, Reader, index, read_document};
@@ -35,9 +37,12 @@ impl Hasher for Fnv1a {
 }
 
 pub const CLUSTER_FORMAT: &str = "thidua.cluster/1";
+pub const CLUSTER_FORMAT_V2: &str = "thidua.cluster/2";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
+    /// 1 or 2: which `thidua.cluster/N` the file is.
+    pub version: u8,
     pub cluster: Cluster,
     pub members: Vec<MemberInfo>,
     pub groups: Vec<Group>,
@@ -46,12 +51,17 @@ pub struct Config {
     pub classes: Vec<Class>,
     pub commendations: Vec<Commendation>,
     pub tie_break: Vec<TieBreak>,
+    pub rules: MeetingRules,
     /// Every scorable cell: the items of all groups in order, then the adjustments.
     pub cells: Vec<Cell>,
     /// Lowercase hex SHA-256 of the file's bytes exactly as read.
     pub sha256: String,
     member_index: IdIndex,
     cell_index: IdIndex,
+    /// (group, index in its items) of every item, in order.
+    item_places: Vec<(usize, usize)>,
+    /// The first cell of every item, and one past the last item's cells.
+    item_first_cell: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,13 +94,34 @@ pub struct MemberInfo {
 pub struct Group {
     pub id: String,
     pub name: String,
+    /// Every leaf item under the group, at any depth, in the file's order.
     pub items: Vec<Item>,
+    /// Version 2: the subtotal on a sheet is at most this.
+    pub cap: Option<Points>,
+    /// Version 2: headings between the group and its items, in the file's order
+    /// (a heading before the headings and items inside it).
+    pub headings: Vec<Heading>,
 }
 
 impl Group {
+    /// The group's maximum for a member with every item.
     pub fn max(&self) -> Points {
-        Points(self.items.iter().map(|i| i.max.0).sum())
+        Points(super::tree::subtotal(self, |i| self.items[i].max.0))
     }
+}
+
+/// A heading inside a group (version 2), with its optional cap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub id: String,
+    pub name: String,
+    pub cap: Option<Points>,
+    /// 2 for a heading directly in a group.
+    pub level: u8,
+    /// The heading it sits in, an index into the group's `headings`.
+    pub parent: Option<usize>,
+    /// The first of its items, an index into the group's `items`.
+    pub first_item: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,8 +129,101 @@ pub struct Item {
     pub id: String,
     pub name: String,
     pub max: Points,
+    /// For `points` items, the step of what is typed; for the other kinds, 0,01.
     pub step: Points,
     pub guide: Option<String>,
+    pub kind: ItemKind,
+    pub entered_by: EnteredBy,
+    /// Per member in config order: whether the item applies to it.
+    pub assigned: Vec<bool>,
+    /// The heading it sits in, an index into the group's `headings`.
+    pub parent: Option<usize>,
+    /// 2 for an item directly in a group.
+    pub level: u8,
+}
+
+impl Item {
+    pub fn is_assigned(&self, member: usize) -> bool {
+        self.assigned.get(member).copied().unwrap_or(true)
+    }
+
+    /// Whether the chair enters it once per member (a fact).
+    pub fn by_chair(&self) -> bool {
+        self.entered_by == EnteredBy::Chair
+    }
+}
+
+/// How an item's points come about (docs/FORMAT.md, section 7).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    Points,
+    PassFail,
+    PerOccurrence {
+        rate: Points,
+    },
+    PlusMinus(PlusMinus),
+    Target {
+        formula: TargetFormula,
+        /// Per member in config order, in hundredths; 0 for no target.
+        targets: Vec<i64>,
+        decimals: u8,
+    },
+}
+
+impl ItemKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ItemKind::Points => "points",
+            ItemKind::PassFail => "pass_fail",
+            ItemKind::PerOccurrence { .. } => "per_occurrence",
+            ItemKind::PlusMinus(_) => "plus_minus",
+            ItemKind::Target { .. } => "target",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnteredBy {
+    Scorers,
+    Chair,
+}
+
+/// What one cell holds: typed points, a pass/fail mark, a count, or an actual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Points,
+    PassFail,
+    Count,
+    /// The bonus count of a plus/minus item.
+    Plus,
+    /// The penalty count of a plus/minus item.
+    Minus,
+    Actual,
+}
+
+/// Version 2 rules of the meeting itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MeetingRules {
+    pub quorum: Option<Fraction>,
+}
+
+/// `num / den`, 1 ≤ num ≤ den ≤ 1 000.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fraction {
+    pub num: u32,
+    pub den: u32,
+}
+
+impl Fraction {
+    /// ⌈num × count / den⌉: the fewest of `count` that reach the fraction.
+    pub fn at_least_of(self, count: usize) -> usize {
+        let product = self.num as usize * count;
+        product.div_ceil(self.den as usize)
+    }
+
+    pub fn text(self) -> String {
+        format!("{}/{}", self.num, self.den)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,11 +256,18 @@ pub enum Aggregate {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compare {
+    Points,
+    PercentOfOwnMax,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scoring {
     pub self_rule: SelfRule,
     pub aggregate: Aggregate,
     pub trim: usize,
     pub decimals: u8,
+    pub compare: Compare,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,10 +286,14 @@ pub enum BallotBase {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BallotRule {
-    /// Hundredths of a percent: 50% is 5000.
+    /// Hundredths of a percent: 50% is 5000. With `fraction`, its value rounded down.
     pub threshold: Points,
+    /// Version 2: the threshold as a fraction ("2/3"), compared exactly.
+    pub fraction: Option<Fraction>,
     pub strict: bool,
     pub base: BallotBase,
+    /// Version 2: the ballot counts only once every present member has voted.
+    pub all_must_vote: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,11 +331,26 @@ pub struct Cell {
     pub kind: CellKind,
     pub max: Points,
     pub step: Points,
+    pub input: Input,
+    /// The item it belongs to, an index over all groups' items in order.
+    pub item: Option<usize>,
+    /// Entered once per member by the chair: a fact, not on any delegate's sheet.
+    pub by_chair: bool,
 }
 
 impl Cell {
     pub fn is_item(&self) -> bool {
         matches!(self.kind, CellKind::Item { .. })
+    }
+
+    /// Whether a delegate fills it on the sheet for `target`.
+    pub fn on_sheet_for(&self, config: &Config, target: usize) -> bool {
+        !self.by_chair && self.assigned_to(config, target)
+    }
+
+    pub fn assigned_to(&self, config: &Config, target: usize) -> bool {
+        self.item
+            .is_none_or(|i| config.item_at(i).is_some_and(|it| it.is_assigned(target)))
     }
 }
 
@@ -223,11 +373,66 @@ impl Config {
     }
 
     pub fn item_count(&self) -> usize {
-        self.groups.iter().map(|g| g.items.len()).sum()
+        self.item_places.len()
+    }
+
+    /// The item at an index over all groups' items in order.
+    pub fn item_at(&self, flat: usize) -> Option<&Item> {
+        let &(g, i) = self.item_places.get(flat)?;
+        self.groups.get(g)?.items.get(i)
+    }
+
+    /// The cells of the item at `flat`, as indices into `cells`.
+    pub fn cells_of_item(&self, flat: usize) -> std::ops::Range<usize> {
+        let start = self.item_first_cell.get(flat).copied().unwrap_or(0);
+        let end = self.item_first_cell.get(flat + 1).copied().unwrap_or(start);
+        start..end
+    }
+
+    /// The index over all groups' items of a group's item.
+    pub fn flat_item(&self, group: usize, item: usize) -> usize {
+        self.groups[..group]
+            .iter()
+            .map(|g| g.items.len())
+            .sum::<usize>()
+            + item
     }
 
     pub fn max_total(&self) -> Points {
         Points(self.groups.iter().map(|g| g.max().0).sum())
+    }
+
+    /// The most `member` can reach from the criteria: items not assigned to it are
+    /// left out, caps apply (adjustments are not part of it).
+    pub fn own_max(&self, member: usize) -> Points {
+        let sum = self
+            .groups
+            .iter()
+            .map(|group| {
+                super::tree::subtotal(group, |i| {
+                    let item = &group.items[i];
+                    if item.is_assigned(member) {
+                        item.max.0
+                    } else {
+                        0
+                    }
+                })
+            })
+            .sum();
+        Points(sum)
+    }
+
+    /// Whether any item is entered by the chair once per member.
+    pub fn has_facts(&self) -> bool {
+        self.cells.iter().any(|c| c.by_chair)
+    }
+
+    /// Item cells a delegate fills on the sheet for `target`.
+    pub fn sheet_cells_for(&self, target: usize) -> usize {
+        self.cells
+            .iter()
+            .filter(|c| c.is_item() && c.on_sheet_for(self, target))
+            .count()
     }
 
     /// Whether `scorer` fills cells for `target` on its sheet.
@@ -288,11 +493,70 @@ pub mod fields {
         "ballot",
     ];
     pub const BALLOT: &[&str] = &["threshold_percent", "strict", "base"];
+
+    // Version 2 adds these; a version 1 file naming one is told to change `format`.
+    pub const ROOT_V2: &[&str] = &[
+        "format",
+        "cluster",
+        "members",
+        "criteria",
+        "adjustments",
+        "scoring",
+        "classes",
+        "commendations",
+        "tie_break",
+        "meeting",
+    ];
+    pub const GROUP_V2: &[&str] = &["id", "name", "cap", "items"];
+    pub const HEADING: &[&str] = &["id", "name", "cap", "items"];
+    pub const ITEM_V2: &[&str] = &[
+        "id",
+        "name",
+        "kind",
+        "max",
+        "step",
+        "rate",
+        "bonus_rate",
+        "penalty_rate",
+        "min",
+        "max_bonus",
+        "formula",
+        "targets",
+        "decimals",
+        "entered_by",
+        "not_assigned",
+        "guide",
+    ];
+    pub const SCORING_V2: &[&str] = &["self", "aggregate", "trim", "decimals", "compare"];
+    pub const BALLOT_V2: &[&str] = &[
+        "threshold_percent",
+        "threshold",
+        "strict",
+        "base",
+        "all_must_vote",
+    ];
+    pub const MEETING: &[&str] = &["quorum"];
+}
+
+/// 2 for a `thidua.cluster/2` file, else 1 (a wrong `format` is reported as
+/// expecting version 1, and the rest read as version 1).
+fn version_of(root: &Node) -> u8 {
+    let Value::Object(members) = &root.value else {
+        return 1;
+    };
+    let format = members.iter().find(|m| m.key == "format");
+    match format.map(|m| &m.value.value) {
+        Some(Value::String(s)) if s == CLUSTER_FORMAT_V2 => 2,
+        _ => 1,
+    }
 }
 
 fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
-    let obj = r.object(root, "", fields::ROOT)?;
-    check_format(r, obj, CLUSTER_FORMAT);
+    let version = version_of(root);
+    let obj = versioned_object(r, root, "", version, fields::ROOT, fields::ROOT_V2)?;
+    if version == 1 {
+        check_format(r, obj, CLUSTER_FORMAT);
+    }
     let cluster = match obj.get("cluster") {
         Some(node) => read_cluster(r, node),
         None => {
@@ -301,12 +565,17 @@ fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
         }
     };
     let members = read_members(r, obj);
-    let groups = read_groups(r, obj);
+    let cx = Context {
+        version,
+        members: members.as_deref(),
+    };
+    let groups = read_groups(r, obj, &cx);
     let adjustments = read_adjustments(r, obj);
-    let scoring = read_scoring(r, obj);
+    let scoring = read_scoring(r, obj, version);
     let classes = read_classes(r, obj);
-    let commendations = read_commendations(r, obj, classes.as_deref());
+    let commendations = read_commendations(r, obj, classes.as_deref(), version);
     let tie_break = read_tie_break(r, obj, groups.as_deref());
+    let rules = read_meeting_rules(r, obj);
     let (cluster, members, groups, adjustments, scoring, classes, commendations, tie_break) = (
         cluster?,
         members?,
@@ -317,8 +586,23 @@ fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
         commendations?,
         tie_break?,
     );
+    let rules = rules?;
     check_cell_ids(r, &groups, &adjustments);
     let cells = cells_of(&groups, &adjustments);
+    let item_places = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| (0..group.items.len()).map(move |i| (g, i)))
+        .collect();
+    let mut item_first_cell: Vec<usize> = Vec::new();
+    for (c, cell) in cells.iter().enumerate() {
+        if let Some(i) = cell.item
+            && item_first_cell.len() == i
+        {
+            item_first_cell.push(c);
+        }
+    }
+    item_first_cell.push(cells.iter().take_while(|c| c.item.is_some()).count());
     let member_index = members
         .iter()
         .enumerate()
@@ -330,6 +614,7 @@ fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
         .map(|(i, c)| (c.id.clone(), i))
         .collect();
     Some(Config {
+        version,
         cluster,
         members,
         groups,
@@ -338,10 +623,13 @@ fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
         classes,
         commendations,
         tie_break,
+        rules,
         cells,
         sha256,
         member_index,
         cell_index,
+        item_places,
+        item_first_cell,
     })
 }
 
@@ -451,98 +739,6 @@ fn read_members(r: &mut Reader, obj: Obj) -> Option<Vec<MemberInfo>> {
     members
 }
 
-/// Reads `max` and `step` and checks that the step divides the max.
-fn read_limits(r: &mut Reader, obj: Obj) -> Option<(Points, Points)> {
-    let max = r.points(obj, "max");
-    let step = r.points(obj, "step");
-    if let Some(max) = max
-        && max == Points::ZERO
-    {
-        r.report(obj.field_path("max"), obj.get("max"), Issue::NotPositive);
-        return None;
-    }
-    if let Some(step) = step
-        && step == Points::ZERO
-    {
-        r.report(obj.field_path("step"), obj.get("step"), Issue::NotPositive);
-        return None;
-    }
-    let (max, step) = (max?, step?);
-    if max.0 % step.0 != 0 {
-        r.report(
-            obj.field_path("step"),
-            obj.get("step"),
-            Issue::StepDoesNotDivide {
-                step: step.to_string(),
-                max: max.to_string(),
-            },
-        );
-        return None;
-    }
-    Some((max, step))
-}
-
-fn read_groups(r: &mut Reader, obj: Obj) -> Option<Vec<Group>> {
-    let nodes = r.array(obj, "criteria", true)?;
-    if nodes.is_empty() {
-        r.report("criteria", obj.get("criteria"), Issue::EmptyList);
-        return None;
-    }
-    let mut seen = Vec::new();
-    let mut groups = Some(Vec::new());
-    for (i, node) in nodes.iter().enumerate() {
-        let path = index("criteria", i);
-        let Some(g) = r.object(node, &path, fields::GROUP) else {
-            groups = None;
-            continue;
-        };
-        let id = r.unique_id(g, &mut seen);
-        let name = r.string(g, "name");
-        let items = read_items(r, g);
-        match (id, name, items, groups.as_mut()) {
-            (Some(id), Some(name), Some(items), Some(list)) => list.push(Group { id, name, items }),
-            _ => groups = None,
-        }
-    }
-    groups
-}
-
-fn read_items(r: &mut Reader, group: Obj) -> Option<Vec<Item>> {
-    let nodes = r.array(group, "items", true)?;
-    if nodes.is_empty() {
-        r.report(
-            group.field_path("items"),
-            group.get("items"),
-            Issue::EmptyList,
-        );
-        return None;
-    }
-    let items_path = group.field_path("items");
-    let mut items = Some(Vec::new());
-    for (i, node) in nodes.iter().enumerate() {
-        let path = index(&items_path, i);
-        let Some(it) = r.object(node, &path, fields::ITEM) else {
-            items = None;
-            continue;
-        };
-        let id = r.string(it, "id");
-        let name = r.string(it, "name");
-        let limits = read_limits(r, it);
-        let guide = r.opt_string(it, "guide");
-        match (id, name, limits, guide, items.as_mut()) {
-            (Some(id), Some(name), Some((max, step)), Some(guide), Some(list)) => list.push(Item {
-                id,
-                name,
-                max,
-                step,
-                guide,
-            }),
-            _ => items = None,
-        }
-    }
-    items
-}
-
 fn read_adjustments(r: &mut Reader, obj: Obj) -> Option<Vec<Adjustment>> {
     let Some(nodes) = r.array(obj, "adjustments", false) else {
         return obj.get("adjustments").is_none().then(Vec::new);
@@ -583,13 +779,24 @@ fn read_adjustments(r: &mut Reader, obj: Obj) -> Option<Vec<Adjustment>> {
     list
 }
 
-/// Item and adjustment ids share one namespace: a sheet names either.
+/// Item and adjustment ids share one namespace: a sheet names either. In version 2
+/// headings and the two cells of a plus/minus item (`<id>+`, `<id>-`) join it.
 fn check_cell_ids(r: &mut Reader, groups: &[Group], adjustments: &[Adjustment]) {
     let mut seen = Vec::new();
     for (g, group) in groups.iter().enumerate() {
+        for heading in &group.headings {
+            let path = format!("{} › {}", item_place(g, group, heading.parent), heading.id);
+            r.unique(&mut seen, &heading.id, path, None);
+        }
         for (i, item) in group.items.iter().enumerate() {
-            let path = format!("criteria[{g}].items[{i}].id");
-            r.unique(&mut seen, &item.id, path, None);
+            let path = if group.headings.is_empty() {
+                format!("criteria[{g}].items[{i}].id")
+            } else {
+                format!("{} › {}", item_place(g, group, item.parent), item.id)
+            };
+            for id in cell_ids(item) {
+                r.unique(&mut seen, &id, path.clone(), None);
+            }
         }
     }
     for (a, adjustment) in adjustments.iter().enumerate() {
@@ -602,15 +809,66 @@ fn check_cell_ids(r: &mut Reader, groups: &[Group], adjustments: &[Adjustment]) 
     }
 }
 
-fn cells_of(groups: &[Group], adjustments: &[Adjustment]) -> Vec<Cell> {
-    let items = groups.iter().enumerate().flat_map(|(g, group)| {
-        group.items.iter().map(move |item| Cell {
-            id: item.id.clone(),
-            kind: CellKind::Item { group: g },
-            max: item.max,
-            step: item.step,
+/// `criteria[0] › II.1 › 1.a`: where an entry sits, for messages.
+fn item_place(g: usize, group: &Group, mut parent: Option<usize>) -> String {
+    let mut chain = Vec::new();
+    while let Some(h) = parent {
+        chain.push(group.headings[h].id.as_str());
+        parent = group.headings[h].parent;
+    }
+    chain.push("");
+    chain.reverse();
+    format!("criteria[{g}]{}", chain.join(" › "))
+}
+
+/// The ids a sheet or a fact uses for an item's cells.
+pub fn cell_ids(item: &Item) -> Vec<String> {
+    match item.kind {
+        ItemKind::PlusMinus(_) => vec![format!("{}+", item.id), format!("{}-", item.id)],
+        _ => vec![item.id.clone()],
+    }
+}
+
+/// The largest count a delegate or the chair may enter: 100 000, in hundredths.
+pub const MAX_COUNT: Points = Points(10_000_000);
+
+fn item_cells(item: &Item, group: usize, flat: usize) -> Vec<Cell> {
+    let whole = Points(100);
+    let (inputs, max, step): (&[Input], Points, Points) = match item.kind {
+        ItemKind::Points => (&[Input::Points], item.max, item.step),
+        ItemKind::PassFail => (&[Input::PassFail], whole, whole),
+        ItemKind::PerOccurrence { .. } => (&[Input::Count], MAX_COUNT, whole),
+        ItemKind::PlusMinus(_) => (&[Input::Plus, Input::Minus], MAX_COUNT, whole),
+        ItemKind::Target { .. } => (
+            &[Input::Actual],
+            super::config_tree::MAX_QUANTITY,
+            Points(1),
+        ),
+    };
+    cell_ids(item)
+        .into_iter()
+        .zip(inputs)
+        .map(|(id, input)| Cell {
+            id,
+            kind: CellKind::Item { group },
+            max,
+            step,
+            input: *input,
+            item: Some(flat),
+            by_chair: item.by_chair(),
         })
-    });
+        .collect()
+}
+
+fn cells_of(groups: &[Group], adjustments: &[Adjustment]) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    let mut flat = 0;
+    for (g, group) in groups.iter().enumerate() {
+        for item in &group.items {
+            cells.extend(item_cells(item, g, flat));
+            flat += 1;
+        }
+    }
     let adjustments = adjustments.iter().map(|a| Cell {
         id: a.id.clone(),
         kind: match a.kind {
@@ -619,21 +877,54 @@ fn cells_of(groups: &[Group], adjustments: &[Adjustment]) -> Vec<Cell> {
         },
         max: a.max,
         step: a.step,
+        input: Input::Points,
+        item: None,
+        by_chair: false,
     });
-    items.chain(adjustments).collect()
+    cells.extend(adjustments);
+    cells
 }
 
-fn read_scoring(r: &mut Reader, obj: Obj) -> Option<Scoring> {
+fn read_meeting_rules(r: &mut Reader, obj: Obj) -> Option<MeetingRules> {
+    let Some(node) = obj.get("meeting") else {
+        return Some(MeetingRules::default());
+    };
+    let m = r.object(node, "meeting", fields::MEETING)?;
+    let quorum = match m.get("quorum") {
+        None => None,
+        Some(q) => Some(fraction_at(r, q, &m.field_path("quorum"))?),
+    };
+    Some(MeetingRules { quorum })
+}
+
+fn read_scoring(r: &mut Reader, obj: Obj, version: u8) -> Option<Scoring> {
     let default = Scoring {
         self_rule: SelfRule::Exclude,
         aggregate: Aggregate::Mean,
         trim: 0,
         decimals: 2,
+        compare: Compare::Points,
     };
     let Some(node) = obj.get("scoring") else {
         return Some(default);
     };
-    let s = r.object(node, "scoring", fields::SCORING)?;
+    let s = versioned_object(
+        r,
+        node,
+        "scoring",
+        version,
+        fields::SCORING,
+        fields::SCORING_V2,
+    )?;
+    let compare = r
+        .choice(s, "compare", &["points", "percent_of_own_max"], "points")
+        .map(|v| {
+            if v == "percent_of_own_max" {
+                Compare::PercentOfOwnMax
+            } else {
+                Compare::Points
+            }
+        });
     let self_rule = r
         .choice(s, "self", &["exclude", "include", "separate"], "exclude")
         .map(|v| match v.as_str() {
@@ -650,7 +941,8 @@ fn read_scoring(r: &mut Reader, obj: Obj) -> Option<Scoring> {
         });
     let trim = r.integer(s, "trim", 0, 100, false);
     let decimals = r.integer(s, "decimals", 0, 3, false);
-    let (self_rule, aggregate, trim, decimals) = (self_rule?, aggregate?, trim?, decimals?);
+    let (self_rule, aggregate, trim, decimals, compare) =
+        (self_rule?, aggregate?, trim?, decimals?, compare?);
     let trim = trim.unwrap_or(0) as usize;
     if trim > 0 && aggregate != Aggregate::TrimmedMean {
         r.report(
@@ -665,6 +957,7 @@ fn read_scoring(r: &mut Reader, obj: Obj) -> Option<Scoring> {
         aggregate,
         trim,
         decimals: decimals.unwrap_or(2) as u8,
+        compare,
     })
 }
 
@@ -710,6 +1003,7 @@ fn read_commendations(
     r: &mut Reader,
     obj: Obj,
     classes: Option<&[Class]>,
+    version: u8,
 ) -> Option<Vec<Commendation>> {
     let Some(nodes) = r.array(obj, "commendations", false) else {
         return obj.get("commendations").is_none().then(Vec::new);
@@ -755,7 +1049,7 @@ fn read_commendations(
         };
         let ballot = match c.get("ballot") {
             None => Some(None),
-            Some(node) => read_ballot(r, node, &c.field_path("ballot")).map(Some),
+            Some(node) => read_ballot(r, node, &c.field_path("ballot"), version).map(Some),
         };
         match (
             id,
@@ -788,10 +1082,15 @@ fn read_commendations(
     list
 }
 
-fn read_ballot(r: &mut Reader, node: &Node, path: &str) -> Option<BallotRule> {
-    let b = r.object(node, path, fields::BALLOT)?;
-    let threshold = r.percent(b, "threshold_percent", true);
+fn read_ballot(r: &mut Reader, node: &Node, path: &str, version: u8) -> Option<BallotRule> {
+    let b = versioned_object(r, node, path, version, fields::BALLOT, fields::BALLOT_V2)?;
+    let percent = r.percent(b, "threshold_percent", false);
+    let fraction = match b.get("threshold") {
+        None => Some(None),
+        Some(f) => fraction_at(r, f, &b.field_path("threshold")).map(Some),
+    };
     let strict = r.boolean(b, "strict");
+    let all_must_vote = r.boolean(b, "all_must_vote");
     let base = r
         .choice(b, "base", &["present", "members", "valid"], "present")
         .map(|v| match v.as_str() {
@@ -799,10 +1098,33 @@ fn read_ballot(r: &mut Reader, node: &Node, path: &str) -> Option<BallotRule> {
             "valid" => BallotBase::Valid,
             _ => BallotBase::Present,
         });
+    let (percent, fraction) = (percent?, fraction?);
+    let threshold = match (percent, fraction) {
+        (Some(_), Some(_)) => {
+            r.report(
+                b.field_path("threshold"),
+                b.get("threshold"),
+                Issue::ThresholdTwice,
+            );
+            return None;
+        }
+        (Some(p), None) => p,
+        (None, Some(f)) => Points((f.num as i64 * 10_000) / f.den as i64),
+        (None, None) => {
+            r.report(
+                b.field_path("threshold_percent"),
+                Some(b.node),
+                Issue::Missing,
+            );
+            return None;
+        }
+    };
     Some(BallotRule {
-        threshold: threshold??,
+        threshold,
+        fraction,
         strict: strict?.unwrap_or(true),
         base: base?,
+        all_must_vote: all_must_vote?.unwrap_or(false),
     })
 }
 

@@ -57,6 +57,13 @@ pub enum Event {
     Submit {
         scorer: String,
     },
+    /// A figure the chair enters once for a member (version 2 items entered by the
+    /// chair): a count, a pass/fail mark or an actual. `None` clears it.
+    Fact {
+        member: String,
+        item: String,
+        value: Option<Points>,
+    },
     Reopen {
         scorer: String,
         reason: String,
@@ -117,6 +124,7 @@ impl Event {
             Event::Attendance { .. } => "attendance",
             Event::Score { .. } => "score",
             Event::Submit { .. } => "submit",
+            Event::Fact { .. } => "fact",
             Event::Reopen { .. } => "reopen",
             Event::Ballot { .. } => "ballot",
             Event::DecideTie { .. } => "decide_tie",

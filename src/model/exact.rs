@@ -19,6 +19,14 @@ impl Exact {
         }
     }
 
+    /// `num / den` hundredths; a zero or negative `den` gives zero.
+    pub fn ratio(num: i128, den: i128) -> Exact {
+        if den <= 0 {
+            return Exact { num: 0, den: 1 };
+        }
+        Exact { num, den }
+    }
+
     /// The mean of a sum over `count` values; zero values give zero.
     pub fn mean(sum: i64, count: usize) -> Exact {
         if count == 0 {

@@ -406,6 +406,7 @@ pub enum ChairAction {
     Finalize,
     ImportSheet,
     PaperSheet,
+    Fact,
 }
 
 impl ChairAction {
@@ -420,6 +421,7 @@ impl ChairAction {
             ChairAction::Finalize => E::ActionFinalize,
             ChairAction::ImportSheet => E::ActionImportSheet,
             ChairAction::PaperSheet => E::ActionPaperSheet,
+            ChairAction::Fact => E::ActionFact,
         }
     }
 }
@@ -473,6 +475,7 @@ pub fn may_send(scorer: &str, event: &Event) -> Result<(), Forbidden> {
         Event::Finalize => chair(ChairAction::Finalize),
         Event::ImportSheet { .. } => chair(ChairAction::ImportSheet),
         Event::PaperSheet { .. } => chair(ChairAction::PaperSheet),
+        Event::Fact { .. } => chair(ChairAction::Fact),
     }
 }
 

@@ -30,6 +30,14 @@ pub fn inverse(session: &Session, event: &Event) -> Option<Event> {
                 value: session.score(s, t, c),
             })
         }
+        Event::Fact { member, item, .. } => {
+            let (m, c) = (config.member(member)?, config.cell(item)?);
+            Some(Event::Fact {
+                member: member.clone(),
+                item: item.clone(),
+                value: session.fact(m, c),
+            })
+        }
         Event::Attendance { member, .. } => {
             let m = config.member(member)?;
             Some(Event::Attendance {
@@ -98,6 +106,17 @@ impl AuditLog {
                     old = Some(self.cells.insert((s, t, c), *value).flatten());
                     scorer = Some(s);
                     target = Some(t);
+                }
+            }
+            Event::Fact {
+                member: m,
+                item,
+                value,
+            } => {
+                if let (Some(m), Some(c)) = (member(m), session_config.cell(item)) {
+                    // The chair's row: no member has index `usize::MAX`.
+                    old = Some(self.cells.insert((usize::MAX, m, c), *value).flatten());
+                    target = Some(m);
                 }
             }
             Event::Submit { scorer: s }

@@ -3,12 +3,14 @@
 
 pub mod confidence;
 pub mod config;
+pub mod config_tree;
 pub mod criteria_table;
 pub mod draft;
 pub mod event;
 pub mod exact;
 pub mod grant;
 pub mod history;
+pub mod item_points;
 pub mod json;
 pub mod paper;
 pub mod points;
@@ -17,7 +19,9 @@ pub mod reader;
 pub mod rules;
 pub mod session;
 pub mod sheet;
+pub mod sheet_points;
 pub mod tally;
+pub mod tree;
 pub mod typing;
 
 pub use config::Config;
@@ -41,3 +45,5 @@ mod tally_tests;
 mod testkit;
 #[cfg(test)]
 mod typing_tests;
+#[cfg(test)]
+mod v2_tests;

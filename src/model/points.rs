@@ -6,6 +6,9 @@ use std::fmt;
 /// The largest value any points field may hold (10 000 points).
 pub const MAX_POINTS: Points = Points(1_000_000);
 
+/// The largest count, target or actual any cell may hold (10 000 000 000).
+pub const MAX_QUANTITY: Points = Points(1_000_000_000_000);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Points(pub i64);
 
@@ -44,6 +47,11 @@ impl Points {
 
     /// Reads what a person typed: `9,5`, `9.5`, ` 10 `. Signs are refused as negative.
     pub fn parse(text: &str) -> Result<Points, PointsError> {
+        Points::parse_up_to(text, MAX_POINTS)
+    }
+
+    /// Reads a typed count or quantity, which may be larger than any points value.
+    pub fn parse_up_to(text: &str, limit: Points) -> Result<Points, PointsError> {
         let text = text.trim();
         let (negative, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -61,7 +69,7 @@ impl Points {
         {
             return Err(PointsError::NotANumber);
         }
-        let value = hundredths_from_digits(whole, fraction, 0)?;
+        let value = hundredths_from_digits(whole, fraction, 0, limit.0)?;
         if negative && value != 0 {
             return Err(PointsError::Negative);
         }
@@ -70,6 +78,12 @@ impl Points {
 
     /// Reads a JSON number given as its exact text (exponents allowed).
     pub fn from_json_number(text: &str) -> Result<Points, PointsError> {
+        Points::from_json_number_up_to(text, MAX_POINTS)
+    }
+
+    /// Reads a JSON number of at most `limit` (a count or a quantity may be larger
+    /// than any points value).
+    pub fn from_json_number_up_to(text: &str, limit: Points) -> Result<Points, PointsError> {
         let (mantissa, exponent) = match text.find(['e', 'E']) {
             Some(at) => {
                 let exponent: i64 = text[at + 1..]
@@ -93,7 +107,7 @@ impl Points {
         if !fraction.bytes().all(|b| b.is_ascii_digit()) {
             return Err(PointsError::NotANumber);
         }
-        let value = hundredths_from_digits(whole, fraction, exponent)?;
+        let value = hundredths_from_digits(whole, fraction, exponent, limit.0)?;
         if negative && value != 0 {
             return Err(PointsError::Negative);
         }
@@ -141,7 +155,12 @@ impl fmt::Display for Points {
 }
 
 /// Turns decimal digits (with a power-of-ten shift) into hundredths, exactly.
-fn hundredths_from_digits(whole: &str, fraction: &str, exponent: i64) -> Result<i64, PointsError> {
+fn hundredths_from_digits(
+    whole: &str,
+    fraction: &str,
+    exponent: i64,
+    limit: i64,
+) -> Result<i64, PointsError> {
     let whole = whole.trim_start_matches('0');
     let fraction = fraction.trim_end_matches('0');
     // The value is (whole ‖ fraction) × 10^(exponent − fraction.len()); in hundredths
@@ -158,15 +177,15 @@ fn hundredths_from_digits(whole: &str, fraction: &str, exponent: i64) -> Result<
     if shift < 0 {
         return Err(PointsError::TooManyDecimals);
     }
-    // More than 7 digits in hundredths is above 10 000 points.
-    if digits.len() as i64 + shift > 9 {
+    // More digits than the limit has (with room for one more) is above it.
+    if digits.len() as i64 + shift > limit.to_string().len() as i64 + 1 {
         return Err(PointsError::TooLarge);
     }
     let mut value: i64 = digits.parse().map_err(|_| PointsError::NotANumber)?;
     for _ in 0..shift {
         value *= 10;
     }
-    if value > MAX_POINTS.0 {
+    if value > limit {
         return Err(PointsError::TooLarge);
     }
     Ok(value)
@@ -181,7 +200,10 @@ impl Serialize for Points {
 impl<'de> Deserialize<'de> for Points {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let number = serde_json::Number::deserialize(deserializer)?;
-        Points::from_json_number(&number.to_string()).map_err(serde::de::Error::custom)
+        // Counts and actuals may exceed any points value; each cell's own limit is
+        // checked where the value is applied.
+        Points::from_json_number_up_to(&number.to_string(), MAX_QUANTITY)
+            .map_err(serde::de::Error::custom)
     }
 }
 

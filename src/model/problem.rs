@@ -110,6 +110,26 @@ pub enum Issue {
         example: String,
     },
     BadTimestamp,
+    /// A version 2 field in a version 1 config.
+    NeedsVersion2,
+    /// A quantity (target, actual) outside 0 to 10 000 000 000 or with more than 2 decimals.
+    Quantity,
+    CapBelowRate {
+        rate: String,
+    },
+    MinAboveMax,
+    MissingTarget {
+        member: String,
+    },
+    NotAssignedToAnyone,
+    MustBeEnteredByChair,
+    TreeTooDeep {
+        limit: usize,
+    },
+    BadFraction,
+    ThresholdTwice,
+    EnteredByChair,
+    NotAssignedHere,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,6 +253,18 @@ impl Issue {
                 E::IncompleteSheet.fill(lang, &[missing, example])
             }
             Issue::BadTimestamp => fixed(E::BadTimestamp),
+            Issue::NeedsVersion2 => fixed(E::NeedsVersion2),
+            Issue::Quantity => fixed(E::QuantityRange),
+            Issue::CapBelowRate { rate } => E::CapBelowRate.fill(lang, &[&rate.replace('.', &sep)]),
+            Issue::MinAboveMax => fixed(E::MinAboveMax),
+            Issue::MissingTarget { member } => E::MissingTarget.fill(lang, &[member]),
+            Issue::NotAssignedToAnyone => fixed(E::NotAssignedToAnyone),
+            Issue::MustBeEnteredByChair => fixed(E::MustBeEnteredByChair),
+            Issue::TreeTooDeep { limit } => E::TreeTooDeep.fill(lang, &[limit]),
+            Issue::BadFraction => fixed(E::BadFraction),
+            Issue::ThresholdTwice => fixed(E::ThresholdTwice),
+            Issue::EnteredByChair => fixed(E::EnteredByChair),
+            Issue::NotAssignedHere => fixed(E::NotAssignedHere),
         }
     }
 }

@@ -242,11 +242,16 @@ impl Reader {
     }
 
     pub fn points_at(&mut self, node: &Node, path: &str) -> Option<Points> {
+        self.number_at(node, path, super::points::MAX_POINTS)
+    }
+
+    /// A number of at most `limit` hundredths: points, or a count or an actual.
+    pub fn number_at(&mut self, node: &Node, path: &str, limit: Points) -> Option<Points> {
         let Value::Number(text) = &node.value else {
             self.wrong_type(path, node, Expected::Number);
             return None;
         };
-        match Points::from_json_number(text) {
+        match Points::from_json_number_up_to(text, limit) {
             Ok(p) => Some(p),
             Err(e) => {
                 self.report(path, Some(node), Issue::Points(e));

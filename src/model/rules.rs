@@ -31,6 +31,18 @@ impl Tally {
     pub fn missing(&self, session: &Session) -> Vec<Missing> {
         let config = session.config();
         let mut missing = Vec::new();
+        if let Some((false, needed)) = session.quorum() {
+            missing.push(Missing::Quorum {
+                present: session.present_count(),
+                needed,
+                members: config.members.len(),
+            });
+        }
+        if self.facts_missing > 0 {
+            missing.push(Missing::Facts {
+                count: self.facts_missing,
+            });
+        }
         if session.meeting.is_none() {
             missing.push(Missing::MeetingDetails);
         }

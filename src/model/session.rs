@@ -93,6 +93,14 @@ pub enum EventError {
     ReasonRequired,
     NotYours,
     ChairOnly,
+    /// A delegate's score for an item the chair enters once per member.
+    EnteredByChair(String),
+    /// A fact for an item every delegate scores.
+    NotAFact(String),
+    NotAssigned {
+        target: String,
+        cell: String,
+    },
     BadDate,
     NoBallot(String),
     BadRound {
@@ -188,6 +196,11 @@ impl EventError {
             EventError::ReasonRequired => fixed(E::ReasonRequired),
             EventError::NotYours => fixed(E::NotYours),
             EventError::ChairOnly => fixed(E::ChairOnly),
+            EventError::EnteredByChair(cell) => E::ScoreOfChairItem.fill(lang, &[cell]),
+            EventError::NotAFact(cell) => E::FactOfScoredItem.fill(lang, &[cell]),
+            EventError::NotAssigned { target, cell } => {
+                E::ItemNotAssigned.fill(lang, &[cell, target])
+            }
             EventError::BadDate => fixed(E::BadDate),
             EventError::NoBallot(id) => E::NoBallot.fill(lang, &[id]),
             EventError::BadRound { round, last } => E::BadRound.fill(lang, &[round, last]),
@@ -210,15 +223,37 @@ impl EventError {
 /// Something that keeps the meeting from being finalized.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Missing {
+    /// Fewer members present than the config's quorum.
+    Quorum {
+        present: usize,
+        needed: usize,
+        members: usize,
+    },
+    /// Facts the chair has not entered.
+    Facts {
+        count: usize,
+    },
     MeetingDetails,
-    Sheet { scorer: String },
-    Ballot { commendation: String },
-    Tie { commendation: String },
+    Sheet {
+        scorer: String,
+    },
+    Ballot {
+        commendation: String,
+    },
+    Tie {
+        commendation: String,
+    },
 }
 
 impl Missing {
     pub fn text(&self, lang: Lang) -> String {
         match self {
+            Missing::Quorum {
+                present,
+                needed,
+                members,
+            } => E::MissingQuorum.fill(lang, &[present, members, needed]),
+            Missing::Facts { count } => E::MissingFacts.fill(lang, &[count]),
             Missing::MeetingDetails => E::MissingDetails.get(lang).into(),
             Missing::Sheet { scorer } => E::SheetNotSubmitted.fill(lang, &[scorer]),
             Missing::Ballot { commendation } => E::MissingBallot.fill(lang, &[commendation]),
@@ -234,6 +269,8 @@ pub struct Session {
     present: Vec<bool>,
     /// `[scorer][target][cell]`, flattened.
     scores: Vec<Option<Points>>,
+    /// `[member][cell]`, flattened: what the chair entered for items it enters.
+    facts: Vec<Option<Points>>,
     /// Filled item cells per scorer, kept so completeness is O(1).
     filled_items: Vec<usize>,
     submitted: Vec<bool>,
@@ -258,6 +295,7 @@ impl Session {
             meeting: None,
             present: vec![true; n],
             scores: vec![None; n * n * cells],
+            facts: vec![None; n * cells],
             filled_items: vec![0; n],
             submitted: vec![false; n],
             reopened: vec![None; n],
@@ -300,6 +338,37 @@ impl Session {
         &self.scores[start..start + self.config.cells.len()]
     }
 
+    /// What the chair entered for `member` in a cell it enters.
+    pub fn fact(&self, member: usize, cell: usize) -> Option<Points> {
+        self.facts[member * self.config.cells.len() + cell]
+    }
+
+    /// Facts still to enter: (member, cell) of every assigned cell the chair enters.
+    pub fn facts_missing(&self) -> Vec<(usize, usize)> {
+        let config = &self.config;
+        (0..config.members.len())
+            .flat_map(|m| {
+                config
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, cell)| cell.by_chair && cell.assigned_to(config, m))
+                    .map(move |(c, _)| (m, c))
+            })
+            .filter(|&(m, c)| self.fact(m, c).is_none())
+            .collect()
+    }
+
+    /// Whether the quorum the config sets is reached, and how many it needs.
+    pub fn quorum(&self) -> Option<(bool, usize)> {
+        let needed = self
+            .config
+            .rules
+            .quorum?
+            .at_least_of(self.config.members.len());
+        Some((self.present_count() >= needed, needed))
+    }
+
     pub fn is_present(&self, member: usize) -> bool {
         self.present[member]
     }
@@ -319,10 +388,10 @@ impl Session {
 
     /// Item cells `scorer` must fill before submitting.
     pub fn cells_to_fill(&self, scorer: usize) -> usize {
-        let targets = (0..self.config.members.len())
+        (0..self.config.members.len())
             .filter(|t| self.config.scores_target(scorer, *t))
-            .count();
-        targets * self.config.item_count()
+            .map(|t| self.config.sheet_cells_for(t))
+            .sum()
     }
 
     /// (filled, to fill) for one scorer's sheet: what the progress bar shows.
@@ -435,6 +504,19 @@ impl Session {
                     value: *value,
                 };
                 self.check_score_cell(&score)?;
+            }
+            Event::Fact {
+                member,
+                item,
+                value,
+            } => {
+                Self::chair_only(by)?;
+                let m = self.member(member)?;
+                let c = self
+                    .config
+                    .cell(item)
+                    .ok_or_else(|| EventError::UnknownCell(item.clone()))?;
+                self.check_fact(m, c, *value)?;
             }
             Event::Submit { scorer } => {
                 Self::own_sheet(by, scorer)?;
@@ -580,6 +662,15 @@ impl Session {
             });
         }
         let cell = &self.config.cells[c];
+        if cell.by_chair {
+            return Err(EventError::EnteredByChair(cell.id.clone()));
+        }
+        if !cell.assigned_to(&self.config, t) {
+            return Err(EventError::NotAssigned {
+                target: self.short(t),
+                cell: cell.id.clone(),
+            });
+        }
         if let Some(v) = score.value {
             v.check_within(cell.max, cell.step)
                 .map_err(|error| EventError::BadPoints {
@@ -593,6 +684,33 @@ impl Session {
                 score
                     .value
                     .map_or_else(|| "—".to_string(), |v| v.to_string()),
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_fact(&self, m: usize, c: usize, value: Option<Points>) -> Result<(), EventError> {
+        let cell = &self.config.cells[c];
+        if !cell.by_chair {
+            return Err(EventError::NotAFact(cell.id.clone()));
+        }
+        if !cell.assigned_to(&self.config, m) {
+            return Err(EventError::NotAssigned {
+                target: self.short(m),
+                cell: cell.id.clone(),
+            });
+        }
+        if let Some(v) = value {
+            v.check_within(cell.max, cell.step)
+                .map_err(|error| EventError::BadPoints {
+                    target: self.short(m),
+                    cell: cell.id.clone(),
+                    error,
+                })?;
+        }
+        if self.fact(m, c) == value {
+            return Err(EventError::NoChange(
+                value.map_or_else(|| "—".to_string(), |v| v.to_string()),
             ));
         }
         Ok(())
@@ -664,6 +782,16 @@ impl Session {
                     cell: self.config.cell(item).unwrap_or(0),
                     value: *value,
                 });
+            }
+            Event::Fact {
+                member: id,
+                item,
+                value,
+            } => {
+                let m = member(self, id);
+                let c = self.config.cell(item).unwrap_or(0);
+                let cells = self.config.cells.len();
+                self.facts[m * cells + c] = *value;
             }
             Event::Submit { scorer } => {
                 let s = member(self, scorer);

@@ -4,7 +4,7 @@
 use super::config::{CellKind, Config, check_format, sha256_hex};
 use super::event::Event;
 use super::json::{Node, Value};
-use super::points::Points;
+use super::points::{MAX_POINTS, Points};
 use super::problem::{Issue, Lang, Problems};
 use super::reader::{MAX_FILE_BYTES, Reader, nfc, read_document};
 use super::session::Session;
@@ -191,11 +191,17 @@ fn read_scores(
                 continue;
             };
             settled[t][c] = true;
-            let Some(value) = r.points_at(&cell.value, &cell_path) else {
+            let limits = &config.cells[c];
+            if let Some(issue) = off_sheet(config, c, t) {
+                r.report(cell_path, Some(&cell.value), issue);
+                ok = false;
+                continue;
+            }
+            let Some(value) = r.number_at(&cell.value, &cell_path, limits.max.max(MAX_POINTS))
+            else {
                 ok = false;
                 continue;
             };
-            let limits = &config.cells[c];
             match value.check_within(limits.max, limits.step) {
                 Ok(v) => out.push((t, c, v)),
                 Err(e) => {
@@ -208,7 +214,10 @@ fn read_scores(
     let mut missing = Vec::new();
     for t in (0..n).filter(|&t| config.scores_target(scorer, t)) {
         for (c, cell) in config.cells.iter().enumerate() {
-            if matches!(cell.kind, CellKind::Item { .. }) && !settled[t][c] {
+            if matches!(cell.kind, CellKind::Item { .. })
+                && cell.on_sheet_for(config, t)
+                && !settled[t][c]
+            {
                 missing.push(format!("{} / {}", config.members[t].id, cell.id));
             }
         }
@@ -225,6 +234,18 @@ fn read_scores(
         ok = false;
     }
     ok.then_some(out)
+}
+
+/// Why cell `c` has no place on a delegate's sheet for target `t`, if it has none.
+fn off_sheet(config: &Config, c: usize, t: usize) -> Option<Issue> {
+    let cell = &config.cells[c];
+    if cell.by_chair {
+        Some(Issue::EnteredByChair)
+    } else if !cell.assigned_to(config, t) {
+        Some(Issue::NotAssignedHere)
+    } else {
+        None
+    }
 }
 
 /// What importing a sheet would do.

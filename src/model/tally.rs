@@ -1,11 +1,14 @@
 //! The tally: counted sheets, aggregates, ranks, classes and commendation proposals.
 //! Pure and exact; recomputed from the session whenever an event is applied.
 
-use super::config::{Aggregate, BallotBase, BallotRule, CellKind, Config, SelfRule, TieBreak};
+use super::config::{
+    Aggregate, BallotBase, BallotRule, CellKind, Compare, Config, SelfRule, TieBreak,
+};
 use super::exact::{Exact, Rounded};
 use super::points::Points;
 use super::problem::Lang;
 use super::session::{BallotRecord, Session};
+use super::sheet_points::{FactPoints, group_subtotals};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tally {
@@ -17,11 +20,21 @@ pub struct Tally {
     /// Sheets submitted by present delegates, of those expected.
     pub sheets_submitted: usize,
     pub sheets_expected: usize,
+    /// Facts the chair has still to enter (version 2); the tally is provisional
+    /// until there are none.
+    pub facts_missing: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MemberResult {
     pub total: Option<Rounded>,
+    /// With `compare: percent_of_own_max`: 100 × total / own maximum, rounded once.
+    pub percent: Option<Rounded>,
+    /// What ranks, classes and seats compare: `percent` when the config compares
+    /// percentages, else `total`.
+    pub standing: Option<Rounded>,
+    /// The most this member can reach from the criteria assigned to it.
+    pub own_max: Points,
     pub rank: Option<u32>,
     /// Index into `config.classes`.
     pub class: Option<usize>,
@@ -305,18 +318,24 @@ struct SheetSums {
     deductions: i64,
 }
 
-fn sheet_sums(config: &Config, row: &[Option<Points>], scorer: usize) -> SheetSums {
+fn sheet_sums(
+    config: &Config,
+    row: &[Option<Points>],
+    scorer: usize,
+    target: usize,
+    facts: &FactPoints,
+) -> SheetSums {
     let mut sums = SheetSums {
         scorer,
         total: 0,
-        groups: vec![0; config.groups.len()],
+        groups: group_subtotals(config, row, target, facts),
         bonus: 0,
         deductions: 0,
     };
     for (cell, value) in config.cells.iter().zip(row) {
         let v = value.map_or(0, |p| p.0);
         match cell.kind {
-            CellKind::Item { group } => sums.groups[group] += v,
+            CellKind::Item { .. } => {}
             CellKind::Bonus => sums.bonus += v,
             CellKind::Deduction => sums.deductions += v,
         }
@@ -374,6 +393,7 @@ fn member_result(
     session: &Session,
     target: usize,
     variant: &Variant,
+    facts: &FactPoints,
 ) -> MemberResult {
     let n = config.members.len();
     let decimals = config.scoring.decimals;
@@ -384,19 +404,23 @@ fn member_result(
     let counted: Vec<SheetSums> = (0..n)
         .filter(|&s| session.is_submitted(s) && config.counts_toward(s, target))
         .filter(|&s| variant.leave_out != Some(s))
-        .map(|s| sheet_sums(config, session.row(s, target), s))
+        .map(|s| sheet_sums(config, session.row(s, target), s, target, facts))
         .collect();
     let self_total = (config.scoring.self_rule == SelfRule::Separate
         && session.is_submitted(target))
     .then(|| {
         Exact::whole(Points(
-            sheet_sums(config, session.row(target, target), target).total,
+            sheet_sums(config, session.row(target, target), target, target, facts).total,
         ))
         .round(decimals)
     });
+    let own_max = config.own_max(target);
     if counted.is_empty() {
         return MemberResult {
             total: None,
+            percent: None,
+            standing: None,
+            own_max,
             rank: None,
             class: None,
             sheets_counted: 0,
@@ -413,22 +437,32 @@ fn member_result(
     let mean_of = |f: &dyn Fn(&SheetSums) -> i64| -> Exact {
         Exact::mean(kept.iter().map(|&k| f(&counted[k])).sum(), kept.len())
     };
-    let total = if aggregate.0 == Aggregate::Median {
+    // The exact total as (sum of totals, how many), so the percentage is taken of
+    // the exact value and rounded once.
+    let (sum, count) = if aggregate.0 == Aggregate::Median {
         let mut totals: Vec<i64> = counted.iter().map(|s| s.total).collect();
         totals.sort_unstable();
         let mid = totals.len() / 2;
         if totals.len() % 2 == 1 {
-            Exact::mean(totals[mid], 1)
+            (totals[mid], 1)
         } else {
-            Exact::mean(totals[mid - 1] + totals[mid], 2)
+            (totals[mid - 1] + totals[mid], 2)
         }
     } else {
-        mean_of(&|s| s.total)
+        (kept.iter().map(|&k| counted[k].total).sum(), kept.len())
     };
-    let total = total.round(decimals);
-    let class = config.classes.iter().position(|c| total.at_least(c.min));
+    let total = Exact::mean(sum, count).round(decimals);
+    let percent = (config.scoring.compare == Compare::PercentOfOwnMax).then(|| {
+        // total / own_max × 100, in hundredths of a percent: sum × 10 000 / (count × max).
+        Exact::ratio(sum as i128 * 10_000, count as i128 * own_max.0 as i128).round(decimals)
+    });
+    let standing = percent.unwrap_or(total);
+    let class = config.classes.iter().position(|c| standing.at_least(c.min));
     MemberResult {
         total: Some(total),
+        percent,
+        standing: Some(standing),
+        own_max,
         rank: None,
         class,
         sheets_counted: counted.len(),
@@ -459,11 +493,12 @@ impl Tally {
     pub fn compute_variant(session: &Session, variant: &Variant) -> Tally {
         let config = session.config();
         let n = config.members.len();
+        let facts = FactPoints::compute(session);
         let mut members: Vec<MemberResult> = (0..n)
-            .map(|m| member_result(config, session, m, variant))
+            .map(|m| member_result(config, session, m, variant, &facts))
             .collect();
-        // Standard competition ranking on the rounded totals: 1, 2, 2, 4.
-        let totals: Vec<Option<Rounded>> = members.iter().map(|m| m.total).collect();
+        // Standard competition ranking on the rounded standings: 1, 2, 2, 4.
+        let totals: Vec<Option<Rounded>> = members.iter().map(|m| m.standing).collect();
         for (m, result) in members.iter_mut().enumerate() {
             if let Some(total) = totals[m] {
                 let above = totals.iter().flatten().filter(|t| **t > total).count();
@@ -483,11 +518,12 @@ impl Tally {
             commendations,
             sheets_submitted,
             sheets_expected,
+            facts_missing: facts.missing,
         }
     }
 
     pub fn is_provisional(&self) -> bool {
-        self.sheets_submitted < self.sheets_expected
+        self.sheets_submitted < self.sheets_expected || self.facts_missing > 0
     }
 
     pub fn sheets_missing(&self) -> usize {
@@ -639,8 +675,13 @@ pub fn vote_share(votes: u32, base: u32) -> Rounded {
 
 /// votes / base × 100 against the threshold (hundredths of a percent), exactly.
 pub fn ballot_passes(rule: &BallotRule, votes: u32, base: u32) -> bool {
-    let share = votes as i64 * 10_000;
-    let line = rule.threshold.0 * base as i64;
+    // votes / base against num / den, cross-multiplied: exact for "2/3" as for 50%.
+    let (num, den) = match rule.fraction {
+        Some(f) => (f.num as i64, f.den as i64),
+        None => (rule.threshold.0, 10_000),
+    };
+    let share = votes as i64 * den;
+    let line = num * base as i64;
     base > 0
         && if rule.strict {
             share > line
@@ -659,6 +700,10 @@ fn ballot_outcome(
     let Some(ballot) = session.latest_ballot(c) else {
         return Some(None);
     };
+    // A ballot every present member must vote in waits until all have.
+    if rule.all_must_vote && (ballot.valid as usize) < session.present_count() {
+        return Some(None);
+    }
     let base = ballot_base(&rule, session, ballot.valid);
     let votes = ballot.votes_for(member);
     let passed = ballot_passes(&rule, votes, base);
@@ -683,7 +728,7 @@ fn propose(
         let eligible: Vec<usize> = order
             .iter()
             .copied()
-            .filter(|&m| !holds[m] && members[m].total.is_some())
+            .filter(|&m| !holds[m] && members[m].standing.is_some())
             .filter(|&m| match (rule.min_class, members[m].class) {
                 (None, _) => true,
                 (Some(min), Some(class)) => class <= min,
@@ -697,11 +742,11 @@ fn propose(
         let mut tie = None;
         let mut at = 0;
         while seats > 0 && at < eligible.len() {
-            let total = members[eligible[at]].total;
+            let total = members[eligible[at]].standing;
             let tier: Vec<usize> = eligible[at..]
                 .iter()
                 .copied()
-                .take_while(|&m| members[m].total == total)
+                .take_while(|&m| members[m].standing == total)
                 .collect();
             at += tier.len();
             if tier.len() <= seats {

@@ -53,6 +53,21 @@ crate::texts! {
         IntegerRange => "cần số nguyên từ {0} đến {1}", "must be a whole number from {0} to {1}";
         PointsProblem => "điểm {0}", "points {0}";
         NotPositive => "phải lớn hơn 0", "must be greater than 0";
+        NeedsVersion2 => "trường này chỉ có ở định dạng mới: đổi \"format\" thành \"thidua.cluster/2\"", "this field belongs to the new format: change \"format\" to \"thidua.cluster/2\"";
+        QuantityRange => "phải là số từ 0 đến 10000000000, tối đa 2 chữ số thập phân", "must be a number from 0 to 10000000000 with at most 2 decimal places";
+        CapBelowRate => "điểm tối đa nhỏ hơn số điểm mỗi lần {0}: tăng điểm tối đa hoặc giảm điểm mỗi lần", "the maximum is below the points per occurrence {0}: raise the maximum or lower the rate";
+        MinAboveMax => "điểm tối thiểu lớn hơn điểm tối đa: sửa \"min\" hoặc \"max\"", "the minimum is above the maximum: correct \"min\" or \"max\"";
+        MissingTarget => "chưa có chỉ tiêu của {0}: ghi chỉ tiêu đã đăng ký, hoặc 0 nếu đơn vị không được giao", "no target for {0}: write the registered target, or 0 if it has none";
+        NotAssignedToAnyone => "tiêu chí không áp dụng cho đơn vị nào: bớt tên trong \"not_assigned\" hoặc xóa tiêu chí", "the item applies to no member: remove a name from \"not_assigned\" or delete the item";
+        MustBeEnteredByChair => "điểm tiêu chí này phụ thuộc số liệu của các đơn vị khác nên phải do chủ trì nhập một lần: ghi \"entered_by\": \"chair\"", "this item's points depend on the other members' figures, so the chair enters them once: write \"entered_by\": \"chair\"";
+        TreeTooDeep => "cây tiêu chí sâu quá {0} cấp: gộp bớt các mục con", "the criteria tree is deeper than {0} levels: merge some sub-headings";
+        BadFraction => "phân số phải viết dạng \"p/q\" với số nguyên 1 ≤ p ≤ q ≤ 1000, ví dụ \"2/3\"", "a fraction is written \"p/q\" with whole numbers 1 ≤ p ≤ q ≤ 1000, for example \"2/3\"";
+        EnteredByChair => "tiêu chí này do chủ trì nhập một lần cho mỗi đơn vị, không chấm trên phiếu: bỏ ô này khỏi phiếu", "the chair enters this item once per member, not on a sheet: leave this cell out of the sheet";
+        NotAssignedHere => "tiêu chí này không áp dụng cho đơn vị này: bỏ ô này khỏi phiếu", "this item does not apply to this member: leave this cell out of the sheet";
+        ScoreOfChairItem => "tiêu chí {0} do chủ trì nhập một lần cho mỗi đơn vị, không chấm trên phiếu", "item {0} is entered once per member by the chair, not scored on a sheet";
+        FactOfScoredItem => "tiêu chí {0} do từng đại biểu chấm trên phiếu, chủ trì không nhập số liệu", "item {0} is scored by every delegate on their sheet, not entered by the chair";
+        ItemNotAssigned => "tiêu chí {0} không áp dụng cho {1}", "item {0} does not apply to {1}";
+        ThresholdTwice => "chỉ ghi một ngưỡng: \"threshold\" hoặc \"threshold_percent\"", "write one threshold: \"threshold\" or \"threshold_percent\"";
         StepDoesNotDivide => "bước điểm {0} không chia hết điểm tối đa {1}", "the step {0} does not divide the maximum {1}";
         ClassesOutOfOrder => "các mức xếp loại phải xếp từ cao xuống thấp với điểm tối thiểu giảm dần; mức trước có {0}", "classes go best first with strictly decreasing min; the one before has {0}";
         UnknownClass => "không có mức xếp loại nào có mã \"{0}\"", "no class has the id \"{0}\"";
@@ -102,6 +117,8 @@ crate::texts! {
         // What keeps the meeting from being finalized.
         MissingDetails => "chưa ghi thông tin hội nghị (ngày, địa điểm)", "meeting details (date, place) not recorded";
         MissingBallot => "chưa ghi kết quả bỏ phiếu cho {0}", "the ballot for {0} is not recorded";
+        MissingQuorum => "chỉ có {0}/{1} đơn vị có mặt, chưa đủ số tối thiểu {2} đơn vị để họp", "only {0} of {1} members are present; the meeting needs at least {2}";
+        MissingFacts => "còn {0} số liệu chủ trì chưa nhập", "{0} figures the chair enters are still missing";
         MissingTieDecision => "trường hợp bằng điểm ở {0} chưa được quyết định", "the tie for {0} is not decided";
 
         // A proposal's status.
@@ -147,6 +164,7 @@ crate::texts! {
         ActionFinalize => "chốt kết quả hội nghị", "finalizing the meeting";
         ActionImportSheet => "nhập phiếu chấm từ tệp", "importing a sheet file";
         ActionPaperSheet => "nhập phiếu chấm giấy", "typing in a paper sheet";
+        ActionFact => "nhập số liệu của đơn vị", "entering a member's figures";
         DeviceOfAnother => "thiết bị này đã gửi điểm dưới tên một đơn vị khác; không lưu. Hãy tham gia lại trên thiết bị của mình", "this device has sent scores in another member's name; not saved. Join again on your own device";
         NumberReused => "số thứ tự {0} của thiết bị này đã dùng cho một điểm khác; không lưu", "this device's number {0} was used for another score; not saved";
         TooManyEvents => "phiếu này đã nhận {0} lần gửi điểm, gấp 20 lần số ô của phiếu: không nhận thêm. Hãy báo chủ trì", "this sheet has had {0} scores sent, 20 times its cells: no more are taken. Tell the chair";

@@ -232,6 +232,7 @@ crate::texts! {
         ClassChanges => "({0} đơn vị đổi xếp loại)", "({0} {0|member changes|members change} class)";
 
         ChairActor => "Chủ trì", "Chair";
+        AuditFact => "Chủ trì nhập số liệu {0} của {1}: từ {2} thành {3}", "The chair entered {0} for {1}: from {2} to {3}";
         AuditScore => "{0} chấm {1} cho {2}: từ {3} thành {4}", "{0} scored {1} for {2}: from {3} to {4}";
         AuditSubmit => "{0} nộp phiếu", "{0} submitted the sheet";
         AuditReopen => "Mở lại phiếu của {0}: {1}", "Reopened {0}'s sheet: {1}";

@@ -53,6 +53,19 @@ pub fn describe(row: &AuditRow, config: &Config, lang: Lang) -> String {
                 &points(*value, lang),
             ],
         ),
+        Event::Fact {
+            member,
+            item,
+            value,
+        } => T::AuditFact.fill(
+            lang,
+            &[
+                &cell_name(config, item, lang),
+                &name(config, member),
+                &points(row.old.flatten(), lang),
+                &points(*value, lang),
+            ],
+        ),
         Event::Submit { scorer } => T::AuditSubmit.fill(lang, &[&name(config, scorer)]),
         Event::Reopen { scorer, reason } => {
             T::AuditReopen.fill(lang, &[&name(config, scorer), reason])
