@@ -13,7 +13,7 @@ fn tally_json(meeting: &std::path::Path) -> Value {
 /// The tally matches the figures computed independently with exact fractions.
 #[test]
 fn sample_meetings_give_the_independently_computed_tally() {
-    for name in ["ha-noi-cum-1-2024", "cum-phuong-2025"] {
+    for name in ["ha-noi-cum-1-2024", "cum-phuong-2025", "cum-347-2025"] {
         let dir = tempfile::tempdir().unwrap();
         let meeting = meeting_with_sheets(dir.path(), &sample(name));
         let doc = tally_json(&meeting);
@@ -35,6 +35,8 @@ fn sample_meetings_give_the_independently_computed_tally() {
                 "bonus",
                 "deductions",
                 "self_total",
+                "own_max",
+                "percent",
             ] {
                 assert_eq!(g[key], w[key], "{name}: {} {key}", w["id"]);
             }

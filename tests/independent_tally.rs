@@ -28,7 +28,7 @@ fn the_committed_expected_tallies_match_the_independent_script() {
         return;
     };
     let script = root().join("scripts").join("independent_tally.py");
-    for name in ["ha-noi-cum-1-2024", "cum-phuong-2025"] {
+    for name in ["ha-noi-cum-1-2024", "cum-phuong-2025", "cum-347-2025"] {
         let folder = root().join("sample-data").join(name);
         let output = Command::new(python)
             .arg(&script)

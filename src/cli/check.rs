@@ -1,7 +1,7 @@
 //! `thidua check CONFIG.json`: validate a cluster config and print its summary.
 
 use super::{Out, Outcome, load_config};
-use crate::model::config::{Config, Role};
+use crate::model::config::{Compare, Config, Role};
 use crate::text::Lang;
 use crate::text::cli::C;
 use std::path::Path;
@@ -54,9 +54,56 @@ pub fn config_summary(config: &Config, lang: Lang) -> String {
             &config.commendations.len(),
         ],
     ));
+    if config.version >= 2 {
+        lines.extend(version_two_lines(config, lang));
+    }
     lines.push(format!("config_sha256: {}", config.sha256));
     lines.push(C::ConfigValid.get(lang).into());
     lines.join("\n")
+}
+
+/// What only a version 2 config has: its tree, kinds, facts, comparison and quorum.
+fn version_two_lines(config: &Config, lang: Lang) -> Vec<String> {
+    let sep = lang.decimal_separator();
+    let items: Vec<_> = (0..config.item_count())
+        .filter_map(|i| config.item_at(i))
+        .collect();
+    let depth = items.iter().map(|i| i.level).max().unwrap_or(2);
+    let headings: usize = config.groups.iter().map(|g| g.headings.len()).sum();
+    let count = |code: &str| items.iter().filter(|i| i.kind.code() == code).count();
+    let mut lines = vec![
+        C::SummaryTree.fill(lang, &[&depth, &headings]),
+        C::SummaryKinds.fill(
+            lang,
+            &[
+                &count("points"),
+                &count("pass_fail"),
+                &count("per_occurrence"),
+                &count("plus_minus"),
+                &count("target"),
+            ],
+        ),
+        C::SummaryFacts.fill(
+            lang,
+            &[
+                &items.iter().filter(|i| i.by_chair()).count(),
+                &items.iter().filter(|i| i.assigned.contains(&false)).count(),
+            ],
+        ),
+    ];
+    if config.scoring.compare == Compare::PercentOfOwnMax {
+        let maxima: Vec<_> = (0..config.members.len())
+            .map(|m| config.own_max(m))
+            .collect();
+        let low = maxima.iter().min().copied().unwrap_or_default();
+        let high = maxima.iter().max().copied().unwrap_or_default();
+        lines.push(C::SummaryPercent.fill(lang, &[&low.display(sep), &high.display(sep)]));
+    }
+    if let Some(quorum) = config.rules.quorum {
+        let n = config.members.len();
+        lines.push(C::SummaryQuorum.fill(lang, &[&quorum.text(), &quorum.at_least_of(n), &n]));
+    }
+    lines
 }
 
 #[cfg(test)]

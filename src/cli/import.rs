@@ -3,7 +3,7 @@
 
 use super::{Failed, Out, Outcome, open_meeting, report_problems};
 use crate::clock::now;
-use crate::live::sheet_import::{self, SheetImportError};
+use crate::live::sheet_import::{self, Imported, SheetImportError};
 use crate::model::event::{Actor, Event};
 use crate::model::sheet::ImportPlan;
 use crate::store::MeetingFile;
@@ -41,10 +41,24 @@ fn import_failures(failed: usize, total: usize, lang: Lang) -> String {
 
 fn import_one(out: &Out, file: &mut MeetingFile, path: &Path) -> Result<String, Failed> {
     let shown = path.display();
-    let read = sheet_import::read(path, file.session()).map_err(|e| match e {
+    let read = sheet_import::read_any(path, file.session()).map_err(|e| match e {
         SheetImportError::Sheet(problems) => report_problems(out, path, &problems),
         other => out.error(&format!("{shown}: {}", other.text(out.lang))),
     })?;
+    let read = match read {
+        Imported::Sheet(sheet) => sheet,
+        Imported::Facts { events, .. } if events.is_empty() => {
+            return Ok(C::FactsAlreadyIn.fill(out.lang, &[&shown]));
+        }
+        Imported::Facts { events, .. } => {
+            let count = events.len();
+            // One transaction: a refused fact leaves the meeting as it was.
+            let seq = file
+                .append_all(Actor::Chair, events, &now())
+                .map_err(|e| out.error(&format!("{shown}: {}", e.text(out.lang))))?;
+            return Ok(C::FactsImported.fill(out.lang, &[&shown, &count, &seq]));
+        }
+    };
     let scorer = file.config().members[read.scorer].short.clone();
     match read.plan {
         ImportPlan::Unchanged => Ok(C::SheetAlreadyIn.fill(out.lang, &[&shown, &scorer])),

@@ -1,8 +1,8 @@
 //! The results document (`thidua.results/1`): what goes to the city Front.
 
 use crate::model::Session;
-use crate::model::config::{Aggregate, BallotBase, SelfRule, TieBreak};
-use crate::model::exact::Rounded;
+use crate::model::config::{Aggregate, BallotBase, Compare, SelfRule, TieBreak};
+use crate::model::exact::{Exact, Rounded};
 use crate::model::tally::{Basis, Tally};
 use crate::text::Lang;
 use crate::text::export::X;
@@ -75,7 +75,7 @@ fn document_body(session: &Session, tally: &Tally, session_head: &str) -> Value 
                 .zip(&r.groups)
                 .map(|(g, v)| (g.id.clone(), decimal(*v)))
                 .collect();
-            json!({
+            let mut member = json!({
                 "id": info.id,
                 "name": info.name,
                 "short": info.short,
@@ -89,7 +89,15 @@ fn document_body(session: &Session, tally: &Tally, session_head: &str) -> Value 
                 "bonus": decimal(r.bonus),
                 "deductions": decimal(r.deductions),
                 "self_total": opt_decimal(r.self_total),
-            })
+            });
+            // Version 1 documents stay exactly as they were.
+            if config.version >= 2 {
+                member["own_max"] = decimal(Exact::whole(r.own_max).round(decimals));
+                if config.scoring.compare == Compare::PercentOfOwnMax {
+                    member["percent"] = opt_decimal(r.percent);
+                }
+            }
+            member
         })
         .collect();
     let commendations: Vec<Value> = config

@@ -25,10 +25,24 @@ pub fn status_line(session: &Session, tally: &Tally, lang: Lang) -> String {
     if session.finalized {
         return X::StatusFinal.get(lang).to_string();
     }
-    if tally.is_provisional() {
-        return X::StatusProvisional.fill(lang, &[&tally.sheets_missing(), &tally.sheets_expected]);
+    let mut line = if tally.sheets_missing() > 0 {
+        X::StatusProvisional.fill(lang, &[&tally.sheets_missing(), &tally.sheets_expected])
+    } else if tally.facts_missing > 0 {
+        X::StatusFactsMissing.fill(lang, &[&tally.facts_missing])
+    } else {
+        X::StatusComplete.fill(lang, &[&tally.sheets_submitted, &tally.sheets_expected])
+    };
+    if let Some((false, needed)) = session.quorum() {
+        line.push_str(&X::StatusBelowQuorum.fill(
+            lang,
+            &[
+                &session.present_count(),
+                &session.config().members.len(),
+                &needed,
+            ],
+        ));
     }
-    X::StatusComplete.fill(lang, &[&tally.sheets_submitted, &tally.sheets_expected])
+    line
 }
 
 pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> String {
@@ -57,11 +71,20 @@ pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> S
     let separate = config.scoring.self_rule == crate::model::config::SelfRule::Separate;
     let self_heading = X::SelfScore.get(lang);
     let self_width = self_heading.chars().count().max(7);
+    let by_percent = config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax;
+    let percent_columns = |own_max: &str, percent: &str| {
+        if by_percent {
+            format!("  {}  {}", pad_left(own_max, 9), pad_left(percent, 8))
+        } else {
+            String::new()
+        }
+    };
     out.push_str(&format!(
-        "{}  {}  {}  {}  {}{}\n",
+        "{}  {}  {}{}  {}  {}{}\n",
         pad_left(X::Rank.get(lang), 4),
         pad_right(X::Member.get(lang), name_width),
         pad_left(X::Total.get(lang), 9),
+        percent_columns(X::OwnMax.get(lang), X::Percent.get(lang)),
         pad_right(X::Class.get(lang), class_width),
         X::Sheets.get(lang),
         if separate {
@@ -74,10 +97,11 @@ pub fn tally_text(session: &Session, tally: &Tally, head: &str, lang: Lang) -> S
         let r = &tally.members[m];
         let class = r.class.map_or("—", |c| config.classes[c].name.as_str());
         out.push_str(&format!(
-            "{}  {}  {}  {}  {}{}\n",
+            "{}  {}  {}{}  {}  {}{}\n",
             pad_left(&r.rank.map_or("—".into(), |k| k.to_string()), 4),
             pad_right(&config.members[m].short, name_width),
             pad_left(&show(r.total, lang), 9),
+            percent_columns(&r.own_max.display(sep), &show(r.percent, lang)),
             pad_right(class, class_width),
             pad_left(&format!("{}/{}", r.sheets_counted, r.sheets_expected), 5),
             if separate {

@@ -3,6 +3,8 @@
 //! The window and `thidua import` both read sheets through here, then commit the
 //! plan their own way (the window as one undoable step).
 
+use crate::model::event::Event;
+use crate::model::facts::{Facts, is_facts_file};
 use crate::model::problem::{Issue, Problems};
 use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::session::Session;
@@ -54,19 +56,54 @@ impl SheetImportError {
     }
 }
 
+/// A file brought into a meeting: a delegate's sheet, or the chair's facts.
+#[derive(Debug)]
+pub enum Imported {
+    Sheet(SheetFile),
+    /// The fact events that differ from what the meeting holds (none: all in).
+    Facts {
+        source: String,
+        events: Vec<Event>,
+    },
+}
+
 /// Reads the sheet at `path` and plans bringing it into `session`.
 pub fn read(path: &Path, session: &Session) -> Result<SheetFile, SheetImportError> {
+    let bytes = read_limited(path)?;
+    plan_sheet(path, &bytes, session)
+}
+
+/// Reads a sheet or a facts file at `path` and plans bringing it into `session`.
+pub fn read_any(path: &Path, session: &Session) -> Result<Imported, SheetImportError> {
+    let bytes = read_limited(path)?;
+    if !is_facts_file(&bytes) {
+        return plan_sheet(path, &bytes, session).map(Imported::Sheet);
+    }
+    let facts = Facts::from_bytes(&bytes, session.config()).map_err(SheetImportError::Sheet)?;
+    Ok(Imported::Facts {
+        source: source_of(path),
+        events: facts.events(session),
+    })
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, SheetImportError> {
     let size = std::fs::metadata(path)
         .map_err(SheetImportError::Unreadable)?
         .len();
     if size > MAX_FILE_BYTES {
         return Err(SheetImportError::TooLarge { size });
     }
-    let bytes = std::fs::read(path).map_err(SheetImportError::Unreadable)?;
-    let sheet = Sheet::from_bytes(&bytes, session.config()).map_err(SheetImportError::Sheet)?;
-    let source = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    std::fs::read(path).map_err(SheetImportError::Unreadable)
+}
+
+fn source_of(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+fn plan_sheet(path: &Path, bytes: &[u8], session: &Session) -> Result<SheetFile, SheetImportError> {
+    let sheet = Sheet::from_bytes(bytes, session.config()).map_err(SheetImportError::Sheet)?;
+    let source = source_of(path);
     let plan = plan_import(session, &sheet, &source).map_err(SheetImportError::Plan)?;
     Ok(SheetFile {
         source,

@@ -8,6 +8,7 @@ pub mod criteria_table;
 pub mod draft;
 pub mod event;
 pub mod exact;
+pub mod facts;
 pub mod grant;
 pub mod history;
 pub mod item_points;

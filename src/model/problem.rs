@@ -130,6 +130,8 @@ pub enum Issue {
     ThresholdTwice,
     EnteredByChair,
     NotAssignedHere,
+    /// A facts file names an item every delegate scores.
+    NotAFact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,6 +267,7 @@ impl Issue {
             Issue::ThresholdTwice => fixed(E::ThresholdTwice),
             Issue::EnteredByChair => fixed(E::EnteredByChair),
             Issue::NotAssignedHere => fixed(E::NotAssignedHere),
+            Issue::NotAFact => fixed(E::NotAFactCell),
         }
     }
 }

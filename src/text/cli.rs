@@ -16,6 +16,11 @@ crate::texts! {
         // check
         SummaryMembers => "{0} {1} (cụm trưởng: {2}, cụm phó: {3})", "{0} {0|member|members} ({1}; head: {2}, deputy: {3})";
         SummaryCriteria => "{0} nhóm tiêu chí, {1} tiêu chí, tổng điểm tối đa {2}", "{0} {0|criteria group|criteria groups}, {1} {1|item|items}, maximum total {2}";
+        SummaryTree => "Định dạng 2: cây tiêu chí sâu {0} cấp, {1} mục con", "Format 2: a criteria tree {0} {0|level|levels} deep, {1} {1|heading|headings}";
+        SummaryKinds => "Loại tiêu chí: {0} chấm điểm, {1} đạt/không đạt, {2} tính theo số lần, {3} cộng/trừ theo số lần, {4} theo chỉ tiêu đăng ký", "Item kinds: {0} points, {1} pass/fail, {2} per occurrence, {3} plus/minus counts, {4} against a registered target";
+        SummaryFacts => "Chủ trì nhập {0} tiêu chí một lần cho mỗi đơn vị; {1} tiêu chí không áp dụng cho một số đơn vị", "The chair enters {0} {0|item|items} once per member; {1} {1|item does|items do} not apply to some members";
+        SummaryPercent => "Xếp hạng theo tỷ lệ % trên điểm tối đa của từng đơn vị (điểm tối đa từ {0} đến {1})", "Ranked by percent of each member's own maximum (own maxima from {0} to {1})";
+        SummaryQuorum => "Cuộc họp cần ít nhất {0} số thành viên có mặt: {1} trên {2}", "A meeting needs at least {0} of its members present: {1} of {2}";
         SummaryLists => "{0} mục điểm thưởng/trừ, {1} mức xếp loại, {2} hình thức khen thưởng", "{0} {0|bonus/deduction item|bonus/deduction items}, {1} {1|class|classes}, {2} {2|commendation|commendations}";
         ConfigValid => "Cấu hình hợp lệ.", "The config is valid.";
 
@@ -24,6 +29,8 @@ crate::texts! {
 
         // import
         SheetAlreadyIn => "{0}: phiếu của {1} đã có trong hội nghị, không thay đổi.", "{0}: {1}'s sheet is already in the meeting; nothing changed.";
+        FactsAlreadyIn => "{0}: mọi số liệu trong tệp đã có trong hội nghị, không thay đổi.", "{0}: every figure in the file is already in the meeting; nothing changed.";
+        FactsImported => "{0}: đã nhập {1} số liệu do chủ trì nhập (đã lưu đến sự kiện số {2}).", "{0}: entered {1} {1|figure|figures} for the chair (committed through event #{2}).";
         SheetImported => "{0}: đã nhập và nộp phiếu của {1} ({2} ô điểm; đã lưu đến sự kiện số {3}).", "{0}: imported and submitted {1}'s sheet ({2} {2|cell|cells}; committed through event #{3}).";
         TheSheetFailed => "Phiếu chấm không nhập được; tệp hội nghị không thay đổi.", "The sheet was not imported; the meeting file is unchanged.";
         NoSheetImported => "Không nhập được phiếu nào trong {0} phiếu; tệp hội nghị không thay đổi.", "None of the {0} sheets was imported; the meeting file is unchanged.";

@@ -20,6 +20,10 @@ crate::texts! {
         // The title and status lines every report opens with.
         TitleLine => "{0} — năm {1}", "{0} — year {1}";
         StatusFinal => "KẾT QUẢ CHÍNH THỨC (đã chốt)", "FINAL RESULTS (finalized)";
+        StatusFactsMissing => "KẾT QUẢ TẠM TÍNH — chủ trì còn {0} số liệu chưa nhập", "PROVISIONAL — {0} {0|figure|figures} the chair enters still missing";
+        StatusBelowQuorum => "; chưa đủ số đơn vị dự họp: {0}/{1} có mặt, cần ít nhất {2}", "; below quorum: {0} of {1} present, at least {2} needed";
+        OwnMax => "Tối đa", "Own max";
+        Percent => "Tỷ lệ %", "Percent";
         StatusProvisional => "KẾT QUẢ TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} {1|sheet|sheets} missing";
         StatusComplete => "Đã nộp đủ {0}/{1} phiếu chấm (chưa chốt kết quả)", "All {0}/{1} {1|sheet|sheets} submitted (not finalized)";
         SessionCheckCode => "Mã kiểm tra phiên họp: {0}", "Session check code: {0}";

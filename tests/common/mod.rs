@@ -58,6 +58,11 @@ pub fn meeting_with_sheets(dir: &Path, sample_dir: &Path) -> PathBuf {
             .iter()
             .map(|p| p.display().to_string()),
     );
+    // A version 2 sample's facts: what the chair enters once per member.
+    let facts = sample_dir.join("facts.json");
+    if facts.exists() {
+        args.push(facts.display().to_string());
+    }
     let o = thidua().args(&args).output().unwrap();
     assert!(o.status.success(), "import failed: {}", stderr(&o));
     meeting
