@@ -19,8 +19,16 @@ pub enum PointsError {
     TooManyDecimals,
     Negative,
     TooLarge,
-    AboveMax { max: Points },
-    OffStep { step: Points },
+    AboveMax {
+        max: Points,
+    },
+    OffStep {
+        step: Points,
+    },
+    /// A count with a fraction.
+    NotWhole,
+    /// A pass/fail cell given something other than đạt or không.
+    NotPassFail,
 }
 
 impl PointsError {
@@ -34,6 +42,8 @@ impl PointsError {
             PointsError::TooLarge => E::AboveLimit.get(lang).into(),
             PointsError::AboveMax { max } => E::AboveMax.fill(lang, &[&max.display(sep)]),
             PointsError::OffStep { step } => E::OffStep.fill(lang, &[&step.display(sep)]),
+            PointsError::NotWhole => E::NotWholeCount.get(lang).into(),
+            PointsError::NotPassFail => E::NotPassFail.get(lang).into(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! What one sheet gives a member, item by item: typed points as they are, counts and
 //! marks turned into points, facts the chair entered taken once for every sheet.
 
-use super::config::{Config, Item, ItemKind};
+use super::config::{CellKind, Config, Item, ItemKind};
 use super::item_points::{self, Figure};
 use super::points::Points;
 use super::session::Session;
@@ -65,6 +65,28 @@ impl FactPoints {
         }
     }
 
+    /// The facts' points when the config has items the chair enters; nothing to
+    /// compute otherwise (every version 1 config).
+    pub fn of_config(session: &Session) -> FactPoints {
+        if session.config().has_facts() {
+            FactPoints::compute(session)
+        } else {
+            FactPoints::default()
+        }
+    }
+
+    /// The points the figure in `cell` gives `member`, once it is entered.
+    pub fn of_cell(&self, session: &Session, member: usize, cell: usize) -> Option<Points> {
+        session.fact(member, cell)?;
+        let flat = session.config().cells.get(cell)?.item?;
+        Some(Points(self.of(member, flat)))
+    }
+
+    /// What the chair's figures give `member`, all items together (before caps).
+    pub fn member_total(&self, member: usize) -> i64 {
+        self.points.get(member).map_or(0, |row| row.iter().sum())
+    }
+
     fn of(&self, member: usize, flat: usize) -> i64 {
         self.points
             .get(member)
@@ -102,11 +124,11 @@ pub fn points_from(item: &Item, member: usize, values: &[Option<Points>]) -> Poi
     }
 }
 
-/// One sheet's group subtotals for `target`: `row` is the scorer's row of cells.
+/// One sheet's group subtotals for `target`; `value` gives the sheet's cell values.
 pub fn group_subtotals(
     config: &Config,
-    row: &[Option<Points>],
     target: usize,
+    value: &dyn Fn(usize) -> Option<Points>,
     facts: &FactPoints,
 ) -> Vec<i64> {
     let mut flat = 0;
@@ -124,10 +146,50 @@ pub fn group_subtotals(
                 } else if item.by_chair() {
                     facts.of(target, at)
                 } else {
-                    let cells = config.cells_of_item(at);
-                    points_from(item, target, row.get(cells).unwrap_or(&[])).0
+                    let values: Vec<Option<Points>> = config.cells_of_item(at).map(value).collect();
+                    points_from(item, target, &values).0
                 }
             })
         })
         .collect()
+}
+
+/// A sheet's total for `target` as its delegate sees it while typing: the groups'
+/// subtotals + bonus − deductions.
+pub fn sheet_total(
+    config: &Config,
+    target: usize,
+    value: &dyn Fn(usize) -> Option<Points>,
+    facts: &FactPoints,
+) -> Points {
+    let groups: i64 = group_subtotals(config, target, value, facts).iter().sum();
+    let adjustments: i64 = config
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(c, cell)| {
+            let v = value(c).map_or(0, |p| p.0);
+            match cell.kind {
+                CellKind::Bonus => v,
+                CellKind::Deduction => -v,
+                CellKind::Item { .. } => 0,
+            }
+        })
+        .sum();
+    Points(groups + adjustments)
+}
+
+/// What the values typed for one item give `target`, for showing beside a count.
+pub fn item_points(
+    config: &Config,
+    flat: usize,
+    target: usize,
+    value: &dyn Fn(usize) -> Option<Points>,
+) -> Option<Points> {
+    let item = config.item_at(flat)?;
+    let values: Vec<Option<Points>> = config.cells_of_item(flat).map(value).collect();
+    values
+        .iter()
+        .any(Option::is_some)
+        .then(|| points_from(item, target, &values))
 }

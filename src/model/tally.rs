@@ -328,7 +328,7 @@ fn sheet_sums(
     let mut sums = SheetSums {
         scorer,
         total: 0,
-        groups: group_subtotals(config, row, target, facts),
+        groups: group_subtotals(config, target, &|c| row.get(c).copied().flatten(), facts),
         bonus: 0,
         deductions: 0,
     };

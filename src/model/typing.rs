@@ -6,7 +6,7 @@
 //! they would from any other cell, so a refusal never shifts what is typed after it.
 //! Pure: the caller says where the values are and what to do with a saved one.
 
-use super::config::{AdjustmentKind, CellKind, Config};
+use super::config::{AdjustmentKind, CellKind, Config, Input};
 use super::points::{Points, PointsError};
 use std::collections::BTreeMap;
 
@@ -20,8 +20,12 @@ const MAX_TYPED: usize = 12;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Row {
     Group(usize),
+    /// A heading inside a group (version 2): `(group, index in its headings)`.
+    Subheading(usize, usize),
     Heading(AdjustmentKind),
     Cell(usize),
+    /// A cell the chair enters once per member: shown, never typed on a sheet.
+    Fact(usize),
 }
 
 /// The sheet's rows (criteria down) and columns (members scored across).
@@ -34,18 +38,71 @@ pub struct SheetLayout {
     cell_row_of: Vec<Option<usize>>,
     /// The rows that hold cells, in order.
     cell_rows: Vec<usize>,
+    /// Cells of items that do not apply to a member: no place to type there.
+    not_assigned: std::collections::BTreeSet<CellKey>,
 }
 
 impl SheetLayout {
+    /// The chair's facts as a sheet: the items the chair enters (with their groups
+    /// and headings), one column per member.
+    pub fn facts(config: &Config) -> SheetLayout {
+        let mut rows = Vec::new();
+        let mut flat = 0;
+        for (g, group) in config.groups.iter().enumerate() {
+            let mut group_rows = Vec::new();
+            for i in 0..group.items.len() {
+                let cells: Vec<usize> = config
+                    .cells_of_item(flat)
+                    .filter(|&c| config.cells[c].by_chair)
+                    .collect();
+                flat += 1;
+                if cells.is_empty() {
+                    continue;
+                }
+                // Only the headings above a fact: the chair's list stays short.
+                let mut above = Vec::new();
+                let mut parent = group.items[i].parent;
+                while let Some(h) = parent {
+                    above.push(Row::Subheading(g, h));
+                    parent = group.headings[h].parent;
+                }
+                above.reverse();
+                for row in above {
+                    if !group_rows.contains(&row) {
+                        group_rows.push(row);
+                    }
+                }
+                group_rows.extend(cells.into_iter().map(Row::Cell));
+            }
+            if !group_rows.is_empty() {
+                rows.push(Row::Group(g));
+                rows.extend(group_rows);
+            }
+        }
+        let targets: Vec<usize> = (0..config.members.len()).collect();
+        SheetLayout::from_rows(config, rows, targets)
+    }
+
     /// Items group by group, then the bonus items, then the deductions.
     pub fn new(config: &Config, scorer: usize) -> SheetLayout {
         let mut rows = Vec::with_capacity(config.cells.len() + config.groups.len() + 2);
-        let mut cell = 0;
+        let mut flat = 0;
         for (g, group) in config.groups.iter().enumerate() {
             rows.push(Row::Group(g));
-            for _ in &group.items {
-                rows.push(Row::Cell(cell));
-                cell += 1;
+            for i in 0..group.items.len() {
+                rows.extend(
+                    (0..group.headings.len())
+                        .filter(|&h| group.headings[h].first_item == i)
+                        .map(|h| Row::Subheading(g, h)),
+                );
+                for c in config.cells_of_item(flat) {
+                    rows.push(if config.cells[c].by_chair {
+                        Row::Fact(c)
+                    } else {
+                        Row::Cell(c)
+                    });
+                }
+                flat += 1;
             }
         }
         for (kind, wanted) in [
@@ -60,8 +117,20 @@ impl SheetLayout {
                 rows.extend(cells.into_iter().map(Row::Cell));
             }
         }
-        let targets = (0..config.members.len())
+        let targets: Vec<usize> = (0..config.members.len())
             .filter(|&t| config.scores_target(scorer, t))
+            .collect();
+        SheetLayout::from_rows(config, rows, targets)
+    }
+
+    fn from_rows(config: &Config, rows: Vec<Row>, targets: Vec<usize>) -> SheetLayout {
+        let not_assigned = targets
+            .iter()
+            .flat_map(|&t| {
+                (0..config.cells.len())
+                    .filter(move |&c| !config.cells[c].assigned_to(config, t))
+                    .map(move |c| (t, c))
+            })
             .collect();
         let mut cell_row_of = vec![None; rows.len()];
         let mut cell_rows = Vec::new();
@@ -76,14 +145,21 @@ impl SheetLayout {
             targets,
             cell_row_of,
             cell_rows,
+            not_assigned,
         }
+    }
+
+    /// Whether the item of this cell applies to the member: if not, there is
+    /// nothing to type there and the cursor passes over it.
+    pub fn is_assigned(&self, key: CellKey) -> bool {
+        !self.not_assigned.contains(&key)
     }
 
     /// The cell at a place in typing order: (column, n-th cell row).
     pub fn key_at(&self, (column, at): (usize, usize)) -> Option<CellKey> {
         let target = *self.targets.get(column)?;
         match self.rows.get(*self.cell_rows.get(at)?)? {
-            Row::Cell(c) => Some((target, *c)),
+            Row::Cell(c) if self.is_assigned((target, *c)) => Some((target, *c)),
             _ => None,
         }
     }
@@ -340,7 +416,7 @@ impl SheetTyping {
             }
             TypingKey::Move(step) => {
                 let mut effects = self.leave(config, layout, saved);
-                match neighbour(layout, self.cursor, step) {
+                match typeable_neighbour(layout, self.cursor, step) {
                     Some(next) => {
                         self.cursor = next;
                         self.past_end = false;
@@ -408,15 +484,54 @@ impl SheetTyping {
 }
 
 /// What a cell's text means: a value within the item's limits, empty (no value),
-/// or why not.
+/// or why not. A pass/fail cell takes `1`, `đ`/`d` (đạt) or `x` for passed and `0`
+/// or `k` (không) for not; a count must be whole.
 pub fn read_value(config: &Config, cell: usize, text: &str) -> Result<Option<Points>, PointsError> {
-    if text.trim().is_empty() {
+    let text = text.trim();
+    if text.is_empty() {
         return Ok(None);
     }
     let limits = &config.cells[cell];
-    Points::parse(text)
-        .and_then(|p| p.check_within(limits.max, limits.step))
-        .map(Some)
+    match limits.input {
+        Input::PassFail => match text.to_lowercase().as_str() {
+            "1" | "đ" | "d" | "x" | "đạt" | "dat" => Ok(Some(Points(100))),
+            "0" | "k" | "không" | "khong" => Ok(Some(Points::ZERO)),
+            _ => Err(PointsError::NotPassFail),
+        },
+        Input::Count | Input::Plus | Input::Minus => Points::parse_up_to(text, limits.max)
+            .and_then(|p| {
+                if p.0 % 100 != 0 {
+                    Err(PointsError::NotWhole)
+                } else {
+                    p.check_within(limits.max, limits.step)
+                }
+            })
+            .map(Some),
+        Input::Actual => Points::parse_up_to(text, limits.max)
+            .and_then(|p| p.check_within(limits.max, limits.step))
+            .map(Some),
+        Input::Points => Points::parse(text)
+            .and_then(|p| p.check_within(limits.max, limits.step))
+            .map(Some),
+    }
+}
+
+/// The next place in `step`'s direction that has something to type, passing over
+/// the cells of items that do not apply to that member.
+fn typeable_neighbour(
+    layout: &SheetLayout,
+    from: (usize, usize),
+    step: Step,
+) -> Option<(usize, usize)> {
+    let mut at = from;
+    // Every place is visited at most once before the edge is reached.
+    for _ in 0..=layout.targets.len() * layout.cell_row_count() {
+        at = neighbour(layout, at, step)?;
+        if layout.key_at(at).is_some() {
+            return Some(at);
+        }
+    }
+    None
 }
 
 fn neighbour(

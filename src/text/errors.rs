@@ -9,6 +9,8 @@ crate::texts! {
         BelowZero => "nhỏ hơn 0", "below 0";
         AboveLimit => "lớn hơn 10000", "above 10000";
         AboveMax => "vượt điểm tối đa {0}", "above the maximum {0}";
+        NotWholeCount => "số lần phải là số nguyên", "a count must be a whole number";
+        NotPassFail => "gõ 1 (đạt) hoặc 0 (không đạt)", "type 1 (passed) or 0 (not passed)";
         OffStep => "không chia hết cho bước điểm {0}", "not a multiple of the step {0}";
 
         // What kind of JSON value was expected or found.

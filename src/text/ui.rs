@@ -67,6 +67,24 @@ crate::texts! {
         SheetTotal => "Tổng điểm", "Total";
         CellLabel => "Điểm {0} cho {1}", "Points {0} for {1}";
         SelfScore => "(tự chấm)", "(self)";
+        FactEnteredAt => "Chủ trì nhập lúc {0} (sự kiện số {1}).", "Entered by the chair at {0} (event #{1}).";
+        FactNotEntered => "Chưa nhập số liệu này.", "This figure has not been entered.";
+        TabFacts => "Số liệu", "Figures";
+        FactsHeading => "Số liệu chủ trì nhập cho từng đơn vị", "Figures the chair enters for each member";
+        FactsExplain => "Mỗi số liệu nhập một lần theo báo cáo của đơn vị; phiếu chấm của mọi đại biểu đều hiện số liệu này và điểm tính từ đó.", "Each figure is entered once, from the member's report; every delegate's sheet shows it and the points it gives.";
+        FactsAllIn => "Đã nhập đủ số liệu.", "Every figure is in.";
+        FactsMissing => "Còn {0} số liệu chưa nhập: kết quả còn tạm tính.", "{0} {0|figure|figures} still missing: the results stay provisional.";
+        PointsShort => "{0} điểm", "{0} pt";
+        PlusCount => "số lần cộng", "plus count";
+        MinusCount => "số lần trừ", "minus count";
+        EnteredByChairShort => "chủ trì nhập", "entered by the chair";
+        NotAssignedShort => "không áp dụng", "does not apply";
+        Passed => "Đạt", "Passed";
+        NotPassed => "Không đạt", "Not passed";
+        HowPassFail => "gõ 1 nếu đạt, 0 nếu không đạt; đạt được {0} điểm", "type 1 if passed, 0 if not; passed gives {0} {0|point|points}";
+        HowCount => "gõ số lần; mỗi lần {0} điểm, tối đa {1}", "type the count; {0} {0|point|points} each, at most {1}";
+        HowPlusMinus => "gõ số lần cộng và số lần trừ; cộng {0}, trừ {1} mỗi lần, từ {2} đến {3} điểm", "type the plus and minus counts; {0} up, {1} down each, from {2} to {3} points";
+        HowActual => "gõ kết quả thực hiện; chỉ tiêu đăng ký {0}; tối đa {1} điểm", "type the actual; registered target {0}; at most {1} {1|point|points}";
         SubmitSheet => "Nộp phiếu (Ctrl+Enter)", "Submit sheet (Ctrl+Enter)";
         ConfirmSubmitTitle => "Nộp phiếu chấm?", "Submit the sheet?";
         ConfirmSubmit => "Nộp phiếu chấm của {0}? Sau khi nộp, phiếu bị khóa; chỉ chủ trì mới mở lại được.", "Submit {0}'s sheet? Once submitted it is locked; only the chair can reopen it.";
@@ -294,10 +312,12 @@ crate::texts! {
         // Finalizing.
         FinalizeKeepOpen => "Chưa chốt", "Not yet";
         // The ballot: what is needed, the live preview, the result restated.
-        BallotNeedMoreVotes => "Cần số phiếu trên {0}% {1}, tức ít nhất {2} phiếu.", "Needs more than {0}% of {1}, that is at least {2} {2|vote|votes}.";
-        BallotNeedAtLeastVotes => "Cần số phiếu từ {0}% {1} trở lên, tức ít nhất {2} phiếu.", "Needs at least {0}% of {1}, that is at least {2} {2|vote|votes}.";
-        BallotNeedMore => "Cần số phiếu trên {0}% {1}.", "Needs more than {0}% of {1}.";
-        BallotNeedAtLeast => "Cần số phiếu từ {0}% {1} trở lên.", "Needs at least {0}% of {1}.";
+        BallotNeedMoreVotes => "Cần số phiếu trên {0} {1}, tức ít nhất {2} phiếu.", "Needs more than {0} of {1}, that is at least {2} {2|vote|votes}.";
+        BallotNeedAtLeastVotes => "Cần số phiếu từ {0} {1} trở lên, tức ít nhất {2} phiếu.", "Needs at least {0} of {1}, that is at least {2} {2|vote|votes}.";
+        BallotNeedMore => "Cần số phiếu trên {0} {1}.", "Needs more than {0} of {1}.";
+        BallotNeedAtLeast => "Cần số phiếu từ {0} {1} trở lên.", "Needs at least {0} of {1}.";
+        QuorumMet => "Có mặt {0}/{1} đơn vị: đủ số tối thiểu {2} ({3} số thành viên) để họp.", "{0} of {1} members present: the meeting has its quorum of {2} ({3} of the members).";
+        QuorumNotMet => "Có mặt {0}/{1} đơn vị: chưa đủ số tối thiểu {2} ({3} số thành viên); chưa thể chốt kết quả.", "{0} of {1} members present: below the quorum of {2} ({3} of the members); the results cannot be finalized.";
         BallotPreviewHint => "Nhập số phiếu phát ra, số phiếu hợp lệ và số phiếu cho từng đơn vị; tỷ lệ hiện ngay bên cạnh.", "Enter the ballots issued, the valid ballots and each member's votes; the share shows beside them.";
         BallotResultLine => "{0}: {1} phiếu, bằng {2}% {3} — {4}", "{0}: {1} {1|vote|votes}, {2}% of {3} — {4}";
         BallotProposedAfter => "Được đề nghị {0}: {1}.", "Proposed for {0}: {1}.";

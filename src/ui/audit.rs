@@ -171,7 +171,7 @@ fn day(date: &str) -> String {
 }
 
 /// `2024-12-20T09:30:05+07:00` → `20/12 09:30:05`.
-fn when(at: &str) -> String {
+pub fn when(at: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(at)
         .map(|t| t.format("%d/%m %H:%M:%S").to_string())
         .unwrap_or_else(|_| at.to_string())

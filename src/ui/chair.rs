@@ -104,6 +104,12 @@ fn sheets(
     actions: &mut Vec<ChairAction>,
 ) {
     ui.heading(T::SheetsHeading.get(lang));
+    quorum_line(
+        ui,
+        meeting.session().present_count(),
+        meeting.config(),
+        lang,
+    );
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
@@ -150,6 +156,23 @@ fn sheets(
             }
         });
     ui.separator();
+}
+
+/// Whether enough members are present to hold the meeting, from the moment
+/// attendance is taken (version 2 configs with a quorum).
+pub fn quorum_line(ui: &mut egui::Ui, present: usize, config: &crate::model::Config, lang: Lang) {
+    let Some(quorum) = config.rules.quorum else {
+        return;
+    };
+    let members = config.members.len();
+    let needed = quorum.at_least_of(members);
+    let args: [&dyn std::fmt::Display; 4] = [&present, &members, &needed, &quorum.text()];
+    let (text, color) = if present >= needed {
+        (T::QuorumMet.fill(lang, &args), style::OK_GREEN)
+    } else {
+        (T::QuorumNotMet.fill(lang, &args), style::ERROR_TEXT)
+    };
+    ui.label(RichText::new(text).color(color).strong());
 }
 
 fn ballots(
@@ -217,12 +240,20 @@ fn need_text(rule: &BallotRule, session: &Session, lang: Lang) -> String {
         BallotBase::Valid => None,
         _ => fewest_passing(rule, ballot_base(rule, session, 0)),
     };
-    let percent = rule.threshold.display(lang.decimal_separator());
+    let percent = threshold_text(rule, lang);
     match (known, rule.strict) {
         (Some(votes), true) => T::BallotNeedMoreVotes.fill(lang, &[&percent, &base, &votes]),
         (Some(votes), false) => T::BallotNeedAtLeastVotes.fill(lang, &[&percent, &base, &votes]),
         (None, true) => T::BallotNeedMore.fill(lang, &[&percent, &base]),
         (None, false) => T::BallotNeedAtLeast.fill(lang, &[&percent, &base]),
+    }
+}
+
+/// The threshold as the config states it: `50%`, or a fraction such as `2/3`.
+pub fn threshold_text(rule: &BallotRule, lang: Lang) -> String {
+    match rule.fraction {
+        Some(f) => f.text(),
+        None => format!("{}%", rule.threshold.display(lang.decimal_separator())),
     }
 }
 

@@ -11,6 +11,7 @@ mod dialogs;
 pub mod editor;
 mod editor_form;
 mod editor_sections;
+pub mod facts;
 pub mod grid;
 pub mod i18n;
 pub mod input_order;
@@ -101,6 +102,8 @@ pub enum Tab {
     Chair,
     Audit,
     Network,
+    /// Version 2: the figures the chair enters once per member.
+    Facts,
 }
 
 enum Screen {
@@ -135,6 +138,7 @@ pub struct ThiduaApp {
     pub projector: projector::ProjectorState,
     /// Paper sheets being typed in (the scoring tab shows one while it is open).
     pub paper: paper::PaperState,
+    pub facts: facts::FactsState,
     input_order: input_order::InputOrder,
 }
 
@@ -178,6 +182,7 @@ impl ThiduaApp {
             audit: audit::AuditState::default(),
             projector: projector::ProjectorState::default(),
             paper: paper::PaperState::default(),
+            facts: facts::FactsState::default(),
             input_order: input_order::InputOrder::default(),
             network: network::NetworkState::default(),
         };
@@ -250,6 +255,14 @@ impl ThiduaApp {
                     ] {
                         ui.selectable_value(&mut self.tab, tab, label.get(lang))
                             .on_hover_text(T::TabKey.fill(lang, &[&key]));
+                    }
+                    if self
+                        .meeting
+                        .as_ref()
+                        .is_some_and(|m| m.config().has_facts())
+                    {
+                        ui.selectable_value(&mut self.tab, Tab::Facts, T::TabFacts.get(lang))
+                            .on_hover_text(T::TabKey.fill(lang, &[&"F7"]));
                     }
                     ui.separator();
                     ui.menu_button(T::ExportMenu.get(lang), |ui| {
@@ -353,6 +366,7 @@ impl ThiduaApp {
                 i.consume_key(Modifiers::NONE, Key::F4),
                 i.consume_key(Modifiers::NONE, Key::F5),
                 i.consume_key(Modifiers::NONE, Key::F6),
+                i.consume_key(Modifiers::NONE, Key::F7),
                 i.consume_key(Modifiers::COMMAND, Key::PageDown),
                 i.consume_key(Modifiers::COMMAND, Key::PageUp),
                 i.consume_key(Modifiers::COMMAND, Key::Z) && !i.modifiers.shift,
@@ -360,13 +374,15 @@ impl ThiduaApp {
                     || i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             ]
         });
-        let [f2, f3, f4, f5, f6, next, previous, undo, redo] = keys;
+        let [f2, f3, f4, f5, f6, f7, next, previous, undo, redo] = keys;
+        let f7 = f7 && meeting.config().has_facts();
         for (pressed, tab) in [
             (f2, Tab::Scoring),
             (f3, Tab::Tally),
             (f4, Tab::Chair),
             (f5, Tab::Audit),
             (f6, Tab::Network),
+            (f7, Tab::Facts),
         ] {
             if pressed {
                 self.tab = tab;
@@ -384,6 +400,17 @@ impl ThiduaApp {
         }
         if left_sheet || (self.tab == Tab::Scoring && (next || previous)) {
             grid_actions.extend(self.grid.finish_typing(&meeting.sheet_source()));
+        }
+        if before == Tab::Facts && self.tab != Tab::Facts {
+            grid_actions.extend(
+                self.facts
+                    .finish_typing(meeting)
+                    .into_iter()
+                    .map(|(by, event)| scoring::GridAction::Record(by, event)),
+            );
+        }
+        if before != Tab::Facts && self.tab == Tab::Facts {
+            self.facts.come_back(ui.ctx());
         }
         if undo || redo {
             // An edit still being typed is simply abandoned; otherwise the last saved
@@ -430,6 +457,11 @@ impl ThiduaApp {
                 Tab::Network => {
                     network_actions = network::show(ui, meeting, &mut self.network, lang)
                 }
+                Tab::Facts => grid_actions.extend(
+                    facts::show(ui, meeting, &mut self.facts, lang)
+                        .into_iter()
+                        .map(|(by, event)| scoring::GridAction::Record(by, event)),
+                ),
                 Tab::Scoring if self.paper.open.is_some() => {
                     paper::show(ui, meeting, &mut self.paper, lang);
                     if self.paper.open.is_none() {
@@ -465,6 +497,7 @@ impl ThiduaApp {
                     self.paper.line.take()
                 }
                 Tab::Scoring => self.grid.line.take(),
+                Tab::Facts => self.facts.line.take(),
                 _ => None,
             };
             let network_error = self

@@ -14,6 +14,7 @@ use crate::model::paper::{
     may_start,
 };
 use crate::model::points::Points;
+use crate::model::sheet_points::FactPoints;
 use crate::model::typing::{CellKey, Effect, Refusal, SheetLayout, SheetTyping};
 use crate::text::paper::PT;
 use eframe::egui::{self, RichText};
@@ -407,30 +408,19 @@ fn entry_screen(
         Reading::Value(v) => Some(v),
         _ => None,
     };
+    let facts = FactPoints::of_config(meeting.session());
     let totals = |t: usize| {
-        let mut total = 0;
-        for c in layout.rows.iter().filter_map(|r| match r {
-            crate::model::typing::Row::Cell(c) => Some(*c),
-            _ => None,
-        }) {
-            let key = (t, c);
-            let v = values(key).map_or(0, |p| p.0);
-            total += if matches!(
-                config.cells[key.1].kind,
-                crate::model::config::CellKind::Deduction
-            ) {
-                -v
-            } else {
-                v
-            };
-        }
-        Points(total)
+        let value = |c: usize| values((t, c));
+        crate::model::sheet_points::sheet_total(&config, t, &value, &facts)
     };
+    let fact_of = |(t, c): CellKey| meeting.session().fact(t, c);
     let input = GridInput {
         config: &config,
         layout,
         scorer,
         values: &values,
+        facts: &fact_of,
+        fact_points: &|(t, c): CellKey| facts.of_cell(meeting.session(), t, c),
         sending: None,
         locked: false,
         totals: &totals,

@@ -7,9 +7,10 @@ use super::grid::{self, GridInput, GridOutput, GridView};
 use super::i18n::{Lang, T};
 use super::style;
 use crate::model::Session;
-use crate::model::config::{CellKind, Config};
+use crate::model::config::Config;
 use crate::model::event::{Actor, Event};
 use crate::model::points::Points;
+use crate::model::sheet_points::FactPoints;
 use crate::model::typing::{CellText, Effect, SheetLayout, SheetTyping};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
@@ -182,17 +183,9 @@ fn save_action(source: &SheetSource<'_>, effect: Effect) -> Option<GridAction> {
 }
 
 /// Items + bonus − deductions of one column, as the delegate sees it while typing.
-pub fn sheet_total(session: &Session, scorer: usize, target: usize) -> Points {
-    let config = session.config();
-    let mut total = 0;
-    for (cell, value) in config.cells.iter().zip(session.row(scorer, target)) {
-        let v = value.map_or(0, |p| p.0);
-        total += match cell.kind {
-            CellKind::Deduction => -v,
-            _ => v,
-        };
-    }
-    Points(total)
+pub fn sheet_total(session: &Session, scorer: usize, target: usize, facts: &FactPoints) -> Points {
+    let value = |c: usize| session.score(scorer, target, c);
+    crate::model::sheet_points::sheet_total(session.config(), target, &value, facts)
 }
 
 pub fn show(
@@ -246,12 +239,16 @@ pub fn show(
         available.min,
         egui::pos2(available.right(), available.bottom() - guide_height),
     );
-    let totals = |t: usize| sheet_total(source.session, scorer, t);
+    let facts = FactPoints::of_config(source.session);
+    let totals = |t: usize| sheet_total(source.session, scorer, t, &facts);
+    let fact_of = |(t, c): CellKey| source.session.fact(t, c);
     let input = GridInput {
         config,
         layout: &layout,
         scorer,
         values: &values,
+        facts: &fact_of,
+        fact_points: &|(t, c): CellKey| facts.of_cell(source.session, t, c),
         sending: source.sending,
         locked,
         totals: &totals,
@@ -556,16 +553,13 @@ fn guide(
     scorer: usize,
     lang: Lang,
 ) {
-    let Some((_, cell)) = state.sheets.get(&scorer).and_then(|s| s.cursor(layout)) else {
+    let Some((target, cell)) = state.sheets.get(&scorer).and_then(|s| s.cursor(layout)) else {
         return;
     };
-    let (name, guide) = grid::cell_name(config, cell);
-    let limits = &config.cells[cell];
-    let sep = lang.decimal_separator();
+    let (name, guide) = grid::cell_name(config, cell, lang);
     let first = format!(
-        "{name}  ({}, {})",
-        T::MaxShort.fill(lang, &[&limits.max.display(sep)]),
-        T::Step.fill(lang, &[&limits.step.display(sep)])
+        "{name}  ({})",
+        grid::how_to_fill(config, cell, target, lang)
     );
     let second = guide.map(|g| format!("{}: {g}", T::Guide.get(lang)));
     let full = format!("{first}\n{}", second.clone().unwrap_or_default());

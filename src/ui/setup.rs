@@ -198,6 +198,8 @@ fn details(ui: &mut egui::Ui, state: &mut SetupState, lang: Lang) {
             ))
             .strong(),
         );
+        // Said while attendance is ticked, before the meeting exists.
+        super::chair::quorum_line(ui, present, config, lang);
         // As many columns as the window holds, filled down each column in the
         // config's order, so twelve wards take six rows, not twelve.
         let columns = ((ui.available_width() / ATTENDANCE_COLUMN).floor() as usize).clamp(1, 3);

@@ -40,6 +40,11 @@ pub struct GridInput<'a> {
     pub layout: &'a SheetLayout,
     pub scorer: usize,
     pub values: &'a dyn Fn(CellKey) -> Option<Points>,
+    /// What the chair entered for a member, for the rows of facts.
+    pub facts: &'a dyn Fn(CellKey) -> Option<Points>,
+    /// The points a figure the chair entered gives (they may depend on the other
+    /// members' figures, so they come computed).
+    pub fact_points: &'a dyn Fn(CellKey) -> Option<Points>,
     /// Values not yet committed by the host, per cell (a delegate's laptop).
     pub sending: Option<&'a BTreeMap<CellKey, Sending>>,
     /// Nothing can be typed (submitted, absent, read-only).
@@ -137,6 +142,45 @@ pub fn cell_label(config: &Config, (target, cell): CellKey, lang: Lang) -> Strin
             &config.members[target].short,
         ],
     )
+}
+
+/// What the cursor's cell takes and how it turns into points, in a few words.
+pub fn how_to_fill(config: &Config, cell: usize, target: usize, lang: Lang) -> String {
+    use crate::model::config::{Input, ItemKind};
+    let sep = lang.decimal_separator();
+    let limits = &config.cells[cell];
+    let item = limits.item.and_then(|i| config.item_at(i));
+    let show = |p: Points| p.display(sep);
+    match (limits.input, item.map(|i| &i.kind)) {
+        (Input::PassFail, Some(_)) => {
+            T::HowPassFail.fill(lang, &[&show(item.map_or(limits.max, |i| i.max))])
+        }
+        (Input::Count, Some(ItemKind::PerOccurrence { rate })) => T::HowCount.fill(
+            lang,
+            &[&show(*rate), &show(item.map_or(limits.max, |i| i.max))],
+        ),
+        (Input::Plus | Input::Minus, Some(ItemKind::PlusMinus(rule))) => T::HowPlusMinus.fill(
+            lang,
+            &[
+                &show(rule.bonus_rate),
+                &show(rule.penalty_rate),
+                &show(rule.min),
+                &show(rule.max),
+            ],
+        ),
+        (Input::Actual, Some(ItemKind::Target { targets, .. })) => T::HowActual.fill(
+            lang,
+            &[
+                &show(Points(targets.get(target).copied().unwrap_or(0))),
+                &show(item.map_or(limits.max, |i| i.max)),
+            ],
+        ),
+        _ => format!(
+            "{}, {}",
+            T::MaxShort.fill(lang, &[&limits.max.display(sep)]),
+            T::Step.fill(lang, &[&limits.step.display(sep)])
+        ),
+    }
 }
 
 /// A row as a person names it: a criterion by its number, a bonus or a deduction by
@@ -323,8 +367,8 @@ fn measure(ui: &egui::Ui, width: f32, input: &GridInput<'_>, view: &mut GridView
         .rows
         .iter()
         .map(|row| match row {
-            Row::Cell(_) => (2.0 * line + 6.0).max(42.0),
-            Row::Group(_) | Row::Heading(_) => line + 12.0,
+            Row::Cell(_) | Row::Fact(_) => (2.0 * line + 6.0).max(42.0),
+            Row::Group(_) | Row::Heading(_) | Row::Subheading(..) => line + 12.0,
         })
         .collect();
     let m = Measure {
@@ -547,12 +591,6 @@ fn nodes(
     let columns = geometry.visible_columns(offset.x, body.width());
     let rows = geometry.visible_rows(offset.y, body.height());
     let ctx = ui.ctx();
-    let bounds = |r: egui::Rect| egui::accesskit::Rect {
-        x0: r.min.x.into(),
-        y0: r.min.y.into(),
-        x1: r.max.x.into(),
-        y1: r.max.y.into(),
-    };
     ctx.accesskit_node_builder(egui::Id::unique(("score-grid-area", input.scorer)), |n| {
         n.set_role(egui::accesskit::Role::Grid);
         n.set_label(T::GridArea.get(input.lang));
@@ -575,17 +613,31 @@ fn nodes(
     let cursor = typing.cursor(input.layout);
     let mut cursor_shown = false;
     for row in rows {
+        if let Row::Fact(c) = input.layout.rows[row] {
+            fact_nodes(
+                ctx,
+                input,
+                (geometry, outer, offset),
+                row,
+                c,
+                columns.clone(),
+            );
+            continue;
+        }
         let Row::Cell(c) = input.layout.rows[row] else {
             continue;
         };
         let rect = paint::name_rect(geometry, outer, offset, row);
         ctx.accesskit_node_builder(egui::Id::unique(("score-grid-row", input.scorer, c)), |n| {
             n.set_role(egui::accesskit::Role::RowHeader);
-            n.set_label(paint::cell_name(input.config, c).0);
+            n.set_label(paint::cell_name(input.config, c, input.lang).0);
             n.set_bounds(bounds(rect));
         });
         for column in columns.clone() {
             let key = (input.layout.targets[column], c);
+            if !input.layout.is_assigned(key) {
+                continue;
+            }
             let rect = paint::cell_rect(geometry, outer, offset, column, row);
             let is_cursor = focused && cursor == Some(key);
             cursor_shown |= is_cursor;
@@ -601,6 +653,41 @@ fn nodes(
         let column = typing.cursor_place().0;
         let rect = paint::cell_rect(geometry, outer, offset, column, row);
         cell_node(ctx, input, typing, key, rect, true);
+    }
+}
+
+fn bounds(r: egui::Rect) -> egui::accesskit::Rect {
+    egui::accesskit::Rect {
+        x0: r.min.x.into(),
+        y0: r.min.y.into(),
+        x1: r.max.x.into(),
+        y1: r.max.y.into(),
+    }
+}
+
+/// A row of figures the chair entered, as a delegate's sheet shows them: read only.
+fn fact_nodes(
+    ctx: &egui::Context,
+    input: &GridInput<'_>,
+    (geometry, outer, offset): (&Geometry, egui::Rect, egui::Vec2),
+    row: usize,
+    c: usize,
+    columns: std::ops::Range<usize>,
+) {
+    for column in columns {
+        let key = (input.layout.targets[column], c);
+        let rect = paint::cell_rect(geometry, outer, offset, column, row);
+        let value = paint::shown_value(input, key, (input.facts)(key)).text(input.lang);
+        ctx.accesskit_node_builder(
+            egui::Id::unique(("score-grid-fact", input.scorer, key)),
+            |n| {
+                n.set_role(egui::accesskit::Role::Cell);
+                n.set_label(cell_label(input.config, key, input.lang));
+                n.set_value(value);
+                n.set_read_only();
+                n.set_bounds(bounds(rect));
+            },
+        );
     }
 }
 
@@ -630,7 +717,7 @@ fn cell_node(
             Some(T::CellSending.get(input.lang).to_string()),
         ),
         (CellText::Saved(v), None) => (
-            v.map(|p| p.display(input.lang.decimal_separator()))
+            v.map(|_| paint::shown_value(input, key, v).text(input.lang))
                 .unwrap_or_default(),
             None,
         ),

@@ -3,7 +3,9 @@
 
 use super::geometry::{Geometry, MAX_POINTS_COLUMN};
 use super::{GridInput, Sending};
-use crate::model::config::{AdjustmentKind, CellKind, Config};
+use crate::model::config::{AdjustmentKind, CellKind, Config, Input};
+use crate::model::points::Points;
+use crate::model::sheet_points::item_points;
 use crate::model::typing::{CellText, Row, SheetTyping};
 use crate::ui::i18n::T;
 use crate::ui::style;
@@ -29,18 +31,27 @@ fn value_font(ui: &egui::Ui) -> FontId {
     FontId::new(body.size + 2.0, body.family)
 }
 
-/// The item's id and name (or the adjustment's name), and its scoring guide.
-pub fn cell_name(config: &Config, cell: usize) -> (String, Option<String>) {
-    let id = &config.cells[cell].id;
-    match config.cells[cell].kind {
-        CellKind::Item { group } => config.groups[group]
-            .items
-            .iter()
-            .find(|i| &i.id == id)
-            .map_or_else(
-                || (id.clone(), None),
-                |i| (format!("{} {}", i.id, i.name), i.guide.clone()),
-            ),
+/// The item's id and name (or the adjustment's name), and its scoring guide. The two
+/// cells of a plus/minus item say which count they take.
+pub fn cell_name(
+    config: &Config,
+    cell: usize,
+    lang: crate::ui::i18n::Lang,
+) -> (String, Option<String>) {
+    let the_cell = &config.cells[cell];
+    let id = &the_cell.id;
+    match the_cell.kind {
+        CellKind::Item { .. } => the_cell.item.and_then(|i| config.item_at(i)).map_or_else(
+            || (id.clone(), None),
+            |i| {
+                let part = match the_cell.input {
+                    Input::Plus => format!(" — {}", T::PlusCount.get(lang)),
+                    Input::Minus => format!(" — {}", T::MinusCount.get(lang)),
+                    _ => String::new(),
+                };
+                (format!("{} {}{part}", i.id, i.name), i.guide.clone())
+            },
+        ),
         CellKind::Bonus | CellKind::Deduction => (
             config
                 .adjustments
@@ -213,6 +224,72 @@ pub fn grid(
                     style::ACCENT,
                 );
             }
+            Row::Subheading(group, h) => {
+                let heading = &input.config.groups[group].headings[h];
+                let indent = 6.0 + 14.0 * (heading.level.saturating_sub(1)) as f32;
+                let title = match heading.cap {
+                    Some(cap) => T::GroupMax.fill(
+                        input.lang,
+                        &[
+                            &format!("{} {}", heading.id, heading.name),
+                            &cap.display(sep),
+                        ],
+                    ),
+                    None => format!("{} {}", heading.id, heading.name),
+                };
+                // Across the whole row, as a group's title: a heading is not cut
+                // at the criteria column.
+                let galley = wrapped(
+                    ui,
+                    title,
+                    bold_font(name_font(ui).size),
+                    Color32::BLACK,
+                    g.left_width() + body.width() - indent - 6.0,
+                    1,
+                    egui::Align::LEFT,
+                );
+                let at = pos2(
+                    band.left() + indent,
+                    band.center().y - galley.size().y / 2.0,
+                );
+                left.galley(at, galley.clone(), Color32::BLACK);
+                cells.galley(at, galley, Color32::BLACK);
+            }
+            Row::Fact(c) => {
+                left.rect_filled(band, 0.0, STRIPE);
+                cells.rect_filled(band, 0.0, STRIPE);
+                let label = format!(
+                    "{} ({})",
+                    cell_name(input.config, c, input.lang).0,
+                    T::EnteredByChairShort.get(input.lang)
+                );
+                let galley = wrapped(
+                    ui,
+                    label,
+                    name_font(ui),
+                    style::HINT_TEXT,
+                    g.name_width - 12.0,
+                    2,
+                    egui::Align::LEFT,
+                );
+                left.galley(
+                    pos2(name.left() + 6.0, name.center().y - galley.size().y / 2.0),
+                    galley,
+                    style::HINT_TEXT,
+                );
+                for column in columns.clone() {
+                    let target = input.layout.targets[column];
+                    let rect = cell_rect(g, outer, offset, column, row);
+                    let shown = shown_value(input, (target, c), (input.facts)((target, c)));
+                    cells.text(
+                        rect.center(),
+                        egui::Align2::CENTER_CENTER,
+                        shown.text(input.lang),
+                        name_font(ui),
+                        style::HINT_TEXT,
+                    );
+                }
+            }
             Row::Heading(kind) => {
                 left.rect_filled(band, 0.0, style::GROUP_BG);
                 cells.rect_filled(band, 0.0, style::GROUP_BG);
@@ -239,7 +316,7 @@ pub fn grid(
                 }
                 let galley = wrapped(
                     ui,
-                    cell_name(input.config, c).0,
+                    cell_name(input.config, c, input.lang).0,
                     name_font(ui),
                     Color32::BLACK,
                     g.name_width - 12.0,
@@ -254,14 +331,25 @@ pub fn grid(
                 left.text(
                     pos2(name.right() + MAX_POINTS_COLUMN / 2.0, name.center().y),
                     egui::Align2::CENTER_CENTER,
-                    input.config.cells[c].max.display(sep),
+                    max_shown(input.config, c, sep),
                     name_font(ui),
                     Color32::BLACK,
                 );
                 for column in columns.clone() {
                     let key = (input.layout.targets[column], c);
                     let rect = cell_rect(g, outer, offset, column, row);
-                    cell(ui, &cells, rect, input, typing, key, cursor == Some(key));
+                    if input.layout.is_assigned(key) {
+                        cell(ui, &cells, rect, input, typing, key, cursor == Some(key));
+                    } else {
+                        // Nothing to type: the item does not apply to this member.
+                        cells.text(
+                            rect.center(),
+                            egui::Align2::CENTER_CENTER,
+                            T::NotAssignedShort.get(input.lang),
+                            name_font(ui),
+                            style::HINT_TEXT,
+                        );
+                    }
                 }
             }
         }
@@ -291,24 +379,55 @@ fn cell(
     // Square corners: a rounded outline takes several times the triangles, and a
     // 30-member grid shows some 200 cells.
     painter.rect(inner, 0.0, look.fill, look.stroke, StrokeKind::Inside);
-    let sep = input.lang.decimal_separator();
+    let plain = |text: String| Shown {
+        value: text,
+        points: None,
+    };
     let (shown, typing_here) = match (&text, sending) {
-        (CellText::Typing(t), _) => (t.clone(), true),
-        (CellText::Refused(r), _) => (r.text.clone(), false),
+        (CellText::Typing(t), _) => (plain(t.clone()), true),
+        (CellText::Refused(r), _) => (plain(r.text.clone()), false),
         (CellText::Saved(_), Some(Sending::Pending(t) | Sending::Refused { text: t, .. })) => {
-            (t.clone(), false)
+            (plain(t.clone()), false)
         }
         (CellText::Saved(v), None) => (
             match v {
-                Some(p) => p.display(sep),
-                None if input.locked => "—".into(),
-                None => String::new(),
+                Some(_) => shown_value(input, key, *v),
+                None if input.locked => plain("—".into()),
+                None => plain(String::new()),
             },
             false,
         ),
     };
-    let galley = ui.fonts_mut(|f| f.layout_no_wrap(shown, value_font(ui), look.text));
-    let at = inner.center() - galley.size() / 2.0;
+    let clip = painter.with_clip_rect(inner.intersect(painter.clip_rect()));
+    let galley = ui.fonts_mut(|f| f.layout_no_wrap(shown.value, value_font(ui), look.text));
+    // What a count or an actual gives, small at the right of its cell: with its unit
+    // where it fits, the number alone where not, left out in a very narrow cell.
+    let room = inner.width() - galley.size().x - 14.0;
+    let points = shown.points.filter(|_| !typing_here).and_then(|p| {
+        let small = |text: String| {
+            ui.fonts_mut(|f| f.layout_no_wrap(text, name_font(ui), style::HINT_TEXT))
+        };
+        [T::PointsShort.fill(input.lang, &[&p]), p]
+            .into_iter()
+            .map(small)
+            .find(|g| g.size().x <= room)
+    });
+    let has_points = points.is_some();
+    if let Some(points) = points {
+        clip.galley(
+            pos2(
+                inner.right() - 4.0 - points.size().x,
+                inner.center().y - points.size().y / 2.0,
+            ),
+            points,
+            style::HINT_TEXT,
+        );
+    }
+    let at = if typing_here || !has_points {
+        inner.center() - galley.size() / 2.0
+    } else {
+        pos2(inner.left() + 6.0, inner.center().y - galley.size().y / 2.0)
+    };
     if typing_here {
         let caret_x = at.x + galley.size().x + 1.0;
         painter.vline(
@@ -318,9 +437,82 @@ fn cell(
         );
     }
     // A long refused text stays inside its own cell.
-    painter
-        .with_clip_rect(inner.intersect(painter.clip_rect()))
-        .galley(at, galley, look.text);
+    clip.galley(at, galley, look.text);
+}
+
+/// What a cell shows: its value, and the points a count or an actual gives.
+pub struct Shown {
+    pub value: String,
+    pub points: Option<String>,
+}
+
+impl Shown {
+    /// For a screen reader: `3 (1,5 điểm)`.
+    pub fn text(&self, lang: crate::ui::i18n::Lang) -> String {
+        match &self.points {
+            Some(p) => format!("{} ({})", self.value, T::PointsShort.fill(lang, &[p])),
+            None => self.value.clone(),
+        }
+    }
+}
+
+/// The maximum beside an item's first cell: its points; nothing beside the second
+/// count of a plus/minus item.
+fn max_shown(config: &Config, cell: usize, sep: char) -> String {
+    match config.cells[cell].input {
+        Input::Minus => String::new(),
+        _ => config.cells[cell]
+            .item
+            .and_then(|i| config.item_at(i))
+            .map_or(config.cells[cell].max, |i| i.max)
+            .display(sep),
+    }
+}
+
+/// A saved value as a delegate reads it: points as they are, đạt/không đạt, and a
+/// count or an actual with the points it gives.
+pub fn shown_value(
+    input: &GridInput<'_>,
+    (target, c): (usize, usize),
+    value: Option<Points>,
+) -> Shown {
+    let sep = input.lang.decimal_separator();
+    let cell = &input.config.cells[c];
+    let plain = |text: String| Shown {
+        value: text,
+        points: None,
+    };
+    let Some(value) = value else {
+        return plain("—".into());
+    };
+    match cell.input {
+        Input::Points => plain(value.display(sep)),
+        Input::PassFail if value.0 >= 100 => plain(T::Passed.get(input.lang).into()),
+        Input::PassFail => plain(T::NotPassed.get(input.lang).into()),
+        // The plus count alone is not the item's points; the minus count shows them.
+        Input::Plus => plain(value.display(sep)),
+        Input::Count | Input::Minus | Input::Actual => {
+            let Some(flat) = cell.item else {
+                return plain(value.display(sep));
+            };
+            let from_grid = |k: usize| {
+                if k == c {
+                    Some(value)
+                } else {
+                    (input.values)((target, k))
+                }
+            };
+            let points = if cell.by_chair {
+                (input.fact_points)((target, c))
+            } else {
+                item_points(input.config, flat, target, &from_grid)
+            };
+            Shown {
+                value: value.display(sep),
+                points: points.map(|p| p.display(sep)),
+            }
+        }
+    }
 }
 
 fn headers(
