@@ -580,3 +580,61 @@ fn a_host_and_a_browser_both_killed_lose_no_value_and_repeat_none() {
     assert_eq!((lost, twice), (0, 0), "lost, committed twice");
     assert_eq!(committed.len(), sent.len());
 }
+
+#[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser: cargo test -- --include-ignored"]
+fn a_version_two_sheet_asks_for_counts_and_choices_and_shows_the_chairs_figures() {
+    if !browser_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/cum-347-2025");
+    let meeting = dir.path().join("cum-347.thidua");
+    let config = folder.join("cluster.json");
+    let facts = folder.join("facts.json");
+    for args in [
+        vec![
+            "new",
+            config.to_str().unwrap(),
+            "-o",
+            meeting.to_str().unwrap(),
+        ],
+        vec!["import", meeting.to_str().unwrap(), facts.to_str().unwrap()],
+    ] {
+        let o = net_common::thidua(&args);
+        assert!(o.status.success(), "{o:?}");
+    }
+    let codes = dir.path().join("codes.json");
+    let port = free_port();
+    let host = start_host(&meeting, port, &codes);
+    let (_, listed) = read_codes(&codes);
+    let args = serde_json::json!({
+        "origin": format!("http://127.0.0.1:{port}"),
+        "token": token_of(&listed["cam-hong"]["link"]),
+        "shots": shots(),
+    });
+    let done = drive("version-two", args, |what| {
+        panic!("the driver asked to {what}")
+    });
+    drop(host);
+    no_request_elsewhere(&done);
+    // What reached the meeting file: the last value of each cell, as typed.
+    let db = rusqlite::Connection::open(&meeting).unwrap();
+    let value = |item: &str| -> Option<f64> {
+        db.query_row(
+            "SELECT json_extract(event, '$.value') FROM events WHERE device IS NOT NULL \
+             AND json_extract(event, '$.item') = ?1 ORDER BY seq DESC LIMIT 1",
+            [item],
+            |r| r.get(0),
+        )
+        .ok()
+    };
+    assert_eq!(
+        value("6"),
+        Some(4.0),
+        "the count, corrected after a refusal"
+    );
+    assert_eq!(value("2"), Some(1.0), "passed");
+    assert_eq!(value("13+"), Some(2.0));
+    assert_eq!(value("13-"), Some(1.0));
+}

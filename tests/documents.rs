@@ -363,3 +363,66 @@ fn a_bad_config_or_scorer_is_refused_with_exit_code_1_and_no_file() {
     );
     assert!(!out.exists());
 }
+
+/// The Cụm 347 sample (version 2): the pledge lists every member's registered
+/// targets, to sign; the paper sheets say what each box takes (a count, đạt or
+/// không đạt, the two counts of a plus/minus item), shade what the chair enters and
+/// put a dash where an item does not apply.
+#[test]
+fn a_version_two_pledge_lists_the_targets_and_its_sheets_ask_for_counts_and_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "cum-347-2025";
+    let config = config_of(name);
+    let pledge = pages(&print(dir.path(), "pledge", name, &[]), "-raw").join(" ");
+    assert!(
+        pledge.contains("CHỈ TIÊU ĐĂNG KÝ CỦA TỪNG ĐƠN VỊ"),
+        "{pledge}"
+    );
+    let targets: Vec<(String, &[i64])> = (0..config.item_count())
+        .filter_map(|i| config.item_at(i))
+        .filter_map(|item| match &item.kind {
+            thidua::model::config::ItemKind::Target { targets, .. } => {
+                Some((item.id.clone(), targets.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(targets.len(), 9);
+    // Every member in the targets' table, with the figure it registered for item 9.
+    let after = &pledge[pledge.find("CHỈ TIÊU ĐĂNG KÝ CỦA TỪNG ĐƠN VỊ").unwrap()..];
+    let (_, nine) = targets.iter().find(|(id, _)| id == "9").unwrap();
+    for (m, member) in config.members.iter().enumerate() {
+        assert!(after.contains(&member.name), "{}", member.name);
+        let figure = thidua::model::points::Points(nine[m]).display(',');
+        assert!(after.contains(&figure), "{}: {figure}", member.name);
+    }
+    assert!(
+        after.contains("không giao"),
+        "a member without a target says so"
+    );
+
+    let sheets = pages(&print(dir.path(), "blank-sheets", name, &[]), "-raw").join(" ");
+    for wanted in [
+        "ghi Đ nếu đạt, K nếu không đạt",
+        "ghi số lần; mỗi lần 5 điểm, tối đa 20",
+        "số lần cộng, mỗi lần 1",
+        "số lần trừ, mỗi lần 1",
+        "chủ trì nhập theo báo cáo, không chấm",
+        "I.2.a",
+    ] {
+        assert!(
+            sheets.contains(wanted),
+            "`{wanted}` not on the paper sheets"
+        );
+    }
+    // The typed-in paper takes the marks the paper asks for.
+    let pass = config.cell("2").unwrap();
+    assert_eq!(
+        thidua::model::typing::read_value(&config, pass, "Đ"),
+        Ok(Some(thidua::model::points::Points(100)))
+    );
+    assert_eq!(
+        thidua::model::typing::read_value(&config, pass, "k"),
+        Ok(Some(thidua::model::points::Points(0)))
+    );
+}

@@ -167,7 +167,7 @@ impl Part<'_> {
             leading: LEADING,
             min_height: ROW_MIN,
         };
-        let rows = self.rows(members.len());
+        let rows = self.rows(members);
         w.table_with(&table, &rows, &mut |w| self.heading(w, true));
 
         // The date beside the scorer's signature, with the heading again if they
@@ -235,16 +235,20 @@ impl Part<'_> {
         w.gap(2.0);
     }
 
-    /// The grid's rows with `boxes` empty boxes each: groups (shaded, nothing to
-    /// write), items, bonus and deductions, and the total.
-    fn rows(&self, boxes: usize) -> Vec<Row> {
+    /// The grid's rows with a box for each of `members`: groups and headings
+    /// (shaded, nothing to write), items (a row per count of a plus/minus item; a
+    /// dash where an item does not apply; shaded where the chair enters it), bonus
+    /// and deductions, and the total.
+    fn rows(&self, members: &[usize]) -> Vec<Row> {
         let (config, lang) = (self.config, self.lang);
         let sep = lang.decimal_separator();
+        let boxes = members.len();
         let with_boxes = |mut row: Row| {
             row.cells.extend(std::iter::repeat_n(String::new(), boxes));
             row
         };
         let mut rows = Vec::new();
+        let mut flat = 0;
         for group in &config.groups {
             let mut row = Row::bold(vec![
                 group.id.clone(),
@@ -253,12 +257,18 @@ impl Part<'_> {
             ]);
             row.shaded = true;
             rows.push(with_boxes(row));
-            for item in &group.items {
-                rows.push(with_boxes(Row::plain(vec![
-                    item.id.clone(),
-                    item.name.clone(),
-                    item.max.display(sep),
-                ])));
+            for (i, item) in group.items.iter().enumerate() {
+                for heading in group.headings.iter().filter(|h| h.first_item == i) {
+                    let mut row = Row::bold(vec![
+                        heading.id.clone(),
+                        heading.name.clone(),
+                        heading.cap.map_or(String::new(), |c| c.display(sep)),
+                    ]);
+                    row.shaded = true;
+                    rows.push(with_boxes(row));
+                }
+                rows.extend(self.item_rows(item, config.cells_of_item(flat), members));
+                flat += 1;
             }
         }
         for mut row in adjustment_rows(config, lang) {
@@ -269,6 +279,61 @@ impl Part<'_> {
         let (label, most) = total_row(config, lang);
         rows.push(with_boxes(Row::bold(vec![String::new(), label, most])));
         rows
+    }
+}
+
+impl Part<'_> {
+    /// The rows of one item: what is written in its boxes, said beside its name.
+    fn item_rows(
+        &self,
+        item: &crate::model::config::Item,
+        cells: std::ops::Range<usize>,
+        members: &[usize],
+    ) -> Vec<Row> {
+        use crate::model::config::{Input, ItemKind};
+        let (config, lang) = (self.config, self.lang);
+        let sep = lang.decimal_separator();
+        let show = |p: crate::model::points::Points| p.display(sep);
+        cells
+            .map(|c| {
+                let cell = &config.cells[c];
+                let what = match (&item.kind, cell.input) {
+                    _ if item.by_chair() => D::ByChairBox.get(lang).to_string(),
+                    (ItemKind::PassFail, _) => D::PassFailBox.get(lang).to_string(),
+                    (ItemKind::PerOccurrence { rate }, _) => {
+                        D::CountBox.fill(lang, &[&show(*rate), &show(item.max)])
+                    }
+                    (ItemKind::PlusMinus(rule), Input::Plus) => {
+                        D::PlusBox.fill(lang, &[&show(rule.bonus_rate)])
+                    }
+                    (ItemKind::PlusMinus(rule), _) => {
+                        D::MinusBox.fill(lang, &[&show(rule.penalty_rate)])
+                    }
+                    (ItemKind::Target { .. }, _) => D::ActualBox.get(lang).to_string(),
+                    (ItemKind::Points, _) => String::new(),
+                };
+                let name = if what.is_empty() {
+                    item.name.clone()
+                } else {
+                    format!("{} ({what})", item.name)
+                };
+                let max = match cell.input {
+                    Input::Minus => String::new(),
+                    _ => show(item.max),
+                };
+                let mut row = Row::plain(vec![item.id.clone(), name, max]);
+                // Where a member has nothing to write: a dash, or shaded for the chair's.
+                row.cells.extend(members.iter().map(|&t| {
+                    if item.is_assigned(t) {
+                        String::new()
+                    } else {
+                        "—".to_string()
+                    }
+                }));
+                row.shaded = item.by_chair();
+                row
+            })
+            .collect()
     }
 }
 

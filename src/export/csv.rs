@@ -14,10 +14,20 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     let mut writer = csv::Writer::from_writer(&mut out);
-    let mut header: Vec<String> = [X::Rank, X::Member, X::Total, X::Class]
+    // Ranked by the share of the own maximum: both figures stand after the total.
+    let by_percent = config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax;
+    let mut header: Vec<String> = [X::Rank, X::Member, X::Total]
         .iter()
         .map(|t| t.get(lang).to_string())
         .collect();
+    if by_percent {
+        header.extend(
+            [X::OwnMax, X::Percent]
+                .iter()
+                .map(|t| t.get(lang).to_string()),
+        );
+    }
+    header.push(X::Class.get(lang).to_string());
     header.extend(config.groups.iter().map(|g| X::Group.fill(lang, &[&g.id])));
     header.extend(
         [
@@ -50,10 +60,16 @@ pub fn summary_csv(session: &Session, tally: &Tally, lang: Lang, with_bom: bool)
             r.rank.map(|k| k.to_string()).unwrap_or_default(),
             config.members[m].name.clone(),
             r.total.map(|t| t.display('.')).unwrap_or_default(),
+        ];
+        if by_percent {
+            row.push(r.own_max.display('.'));
+            row.push(r.percent.map(|t| t.display('.')).unwrap_or_default());
+        }
+        row.push(
             r.class
                 .map(|c| config.classes[c].name.clone())
                 .unwrap_or_default(),
-        ];
+        );
         // Without a counted sheet there is no figure yet (not 0.00).
         let figure =
             |v: crate::model::exact::Rounded| r.total.map_or_else(String::new, |_| v.display('.'));

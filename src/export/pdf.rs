@@ -107,27 +107,52 @@ pub fn minutes(
     w.paragraph(&wording::scoring_method(config, lang), BODY, false, 8.0);
 
     heading(&mut w, X::SectionScores);
+    // Ranked by the share of the own maximum: the share stands beside the total.
+    let by_percent = config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax;
     let rows: Vec<Row> = tally
         .order
         .iter()
         .map(|&m| {
             let r = &tally.members[m];
-            Row::plain(vec![
+            let mut cells = vec![
                 r.rank.map_or("—".into(), |k| k.to_string()),
                 full(m),
                 r.total.map_or("—".into(), |t| t.display(sep)),
+            ];
+            if by_percent {
+                cells.push(r.percent.map_or("—".into(), |t| t.display(sep)));
+            }
+            cells.push(
                 r.class
                     .map_or(String::new(), |c| config.classes[c].name.clone()),
-            ])
+            );
+            Row::plain(cells)
         })
         .collect();
+    let (headers, widths, aligns): (&[X], &[f32], &[Align]) = if by_percent {
+        (
+            &[X::Rank, X::Member, X::Total, X::Percent, X::Class],
+            &[13.0, 62.0, 22.0, 20.0, 55.0],
+            &[
+                Align::Center,
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Left,
+            ],
+        )
+    } else {
+        (
+            &[X::Rank, X::Member, X::Total, X::Class],
+            &[13.0, 70.0, 22.0, 60.0],
+            &[Align::Center, Align::Left, Align::Right, Align::Left],
+        )
+    };
     let mut table = Table {
-        headers: [X::Rank, X::Member, X::Total, X::Class]
-            .map(|t| t.get(lang).to_string())
-            .to_vec(),
+        headers: headers.iter().map(|t| t.get(lang).to_string()).collect(),
         header_size: 10.5,
-        widths: &[13.0, 70.0, 22.0, 60.0],
-        aligns: &[Align::Center, Align::Left, Align::Right, Align::Left],
+        widths,
+        aligns,
         size: 10.5,
         leading: 1.45,
         min_height: 0.0,

@@ -59,7 +59,30 @@ pub fn pledge(config: &Config, lang: Lang) -> Result<Vec<u8>, PrintError> {
     };
     w.table(&table, &criteria_rows(config, lang));
 
-    w.heading(2, D::SectionRules.get(lang));
+    let targets = target_rows(config, lang);
+    if !targets.is_empty() {
+        // Each member's registered targets, where it signs below.
+        w.heading(2, D::SectionTargets.get(lang));
+        let table = Table {
+            headers: vec![
+                D::ColNumber.get(lang).to_string(),
+                D::ColCriterion.get(lang).to_string(),
+                D::ColTarget.get(lang).to_string(),
+            ],
+            header_size: 11.0,
+            widths: &[16.0, 119.0, 30.0],
+            aligns: &[Align::Center, Align::Left, Align::Right],
+            size: 11.0,
+            leading: 1.3,
+            min_height: 0.0,
+        };
+        w.table(&table, &targets);
+    }
+
+    w.heading(
+        if targets.is_empty() { 2 } else { 3 },
+        D::SectionRules.get(lang),
+    );
     for (n, (title, lines)) in rules(config, lang).iter().enumerate() {
         w.paragraph(&format!("{}. {title}", n + 1), BODY, true, 8.0);
         for line in lines {
@@ -73,8 +96,46 @@ pub fn pledge(config: &Config, lang: Lang) -> Result<Vec<u8>, PrintError> {
     Ok(w.finish(doc, &config_code(config, lang), lang))
 }
 
-/// The table of criteria: each group in bold with its total, its items, the
-/// groups' maximum total, then the bonus and deduction items under their own rows.
+/// Per member, the targets it registered for the items measured against one: the
+/// member in bold, then each item with its target ("không giao" for none).
+fn target_rows(config: &Config, lang: Lang) -> Vec<Row> {
+    let sep = lang.decimal_separator();
+    let items: Vec<_> = (0..config.item_count())
+        .filter_map(|i| config.item_at(i))
+        .filter_map(|item| match &item.kind {
+            crate::model::config::ItemKind::Target { targets, .. } => Some((item, targets)),
+            _ => None,
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for (m, member) in config.members.iter().enumerate() {
+        rows.push(Row::bold(vec![
+            (m + 1).to_string(),
+            member.name.clone(),
+            String::new(),
+        ]));
+        for (item, targets) in items.iter().filter(|(item, _)| item.is_assigned(m)) {
+            let target = targets.get(m).copied().unwrap_or(0);
+            rows.push(Row::plain(vec![
+                item.id.clone(),
+                item.name.clone(),
+                if target == 0 {
+                    D::NoTarget.get(lang).to_string()
+                } else {
+                    Points(target).display(sep)
+                },
+            ]));
+        }
+    }
+    rows
+}
+
+/// The table of criteria: each group in bold with its total, its headings (with
+/// their caps) and items, the groups' maximum total, then the bonus and deduction
+/// items under their own rows.
 pub(crate) fn criteria_rows(config: &Config, lang: Lang) -> Vec<Row> {
     let sep = lang.decimal_separator();
     let mut rows = Vec::new();
@@ -84,10 +145,19 @@ pub(crate) fn criteria_rows(config: &Config, lang: Lang) -> Vec<Row> {
             group.name.clone(),
             group.max().display(sep),
         ]));
-        for item in &group.items {
+        for (i, item) in group.items.iter().enumerate() {
+            for heading in group.headings.iter().filter(|h| h.first_item == i) {
+                let indent = "   ".repeat(heading.level.saturating_sub(2) as usize);
+                rows.push(Row::bold(vec![
+                    heading.id.clone(),
+                    format!("{indent}{}", heading.name),
+                    heading.cap.map_or(String::new(), |c| c.display(sep)),
+                ]));
+            }
+            let indent = "   ".repeat(item.level.saturating_sub(2) as usize);
             rows.push(Row::plain(vec![
                 item.id.clone(),
-                item.name.clone(),
+                format!("{indent}{}", item.name),
                 item.max.display(sep),
             ]));
         }
@@ -233,7 +303,7 @@ pub(crate) fn commendation_line(config: &Config, c: usize, lang: Lang) -> String
             lang,
             &[
                 &strict.get(lang),
-                &ballot.threshold.display(sep),
+                &ballot.threshold_text(sep),
                 &base.get(lang),
             ],
         ));

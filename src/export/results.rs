@@ -139,7 +139,7 @@ fn document_body(session: &Session, tally: &Tally, session_head: &str) -> Value 
             let votes: serde_json::Map<String, Value> =
                 b.votes.iter().map(|(m, v)| (id(*m), json!(v))).collect();
             let rule = &config.commendations[b.commendation];
-            json!({
+            let mut ballot = json!({
                 "commendation": rule.id,
                 "round": b.round,
                 "issued": b.issued,
@@ -152,7 +152,12 @@ fn document_body(session: &Session, tally: &Tally, session_head: &str) -> Value 
                     BallotBase::Members => "members",
                     BallotBase::Valid => "valid",
                 }),
-            })
+            });
+            // A fraction is the rule itself; the percent beside it is rounded down.
+            if let Some(fraction) = rule.ballot.and_then(|r| r.fraction) {
+                ballot["threshold"] = json!(fraction.text());
+            }
+            ballot
         })
         .collect();
     let decisions: Vec<Value> = session

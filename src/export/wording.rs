@@ -182,7 +182,7 @@ pub fn ballot_sentences(session: &Session, lang: Lang) -> Vec<String> {
                 &b.issued,
                 &b.valid,
                 &strict.get(lang),
-                &rule.threshold.display(sep),
+                &rule.threshold_text(sep),
                 &base_name,
                 &votes.join("; "),
             ],

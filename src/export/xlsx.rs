@@ -98,19 +98,24 @@ pub fn workbook(
         X::SessionCheckCode.fill(lang, &[&super::text::verification_code(head)]),
     )?;
     let header_row = 4;
-    let mut headers: Vec<String> = [
-        X::Rank,
-        X::Member,
-        X::Total,
-        X::Class,
-        X::ProposedCommendation,
-        X::Status,
-        X::Note,
-        X::SheetsCounted,
-    ]
-    .iter()
-    .map(|t| t.get(lang).to_string())
-    .collect();
+    let by_percent = config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax;
+    let percent_headers: &[X] = if by_percent {
+        &[X::OwnMax, X::Percent]
+    } else {
+        &[]
+    };
+    let mut headers: Vec<String> = [X::Rank, X::Member, X::Total]
+        .iter()
+        .chain(percent_headers)
+        .chain(&[
+            X::Class,
+            X::ProposedCommendation,
+            X::Status,
+            X::Note,
+            X::SheetsCounted,
+        ])
+        .map(|t| t.get(lang).to_string())
+        .collect();
     headers.extend(config.groups.iter().map(|g| {
         format!(
             "{} ({})",
@@ -147,6 +152,15 @@ pub fn workbook(
             None => sheet.write_blank(row, c, &s.text)?,
         };
         c += 1;
+        if by_percent {
+            sheet.write_number_with_format(row, c, r.own_max.0 as f64 / 100.0, &s.number)?;
+            c += 1;
+            match r.percent {
+                Some(t) => sheet.write_number_with_format(row, c, number(t), &s.number)?,
+                None => sheet.write_blank(row, c, &s.text)?,
+            };
+            c += 1;
+        }
         let class = r.class.map_or("", |k| config.classes[k].name.as_str());
         sheet.write_string_with_format(row, c, class, &s.text)?;
         widen(&mut widths, c as usize, class);

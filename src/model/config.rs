@@ -207,6 +207,16 @@ pub struct MeetingRules {
     pub quorum: Option<Fraction>,
 }
 
+impl BallotRule {
+    /// The threshold as the config states it: `50%`, or a fraction such as `2/3`.
+    pub fn threshold_text(&self, separator: char) -> String {
+        match self.fraction {
+            Some(f) => f.text(),
+            None => format!("{}%", self.threshold.display(separator)),
+        }
+    }
+}
+
 /// `num / den`, 1 ≤ num ≤ den ≤ 1 000.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fraction {

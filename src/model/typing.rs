@@ -484,8 +484,8 @@ impl SheetTyping {
 }
 
 /// What a cell's text means: a value within the item's limits, empty (no value),
-/// or why not. A pass/fail cell takes `1`, `đ`/`d` (đạt) or `x` for passed and `0`
-/// or `k` (không) for not; a count must be whole.
+/// or why not. A pass/fail cell takes `1`, `đ`/`d` (đạt), `x` or `p` for passed and
+/// `0`, `k` (không) or `n` for not, as paper sheets mark them; a count must be whole.
 pub fn read_value(config: &Config, cell: usize, text: &str) -> Result<Option<Points>, PointsError> {
     let text = text.trim();
     if text.is_empty() {
@@ -494,8 +494,8 @@ pub fn read_value(config: &Config, cell: usize, text: &str) -> Result<Option<Poi
     let limits = &config.cells[cell];
     match limits.input {
         Input::PassFail => match text.to_lowercase().as_str() {
-            "1" | "đ" | "d" | "x" | "đạt" | "dat" => Ok(Some(Points(100))),
-            "0" | "k" | "không" | "khong" => Ok(Some(Points::ZERO)),
+            "1" | "đ" | "d" | "x" | "đạt" | "dat" | "p" => Ok(Some(Points(100))),
+            "0" | "k" | "không" | "khong" | "n" => Ok(Some(Points::ZERO)),
             _ => Err(PointsError::NotPassFail),
         },
         Input::Count | Input::Plus | Input::Minus => Points::parse_up_to(text, limits.max)

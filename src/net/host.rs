@@ -9,6 +9,7 @@ use super::signature;
 use super::writer::{self, WriterError, WriterHandle};
 use crate::model::event::{Actor, Origin};
 use crate::model::grant::{self, JoinCodes, PinLimiter};
+use crate::model::points::Points;
 use crate::store::{MeetingFile, Outcome, Submission};
 use crate::text::{Lang, net::N};
 use axum::Json;
@@ -550,6 +551,7 @@ pub fn sheet_view(
             }
         }
     }
+    let (facts, fact_points) = facts_of(session);
     Some(SheetView {
         meeting: file.meeting_id().to_string(),
         scorer: scorer_id.to_string(),
@@ -563,7 +565,37 @@ pub fn sheet_view(
         last_device_seq: file.last_device_seq(device),
         events: file.last_seq(),
         published,
+        facts,
+        fact_points,
     })
+}
+
+/// The chair's figures for every member, and the points each gives.
+fn facts_of(session: &crate::model::Session) -> (Vec<CellValue>, Vec<CellValue>) {
+    let config = session.config();
+    if !config.has_facts() {
+        return (Vec::new(), Vec::new());
+    }
+    let computed = crate::model::sheet_points::FactPoints::compute(session);
+    let mut facts = Vec::new();
+    let mut points = Vec::new();
+    for (m, member) in config.members.iter().enumerate() {
+        for (c, cell) in config.cells.iter().enumerate().filter(|(_, c)| c.by_chair) {
+            let Some(value) = session.fact(m, c) else {
+                continue;
+            };
+            let at = |value: Points| CellValue {
+                target: member.id.clone(),
+                item: cell.id.clone(),
+                value: value.display('.'),
+            };
+            facts.push(at(value));
+            if let Some(p) = computed.of_cell(session, m, c) {
+                points.push(at(p));
+            }
+        }
+    }
+    (facts, points)
 }
 
 async fn events(

@@ -58,6 +58,13 @@ pub struct SheetView {
     /// Whether the chair lets delegates see the running results (`/api/tally`).
     #[serde(default)]
     pub published: bool,
+    /// Version 2: the figures the chair entered for every member (target = the
+    /// member, item = the cell), which every sheet shows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<CellValue>,
+    /// The points each of those figures gives (they may depend on the others').
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fact_points: Vec<CellValue>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,6 +13,15 @@ crate::texts! {
         ColNumber => "TT", "No.";
         ColCriterion => "Tiêu chí", "Criterion";
         ColMax => "Điểm tối đa", "Max points";
+        ByChairBox => "chủ trì nhập theo báo cáo, không chấm", "entered by the chair from the report, not scored";
+        PassFailBox => "ghi Đ nếu đạt, K nếu không đạt", "write P if passed, N if not";
+        CountBox => "ghi số lần; mỗi lần {0} điểm, tối đa {1}", "write the count; {0} each, at most {1}";
+        PlusBox => "số lần cộng, mỗi lần {0}", "plus count, {0} each";
+        MinusBox => "số lần trừ, mỗi lần {0}", "minus count, {0} each";
+        ActualBox => "ghi kết quả thực hiện", "write the actual";
+        ColTarget => "Chỉ tiêu đăng ký", "Registered target";
+        NoTarget => "không giao", "none";
+        SectionTargets => "CHỈ TIÊU ĐĂNG KÝ CỦA TỪNG ĐƠN VỊ", "EACH MEMBER'S REGISTERED TARGETS";
         BonusRow => "Điểm thưởng (cộng vào tổng điểm)", "Bonus (added to the total)";
         DeductionRow => "Điểm trừ (trừ vào tổng điểm)", "Deductions (taken off the total)";
         StepRule => "Mỗi tiêu chí chấm theo bước {0} điểm, không vượt điểm tối đa của tiêu chí.", "Each item is scored in steps of {0} {0|point|points}, never above its maximum.";
@@ -40,7 +49,7 @@ crate::texts! {
         SeatsPercent => "không quá {0}% số đơn vị của cụm", "no more than {0}% of the members";
         SeatsFor => "(với {0} đơn vị: {1} suất)", "({0} members: {1} {1|seat|seats})";
         MinClass => "dành cho đơn vị xếp loại “{0}” trở lên", "for members classified “{0}” or better";
-        BallotRule => "bỏ phiếu kín, đạt {0} {1}% {2}", "by secret ballot, with {0} {1}% of {2}";
+        BallotRule => "bỏ phiếu kín, đạt {0} {1} {2}", "by secret ballot, with {0} {1} of {2}";
         CommendationLine => "{0}: {1}.", "{0}: {1}.";
         CommendationOrder => "Các đơn vị được đề nghị theo thứ tự xếp hạng; mỗi đơn vị chỉ được đề nghị một hình thức khen thưởng, xét lần lượt theo thứ tự các hình thức nêu trên.", "Members are proposed in order of rank; each member for one commendation only, the commendations taken in the order above.";
         TieBreak => "Khi các đơn vị bằng tổng điểm tranh suất khen thưởng, lần lượt xét: {0}; nếu vẫn bằng điểm, hội nghị quyết định.", "When members with equal totals compete for a seat, these decide in turn: {0}; if still tied, the meeting decides.";

@@ -64,7 +64,7 @@ crate::texts! {
         BaseMembers => "tổng số đơn vị", "members";
         BaseValid => "số phiếu hợp lệ", "valid ballots";
         BallotVoteLine => "{0} {1}/{2} phiếu ({3}% {4}) — {5}", "{0} {1}/{2} {2|vote|votes} ({3}% of {4}) — {5}";
-        BallotRound => "{0}, vòng {1}: phát ra {2} phiếu, hợp lệ {3} phiếu (ngưỡng: {4} {5}% {6}). {7}.", "{0}, round {1}: {2} issued, {3} valid (threshold: {4} {5}% of {6}). {7}.";
+        BallotRound => "{0}, vòng {1}: phát ra {2} phiếu, hợp lệ {3} phiếu (ngưỡng: {4} {5} {6}). {7}.", "{0}, round {1}: {2} issued, {3} valid (threshold: {4} {5} of {6}). {7}.";
 
         // The minutes (PDF).
         MinutesDocumentTitle => "Biên bản hội nghị", "Meeting minutes";

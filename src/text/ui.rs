@@ -75,6 +75,8 @@ crate::texts! {
         FactsAllIn => "Đã nhập đủ số liệu.", "Every figure is in.";
         FactsMissing => "Còn {0} số liệu chưa nhập: kết quả còn tạm tính.", "{0} {0|figure|figures} still missing: the results stay provisional.";
         PointsShort => "{0} điểm", "{0} pt";
+        PercentOfOwnMax => "Tỷ lệ % trên điểm tối đa của đơn vị", "Percent of own maximum";
+        OwnMaxIs => "Điểm tối đa của đơn vị: {0}", "This member's maximum: {0}";
         PlusCount => "số lần cộng", "plus count";
         MinusCount => "số lần trừ", "minus count";
         EnteredByChairShort => "chủ trì nhập", "entered by the chair";

@@ -240,20 +240,12 @@ fn need_text(rule: &BallotRule, session: &Session, lang: Lang) -> String {
         BallotBase::Valid => None,
         _ => fewest_passing(rule, ballot_base(rule, session, 0)),
     };
-    let percent = threshold_text(rule, lang);
+    let percent = rule.threshold_text(lang.decimal_separator());
     match (known, rule.strict) {
         (Some(votes), true) => T::BallotNeedMoreVotes.fill(lang, &[&percent, &base, &votes]),
         (Some(votes), false) => T::BallotNeedAtLeastVotes.fill(lang, &[&percent, &base, &votes]),
         (None, true) => T::BallotNeedMore.fill(lang, &[&percent, &base]),
         (None, false) => T::BallotNeedAtLeast.fill(lang, &[&percent, &base]),
-    }
-}
-
-/// The threshold as the config states it: `50%`, or a fraction such as `2/3`.
-pub fn threshold_text(rule: &BallotRule, lang: Lang) -> String {
-    match rule.fraction {
-        Some(f) => f.text(),
-        None => format!("{}%", rule.threshold.display(lang.decimal_separator())),
     }
 }
 

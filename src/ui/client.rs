@@ -11,7 +11,7 @@ use crate::live::delegate::{Delegate, DelegateError, Joining, JournalPlace, Repo
 use crate::model::Session;
 use crate::model::config::Config;
 use crate::model::event::{Actor, Event, Record};
-use crate::model::points::Points;
+use crate::model::points::{MAX_QUANTITY, Points};
 use crate::net::client::token_of;
 use crate::net::discovery::{self, Found};
 use crate::net::journal::Binding;
@@ -172,8 +172,20 @@ fn session_from(config: &Arc<Config>, view: &SheetView) -> Option<(Session, usiz
         };
         let _ = session.apply(&record);
     };
+    // What the chair entered for every member (version 2), shown on the sheet.
+    for fact in &view.facts {
+        if let Ok(value) = Points::parse_up_to(&fact.value, MAX_QUANTITY) {
+            let event = Event::Fact {
+                member: fact.target.clone(),
+                item: fact.item.clone(),
+                value: Some(value),
+            };
+            apply(&mut session, event);
+        }
+    }
     for cell in &view.values {
-        if let Ok(points) = Points::parse(&cell.value) {
+        // Counts and actuals may be larger than any points value.
+        if let Ok(points) = Points::parse_up_to(&cell.value, MAX_QUANTITY) {
             let event = Event::Score {
                 scorer: view.scorer.clone(),
                 target: cell.target.clone(),

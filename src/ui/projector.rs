@@ -631,10 +631,13 @@ fn ranking(ui: &mut egui::Ui, body: Rect, meeting: &OpenMeeting, lang: Lang, uni
     let sep = lang.decimal_separator();
     let painter = ui.painter().clone();
     let bold = style::bold();
+    // What ranks is what the room sees: the total, or with `percent_of_own_max`
+    // the share of each member's own maximum, marked with %.
+    let by_percent = config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax;
     let ranked: Vec<(usize, Rounded)> = tally
         .order
         .iter()
-        .filter_map(|&m| tally.members[m].total.map(|t| (m, t)))
+        .filter_map(|&m| tally.members[m].standing.map(|t| (m, t)))
         .collect();
     let totals: Vec<Rounded> = ranked.iter().map(|&(_, t)| t).collect();
     let ranks: Vec<String> = ranked
@@ -645,7 +648,16 @@ fn ranking(ui: &mut egui::Ui, body: Rect, meeting: &OpenMeeting, lang: Lang, uni
                 .map_or(String::new(), |k| k.to_string())
         })
         .collect();
-    let shown: Vec<String> = totals.iter().map(|t| t.display(sep)).collect();
+    let shown: Vec<String> = totals
+        .iter()
+        .map(|t| {
+            if by_percent {
+                format!("{}%", t.display(sep))
+            } else {
+                t.display(sep)
+            }
+        })
+        .collect();
 
     // Classes by name when they fit, else by their usual abbreviations and a legend.
     let class_names: Vec<&str> = config.classes.iter().map(|c| c.name.as_str()).collect();

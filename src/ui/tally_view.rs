@@ -211,13 +211,20 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
     let heading_height = body_font.size * 0.85 * 2.0 * 1.3 + 8.0;
     // What the room looks for first stays on the left: rank, name, total, class and
     // the proposal; the detail follows and scrolls sideways on small screens.
+    // Ranked by the share of each member's own maximum: that share stands beside
+    // the total, or the order would look wrong.
+    let by_percent = config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax;
     let mut table = TableBuilder::new(ui)
         .id_salt("ranking")
         .striped(true)
         .vscroll(false)
         .column(Column::exact(56.0))
         .column(Column::exact(name_width))
-        .column(Column::exact(110.0))
+        .column(Column::exact(110.0));
+    if by_percent {
+        table = table.column(Column::exact(120.0));
+    }
+    table = table
         .column(Column::exact(class_width))
         .column(Column::exact(proposal_width))
         .column(Column::exact(70.0));
@@ -232,14 +239,17 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
     }
     table
         .header(heading_height, |mut h| {
-            for text in [
-                T::Rank,
-                T::Member,
-                T::Total,
-                T::Class,
-                T::Proposal,
-                T::Sheets,
-            ] {
+            for text in [T::Rank, T::Member, T::Total] {
+                h.col(|ui| {
+                    ui.strong(text.get(lang));
+                });
+            }
+            if by_percent {
+                h.col(|ui| {
+                    two_line_heading(ui, T::PercentOfOwnMax.get(lang), 112.0);
+                });
+            }
+            for text in [T::Class, T::Proposal, T::Sheets] {
                 h.col(|ui| {
                     ui.strong(text.get(lang));
                 });
@@ -285,6 +295,16 @@ fn ranking_table(ui: &mut egui::Ui, meeting: &OpenMeeting, lang: Lang) {
                 row.col(|ui| {
                     ui.label(RichText::new(show_value(r.total, lang)).strong().size(19.0));
                 });
+                if by_percent {
+                    row.col(|ui| {
+                        ui.label(
+                            RichText::new(show_value(r.percent, lang))
+                                .strong()
+                                .size(19.0),
+                        )
+                        .on_hover_text(T::OwnMaxIs.fill(lang, &[&r.own_max.display(sep)]));
+                    });
+                }
                 row.col(|ui| {
                     let class = r.class.map_or(T::NotScoredYet.get(lang), |c| {
                         config.classes[c].name.as_str()

@@ -99,6 +99,54 @@ async function allSaved(page, count) {
 }
 
 const scenarios = {
+  /* A version 2 sheet: headings, a count with the points it gives, a pass/fail choice,
+   * the chair's figures shown read only with their points, an item that does not
+   * apply; the values reach the host as typed. */
+  async "version-two"(browser, a) {
+    const seen = requests();
+    const phone = await browser.newContext(PHONE);
+    const page = await open(phone, a.origin, seen, "/j#" + a.token);
+    await page.waitForSelector("input[data-item]");
+    const headings = await page.$$eval(".heading", (h) => h.map((x) => x.textContent));
+    check(headings.length >= 10, `headings shown: ${headings.length}`);
+    // Item 6: 5 points per occurrence, at most 20. Three occurrences for Lệ Thủy.
+    const count = "input[data-item='6'][data-target='le-thuy']";
+    await page.click(count);
+    await page.keyboard.type("3");
+    await page.keyboard.press("Tab");
+    const given = await text(page, "PointsGiven", "15");
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel).closest(".cell").querySelector(".state").textContent.includes(want),
+      [count, given]);
+    // A fraction of a count is refused in its own cell and never sent.
+    await page.click(count);
+    await page.fill(count, "2,5");
+    await page.keyboard.press("Tab");
+    const why = await page.$eval(count, (i) => i.closest(".cell").querySelector(".why").textContent);
+    check(why === (await text(page, "NotWhole")), `a fraction of a count: "${why}"`);
+    await page.fill(count, "4");
+    await page.keyboard.press("Tab");
+    // Item 2, pass/fail: chosen, not typed.
+    await page.selectOption("select[data-item='2'][data-target='le-thuy']", "1");
+    // Plus/minus (item 13): two counts; the minus count shows the points.
+    await page.fill("input[data-item='13+'][data-target='le-thuy']", "2");
+    await page.keyboard.press("Tab");
+    await page.fill("input[data-item='13-'][data-target='le-thuy']", "1");
+    await page.keyboard.press("Tab");
+    await page.waitForFunction(() => queue().length === 0, null, { timeout: 30000 });
+    // The chair's figures: read only, with their points; nothing to type there.
+    const facts = await page.$$eval(".cell .fact", (f) => f.map((x) => x.textContent));
+    check(facts.some((f) => f !== "—"), "no figure of the chair is shown");
+    check((await page.$$("input[data-item='9']")).length === 0, "a figure the chair enters can be typed");
+    // Item 47 does not apply to Cam Hồng, Tân Mỹ and Trường Phú.
+    check((await page.$$("[data-item='47'][data-target='tan-my']")).length === 0, "an item that does not apply can be entered");
+    const off = await page.$$eval(".cell.off .state", (s) => s.map((x) => x.textContent));
+    check(off.includes(await text(page, "NotAssigned")), "an item that does not apply is not said so");
+    await page.screenshot({ path: path.join(a.shots, "phone-version-two.png"), fullPage: false });
+    await phone.close();
+    return { requests: seen.all, elsewhere: seen.elsewhere, sent: seen.sent.length };
+  },
+
   /* A whole sheet by keyboard, through a killed host and a browser gone offline. */
   async "whole-sheet"(browser, a) {
     const seen = requests();
