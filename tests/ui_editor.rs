@@ -742,3 +742,112 @@ fn removing_an_entry_asks_first_and_two_presses_remove_nothing() {
         );
     }
 }
+
+/// A version 2 cluster built in the editor: a group with a heading holding a
+/// heading (three levels of criteria) with one item of each kind, a target per
+/// member, an item not assigned to one member; saved, the file is `thidua.cluster/2`
+/// and the loader takes it as built.
+#[test]
+fn a_three_level_tree_with_every_kind_and_each_members_target_is_built_and_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    press(&mut h, "Tạo cụm mới");
+    set(&mut h, "Tên cụm", "Cụm thi đua số 347");
+    set(&mut h, "Mã cụm", "cum-347");
+    set(&mut h, "Cơ quan tổ chức", "Công an tỉnh Quảng Trị");
+    set(&mut h, "Gọi đơn vị là (quận, phường…)", "xã");
+    section(&mut h, "Đơn vị thành viên");
+    paste(
+        &mut h,
+        "Dán danh sách đơn vị: mỗi dòng một đơn vị, tên đầy đủ rồi (tùy chọn) dấu Tab và tên ngắn",
+        "Công an xã Lệ Thủy\tLệ Thủy\nCông an xã Cam Hồng\tCam Hồng\nCông an xã Tân Mỹ\tTân Mỹ"
+            .into(),
+    );
+    press(&mut h, "Thêm các đơn vị đã dán");
+
+    section(&mut h, "Tiêu chí chấm");
+    press(&mut h, "Thêm nhóm tiêu chí");
+    set(&mut h, "Nhóm 1: Tên nhóm tiêu chí", "Công tác nghiệp vụ");
+    h.get_by_label_contains("Hiện loại tiêu chí")
+        .click_accesskit();
+    h.run();
+    press(&mut h, "Thêm mục con vào nhóm 1");
+    set(&mut h, "Mục 1.1: Tên mục", "Phòng ngừa tội phạm");
+    press(&mut h, "Thêm mục con vào mục 1.1");
+    set(&mut h, "Mục 1.1.1: Tên mục", "Xây dựng phong trào");
+    let kinds = [
+        ("Xây dựng kế hoạch", None, "10"),
+        ("Báo cáo đúng hạn", Some("Đạt / không đạt"), "4"),
+        ("Mô hình mới", Some("Tính theo số lần"), "5"),
+        ("Khen thưởng, phê bình", Some("Cộng / trừ theo số lần"), "5"),
+        ("Số vụ việc giải quyết", Some("Theo chỉ tiêu đăng ký"), "10"),
+    ];
+    for (i, (name, kind, max)) in kinds.iter().enumerate() {
+        press(&mut h, "Thêm tiêu chí vào mục 1.1.1");
+        let field = |what: &str| format!("Tiêu chí 1.1.1.{}: {what}", i + 1);
+        set(&mut h, &field("Nội dung tiêu chí"), name);
+        set(&mut h, &field("Điểm tối đa"), max);
+        if let Some(kind) = kind {
+            choose(&mut h, &field("Loại tiêu chí"), kind);
+        }
+    }
+    set(&mut h, "Tiêu chí 1.1.1.3: Điểm mỗi lần", "0,5");
+    set(&mut h, "Tiêu chí 1.1.1.4: Điểm cộng mỗi lần", "1");
+    set(&mut h, "Tiêu chí 1.1.1.4: Điểm trừ mỗi lần", "0,5");
+    for (short, target) in [("Lệ Thủy", "100"), ("Cam Hồng", "80"), ("Tân Mỹ", "0")] {
+        set(
+            &mut h,
+            &format!("Tiêu chí 1.1.1.5: Chỉ tiêu: {short}"),
+            target,
+        );
+    }
+    // The pass/fail item does not apply to Tân Mỹ.
+    h.get_all_by_label("Đơn vị không áp dụng tiêu chí này (0)")
+        .nth(1)
+        .expect("the second item's list")
+        .click_accesskit();
+    h.run();
+    h.get_all_by_label("Tân Mỹ")
+        .find(|n| n.accesskit_node().role() == Role::CheckBox)
+        .expect("Tân Mỹ's tick")
+        .click_accesskit();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Cấu hình hợp lệ: 3 đơn vị, 5 tiêu chí, tổng điểm tối đa 34")
+            .is_some(),
+        "{:?}",
+        h.state().editor().unwrap().problem_lines()
+    );
+
+    let saved = dir.path().join("cum-347.json");
+    set(&mut h, "Lưu vào tệp", &saved.display().to_string());
+    press(&mut h, "Lưu (Ctrl+S)");
+    assert!(h.query_by_label_contains("Đã lưu").is_some());
+    let bytes = std::fs::read(&saved).unwrap();
+    let config = thidua::model::Config::from_bytes(&bytes).expect("the loader takes it");
+    assert_eq!(config.version, 2);
+    let group = &config.groups[0];
+    assert_eq!(group.headings.len(), 2);
+    assert_eq!(group.headings[1].parent, Some(0));
+    let kinds: Vec<&str> = group.items.iter().map(|i| i.kind.code()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "points",
+            "pass_fail",
+            "per_occurrence",
+            "plus_minus",
+            "target"
+        ]
+    );
+    assert!(group.items.iter().all(|i| i.level == 4));
+    assert!(!group.items[1].is_assigned(2), "not for Tân Mỹ");
+    let thidua::model::config::ItemKind::Target { targets, .. } = &group.items[4].kind else {
+        panic!("a target item");
+    };
+    assert_eq!(targets, &[10_000, 8_000, 0]);
+    assert!(
+        group.items[4].by_chair(),
+        "a target is the chair's by default"
+    );
+}

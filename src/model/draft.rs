@@ -164,6 +164,64 @@ impl ConfigDraft {
         text.into_bytes()
     }
 
+    /// Whether the document uses anything only version 2 has: a heading, an item's
+    /// kind, targets, items not assigned, figures the chair enters, a cap, the
+    /// comparison by percent, a quorum or a fraction threshold.
+    pub fn uses_version_2(&self) -> bool {
+        let has = |v: &Value, keys: &[&str]| {
+            v.as_object()
+                .is_some_and(|o| keys.iter().any(|k| o.contains_key(*k)))
+        };
+        let item_only: Vec<&str> = fields::ITEM_V2
+            .iter()
+            .filter(|k| !fields::ITEM.contains(k))
+            .copied()
+            .collect();
+        fn entries<'a>(list: Option<&'a Value>, out: &mut Vec<&'a Value>) {
+            for entry in list.and_then(Value::as_array).into_iter().flatten() {
+                out.push(entry);
+                entries(entry.get("items"), out);
+            }
+        }
+        let groups = self.doc.get("criteria").and_then(Value::as_array);
+        let mut all = Vec::new();
+        for group in groups.into_iter().flatten() {
+            entries(group.get("items"), &mut all);
+        }
+        let ballots = self
+            .doc
+            .get("commendations")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c.get("ballot"));
+        has(&self.doc, &["meeting"])
+            || self
+                .doc
+                .get("scoring")
+                .is_some_and(|s| has(s, &["compare"]))
+            || groups.into_iter().flatten().any(|g| has(g, &["cap"]))
+            || all
+                .iter()
+                .any(|e| has(e, &["items", "cap"]) || has(e, &item_only))
+            || ballots
+                .into_iter()
+                .any(|b| has(b, &["threshold", "all_must_vote"]))
+    }
+
+    /// Marks a version 1 document version 2 once it uses a version 2 feature (a
+    /// file that does not stays exactly as it was). Whether it changed.
+    pub fn upgrade_if_needed(&mut self) -> bool {
+        let is_v1 = self.doc.get("format").and_then(Value::as_str) == Some(CLUSTER_FORMAT);
+        if is_v1 && self.uses_version_2() {
+            return self.set(
+                &FieldPath::root().key("format"),
+                Some(Value::from(super::config::CLUSTER_FORMAT_V2)),
+            );
+        }
+        false
+    }
+
     /// The config these bytes make, or every problem the loader finds in them.
     pub fn check(&self) -> Result<Config, Problems> {
         Config::from_bytes(&self.to_bytes())
@@ -473,18 +531,21 @@ enum Shape {
 }
 
 impl Shape {
+    /// The order fields are written in. Version 2's lists keep version 1's fields in
+    /// the same order, so a version 1 file is written back byte for byte; a heading's
+    /// `cap` and `items` follow its id and name.
     fn fields(self) -> &'static [&'static str] {
         match self {
-            Shape::Root => fields::ROOT,
+            Shape::Root => fields::ROOT_V2,
             Shape::Cluster => fields::CLUSTER,
             Shape::Member => fields::MEMBER,
-            Shape::Group => fields::GROUP,
-            Shape::Item => fields::ITEM,
+            Shape::Group => fields::GROUP_V2,
+            Shape::Item => fields::ITEM_V2,
             Shape::Adjustment => fields::ADJUSTMENT,
-            Shape::Scoring => fields::SCORING,
+            Shape::Scoring => fields::SCORING_V2,
             Shape::Class => fields::CLASS,
             Shape::Commendation => fields::COMMENDATION,
-            Shape::Ballot => fields::BALLOT,
+            Shape::Ballot => fields::BALLOT_V2,
             Shape::Other => &[],
         }
     }
@@ -499,7 +560,7 @@ impl Shape {
             (Shape::Root, "scoring") => Shape::Scoring,
             (Shape::Root, "classes") => Shape::Class,
             (Shape::Root, "commendations") => Shape::Commendation,
-            (Shape::Group, "items") => Shape::Item,
+            (Shape::Group, "items") | (Shape::Item, "items") => Shape::Item,
             (Shape::Commendation, "ballot") => Shape::Ballot,
             _ => Shape::Other,
         }

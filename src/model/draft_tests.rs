@@ -248,3 +248,24 @@ fn paths_under_a_place() {
     assert!(!is_under("members[2].id", "member"));
     assert!(!is_under("members[12].id", "members[1]"));
 }
+
+#[test]
+fn a_version_two_sample_is_written_back_byte_for_byte() {
+    let bytes = sample("cum-347-2025");
+    let draft = ConfigDraft::from_bytes(&bytes).unwrap();
+    let written = String::from_utf8(draft.to_bytes()).unwrap();
+    let original = String::from_utf8(bytes).unwrap();
+    if written != original {
+        let at = written
+            .chars()
+            .zip(original.chars())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        let from = at.saturating_sub(200);
+        panic!(
+            "differs at {at}:\nwritten: {}\noriginal: {}",
+            &written.chars().skip(from).take(400).collect::<String>(),
+            &original.chars().skip(from).take(400).collect::<String>()
+        );
+    }
+}

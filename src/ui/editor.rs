@@ -468,6 +468,7 @@ pub fn show(ui: &mut egui::Ui, state: &mut EditorState, lang: Lang) -> Option<Ed
             });
         if form.changed {
             state.message = None;
+            state.draft.upgrade_if_needed();
             state.recheck(lang);
             ui.ctx().request_repaint();
         }

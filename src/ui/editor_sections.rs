@@ -58,7 +58,7 @@ fn under_field(ui: &mut egui::Ui, form: &Form, path: &FieldPath) {
 }
 
 /// Column headings over a list's rows, at the rows' widths (none over no rows).
-fn headings(ui: &mut egui::Ui, form: &Form, list: &FieldPath, columns: &[(ED, f32)]) {
+pub(super) fn headings(ui: &mut egui::Ui, form: &Form, list: &FieldPath, columns: &[(ED, f32)]) {
     if form.draft.len(list) == 0 {
         return;
     }
@@ -74,7 +74,7 @@ fn headings(ui: &mut egui::Ui, form: &Form, list: &FieldPath, columns: &[(ED, f3
 }
 
 /// The width of the Up, Down and Remove buttons after a row.
-const ROW_BUTTONS: f32 = 210.0;
+pub(super) const ROW_BUTTONS: f32 = 210.0;
 
 /// The least width of a choice in a row (a member's role, an adjustment's kind).
 const KIND_WIDTH: f32 = 120.0;
@@ -84,7 +84,12 @@ const CHOICE_HEADING_EXTRA: f32 = 10.0;
 
 /// Widths for a row's flexible columns: what `fixed` (and `gaps` spaces between
 /// fields) leaves of the panel, shared in the given proportions.
-fn widths<const N: usize>(ui: &egui::Ui, fixed: f32, gaps: usize, shares: [f32; N]) -> [f32; N] {
+pub(super) fn widths<const N: usize>(
+    ui: &egui::Ui,
+    fixed: f32,
+    gaps: usize,
+    shares: [f32; N],
+) -> [f32; N] {
     let spacing = ui.spacing().item_spacing.x * gaps as f32;
     let left = (ui.available_width() - fixed - spacing - 20.0).max(160.0 * N as f32);
     shares.map(|share| (left * share).floor())
@@ -365,81 +370,33 @@ pub fn criteria(ui: &mut egui::Ui, form: &mut Form, table: &mut TableInput) {
         form.problems_at(ui, &group);
         form.problems_at(ui, &group.key("id"));
         form.problems_at(ui, &group.key("name"));
-        items(ui, form, &group, g);
+        let group_id = form.draft.text(&group.key("id"), '.');
+        super::editor_items::entries(
+            ui,
+            form,
+            &group.key("items"),
+            (&(g + 1).to_string(), &group_id),
+            0,
+        );
         ui.add_space(10.0);
         g += 1;
     }
-    if ui.button(ED::AddGroup.get(lang)).clicked() {
-        let id = (form.draft.len(&groups) + 1).to_string();
-        form.draft
-            .push(&groups, json!({"id": id, "name": "", "items": []}));
-        form.changed = true;
-    }
+    ui.horizontal(|ui| {
+        if ui.button(ED::AddGroup.get(lang)).clicked() {
+            let id = (form.draft.len(&groups) + 1).to_string();
+            form.draft
+                .push(&groups, json!({"id": id, "name": "", "items": []}));
+            form.changed = true;
+        }
+        super::editor_items::kinds_switch(ui, form);
+    });
 }
 
 fn group_max(form: &Form, group: &FieldPath) -> String {
-    let items = group.key("items");
-    let mut total = 0i64;
-    for i in 0..form.draft.len(&items) {
-        let text = form.draft.text(&items.at(i).key("max"), '.');
-        total += crate::model::points::Points::parse(&text).map_or(0, |p| p.0);
-    }
-    crate::model::points::Points(total).display(form.lang.decimal_separator())
-}
-
-fn items(ui: &mut egui::Ui, form: &mut Form, group: &FieldPath, g: usize) {
-    let lang = form.lang;
-    let list = group.key("items");
-    form.problems_at(ui, &list);
-    let [name_w, guide_w] = widths(ui, 24.0 + 56.0 + 2.0 * 84.0 + ROW_BUTTONS, 7, [0.58, 0.42]);
-    headings(
-        ui,
-        form,
-        &list,
-        &[
-            (ED::ItemId, 56.0),
-            (ED::ItemName, name_w),
-            (ED::ItemMax, 84.0),
-            (ED::ItemStep, 84.0),
-            (ED::ItemGuide, guide_w),
-        ],
-    );
-    let field =
-        |i: usize, what: ED| ED::ItemField.fill(lang, &[&(g + 1), &(i + 1), &what.get(lang)]);
-    rows(
-        ui,
-        form,
-        &list,
-        |i| field(i, ED::ItemName),
-        |ui, form, i, item| {
-            form.text(ui, &item.key("id"), TEXT, &field(i, ED::ItemId), 56.0);
-            form.multiline(
-                ui,
-                &item.key("name"),
-                TEXT,
-                &field(i, ED::ItemName),
-                name_w,
-                2,
-            );
-            form.text(ui, &item.key("max"), NUMBER, &field(i, ED::ItemMax), 84.0);
-            form.text(ui, &item.key("step"), NUMBER, &field(i, ED::ItemStep), 84.0);
-            form.multiline(
-                ui,
-                &item.key("guide"),
-                OPTIONAL,
-                &field(i, ED::ItemGuide),
-                guide_w,
-                2,
-            );
-        },
-    );
-    let group_id = form.draft.text(&group.key("id"), '.');
-    if ui.button(ED::AddItem.fill(lang, &[&(g + 1)])).clicked() {
-        let id = format!("{group_id}.{}", form.draft.len(&list) + 1);
-        form.draft
-            .push(&list, json!({"id": id, "name": "", "max": 1, "step": 0.5}));
-        form.changed = true;
-    }
+    let sum = super::editor_items::list_max(form, &group.key("items"));
+    let capped = crate::model::points::Points::parse(&form.draft.text(&group.key("cap"), '.'))
+        .map_or(sum, |cap| sum.min(cap.0));
+    crate::model::points::Points(capped).display(form.lang.decimal_separator())
 }
 
 pub fn adjustments(ui: &mut egui::Ui, form: &mut Form) {

@@ -10,6 +10,7 @@ mod confirm;
 mod dialogs;
 pub mod editor;
 mod editor_form;
+mod editor_items;
 mod editor_sections;
 pub mod facts;
 pub mod grid;
