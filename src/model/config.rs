@@ -358,6 +358,22 @@ impl Cell {
         !self.by_chair && self.assigned_to(config, target)
     }
 
+    /// Whether `value` fits this cell: within its limits, a whole count where a
+    /// count is asked, 1 or 0 where a pass/fail mark is. The one check every road
+    /// in takes (typing, a sheet file, a facts file, an event).
+    pub fn check(&self, value: Points) -> Result<Points, super::points::PointsError> {
+        use super::points::PointsError;
+        match self.input {
+            Input::Count | Input::Plus | Input::Minus if value.0 % 100 != 0 => {
+                Err(PointsError::NotWhole)
+            }
+            Input::PassFail if value != Points(100) && value != Points::ZERO => {
+                Err(PointsError::NotPassFail)
+            }
+            _ => value.check_within(self.max, self.step),
+        }
+    }
+
     pub fn assigned_to(&self, config: &Config, target: usize) -> bool {
         self.item
             .is_none_or(|i| config.item_at(i).is_some_and(|it| it.is_assigned(target)))

@@ -1,7 +1,9 @@
 //! A criteria table pasted from Word or Excel (or read from an `.xlsx` file): rows of
 //! number, name, maximum and an optional scoring guide become groups and items.
 //! Numbering as offices write it is recognised: `I.`, `1.`, `1.1`, `a)`; the
-//! outermost kind found makes the groups, the next one the items.
+//! outermost kind found makes the groups, the innermost the items. Kinds between
+//! make headings (version 2) where rows of a deeper kind follow them, and items
+//! where none do.
 
 use super::points::Points;
 
@@ -12,6 +14,8 @@ pub struct TableGroup {
     /// The group's total as the table states it, if it does.
     pub max: Option<Points>,
     pub items: Vec<TableItem>,
+    /// Headings between the group and its items, in the table's order.
+    pub headings: Vec<TableHeading>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +23,21 @@ pub struct TableItem {
     pub name: String,
     pub max: Points,
     pub guide: Option<String>,
+    /// The heading it sits under, an index into the group's headings.
+    pub heading: Option<usize>,
+}
+
+/// A sub-level of a group ("1.", "a)") with rows under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableHeading {
+    pub name: String,
+    /// Its subtotal as the table states it, if it does: the heading's cap.
+    pub max: Option<Points>,
+    pub parent: Option<usize>,
+    /// 0 for a heading directly in the group.
+    pub rank: usize,
+    /// Where it stands among the group's items: the items before it.
+    pub first_item: usize,
 }
 
 /// What is wrong with one row (rows counted from 1, as the spreadsheet shows).
@@ -169,11 +188,35 @@ pub fn read_rows(rows: &[Vec<String>]) -> CriteriaTable {
         .enumerate()
         .map(|(i, r)| (i + 1, numbering(&cell(r, 0))))
         .collect();
-    let mut used: Vec<Numbering> = kinds.iter().filter_map(|(_, k)| *k).collect();
-    used.sort();
-    used.dedup();
+    // The outermost kind makes the groups; the others nest in the order the table
+    // first uses them (`I.`, then `1.`, then `a)`, then `1.1`, as a table reads).
+    let mut used: Vec<Numbering> = Vec::new();
+    let outermost = kinds.iter().filter_map(|(_, k)| *k).min();
+    used.extend(outermost);
+    for kind in kinds.iter().filter_map(|(_, k)| *k) {
+        if !used.contains(&kind) {
+            used.push(kind);
+        }
+    }
     let group_kind = used.first().copied();
-    let item_kind = used.get(1).copied();
+    // The innermost kind makes the items; kinds between make headings.
+    let item_kind = used.get(1).and(used.last().copied());
+    let rank_of = |kind: Numbering| {
+        used.iter()
+            .position(|k| *k == kind)
+            .map_or(0, |p| p.saturating_sub(1))
+    };
+    // The kind of the next numbered row after each row: a row of a middle kind is a
+    // heading when a deeper one follows it.
+    let mut next_kind: Vec<Option<Numbering>> = vec![None; kinds.len() + 1];
+    let mut seen = None;
+    for (row, kind) in kinds.iter().rev() {
+        next_kind[*row] = seen;
+        if kind.is_some() {
+            seen = *kind;
+        }
+    }
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<TableGroup> = None;
     let mut group_row = 0;
     let finish = |group: Option<TableGroup>, row: usize, table: &mut CriteriaTable| {
@@ -184,7 +227,7 @@ pub fn read_rows(rows: &[Vec<String>]) -> CriteriaTable {
                 issue: RowIssue::EmptyGroup,
             });
         }
-        let sum = Points(group.items.iter().map(|i| i.max.0).sum());
+        let sum = Points(group.total());
         if let Some(stated) = group.max
             && !group.items.is_empty()
             && stated != sum
@@ -234,18 +277,44 @@ pub fn read_rows(rows: &[Vec<String>]) -> CriteriaTable {
         if is_group {
             finish(current.take(), group_row, &mut table);
             group_row = row;
+            open.clear();
             current = Some(TableGroup {
                 name,
                 max: points(&max),
                 items: Vec::new(),
+                headings: Vec::new(),
             });
             continue;
         }
-        if item_kind.is_some() && Some(kind) != item_kind {
+        let rank = rank_of(kind);
+        if item_kind.is_some() && rank + 2 > super::config_tree::MAX_LEVELS {
             table.problems.push(RowProblem {
                 row,
                 issue: RowIssue::TooDeep { found: number },
             });
+            continue;
+        }
+        // Whatever was open at this rank or deeper is closed by this row.
+        open.retain(|&(r, _)| r < rank);
+        let deeper_follows =
+            next_kind[row].is_some_and(|next| rank_of(next) > rank && Some(next) != group_kind);
+        if Some(kind) != item_kind && deeper_follows {
+            if let Some(group) = current.as_mut() {
+                let at = group.headings.len();
+                group.headings.push(TableHeading {
+                    name,
+                    max: points(&max),
+                    parent: open.last().map(|&(_, h)| h),
+                    rank,
+                    first_item: group.items.len(),
+                });
+                open.push((rank, at));
+            } else {
+                table.problems.push(RowProblem {
+                    row,
+                    issue: RowIssue::ItemBeforeGroup,
+                });
+            }
             continue;
         }
         let Some(max) = points(&max) else {
@@ -259,6 +328,7 @@ pub fn read_rows(rows: &[Vec<String>]) -> CriteriaTable {
             name,
             max,
             guide: (!guide.is_empty()).then_some(guide),
+            heading: open.last().map(|&(_, h)| h),
         };
         match current.as_mut() {
             Some(group) => group.items.push(item),
@@ -268,6 +338,7 @@ pub fn read_rows(rows: &[Vec<String>]) -> CriteriaTable {
                     name: String::new(),
                     max: None,
                     items: vec![item],
+                    headings: Vec::new(),
                 });
             }
             None => table.problems.push(RowProblem {
@@ -278,6 +349,30 @@ pub fn read_rows(rows: &[Vec<String>]) -> CriteriaTable {
     }
     finish(current, group_row, &mut table);
     table
+}
+
+impl TableGroup {
+    /// The most the group gives: its items, each heading's sum capped by the
+    /// subtotal the table states for it.
+    pub fn total(&self) -> i64 {
+        let mut sums = vec![0i64; self.headings.len()];
+        let mut top = 0;
+        for item in &self.items {
+            match item.heading {
+                Some(h) => sums[h] += item.max.0,
+                None => top += item.max.0,
+            }
+        }
+        for h in (0..self.headings.len()).rev() {
+            let heading = &self.headings[h];
+            let capped = heading.max.map_or(sums[h], |cap| sums[h].min(cap.0));
+            match heading.parent {
+                Some(p) => sums[p] += capped,
+                None => top += capped,
+            }
+        }
+        top
+    }
 }
 
 /// The step an item gets: half points unless its maximum needs finer.

@@ -55,7 +55,7 @@ fn one_kind_of_numbering_makes_one_group_of_items() {
 #[test]
 fn each_problem_names_its_row() {
     let table = read(
-        "I\tNhóm\t10\n1\tMục\tmười\n2\tMục hai\t4\n*\tGhi chú\t\n1.1\tQuá sâu\t1\nII\tNhóm trống\t\n",
+        "I\tNhóm\t10\n1\tMục\tmười\n2\tMục hai\t4\n*\tGhi chú\t\n2.1\tMục con\t1\nII\tNhóm trống\t\n",
     );
     let rows: Vec<(usize, &RowIssue)> = table.problems.iter().map(|p| (p.row, &p.issue)).collect();
     assert!(
@@ -71,21 +71,18 @@ fn each_problem_names_its_row() {
         rows.contains(&(4, &RowIssue::UnknownNumbering { found: "*".into() })),
         "{rows:?}"
     );
-    assert!(
-        rows.contains(&(
-            5,
-            &RowIssue::TooDeep {
-                found: "1.1".into()
-            }
-        )),
-        "{rows:?}"
-    );
+    // "2." has a row of a deeper numbering under it: a heading, capped at its 4.
+    let group = &table.groups[0];
+    assert_eq!(group.headings.len(), 1, "{group:?}");
+    assert_eq!(group.headings[0].max, Some(Points(400)));
+    assert_eq!(group.items[0].name, "Mục con");
+    assert_eq!(group.items[0].heading, Some(0));
     assert!(
         rows.contains(&(
             1,
             &RowIssue::GroupTotal {
                 stated: "10".into(),
-                sum: "4".into()
+                sum: "1".into()
             }
         )),
         "{rows:?}"
@@ -148,4 +145,57 @@ mod generated {
             }
         }
     }
+}
+
+#[test]
+fn a_table_with_sub_levels_becomes_headings_with_their_subtotals_as_caps() {
+    // As the police table writes it: parts, areas with subtotals, sub-areas, then
+    // the numbered criteria; one area with criteria straight under it.
+    let text = "I.\tCông tác nghiệp vụ\t100\n\
+                1.\tBảo vệ an ninh quốc gia\t40\n\
+                a)\tNắm tình hình\t25\n\
+                1.1\tPhát hiện sớm\t15\n\
+                1.2\tNgăn chặn từ xa\t10\n\
+                b)\tBảo vệ bí mật\t15\n\
+                1.3\tBảo vệ bí mật nhà nước\t15\n\
+                2.\tPhòng chống tội phạm\t60\n\
+                2.1\tĐiều tra khám phá\t30\n\
+                2.2\tBắt giữ truy nã\t30\n\
+                II.\tXây dựng lực lượng\t20\n\
+                3.\tHọc tập chính trị\t20\n";
+    let table = read(text);
+    assert!(table.problems.is_empty(), "{:?}", table.problems);
+    let group = &table.groups[0];
+    let names: Vec<(&str, Option<usize>, usize)> = group
+        .headings
+        .iter()
+        .map(|h| (h.name.as_str(), h.parent, h.rank))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Bảo vệ an ninh quốc gia", None, 0),
+            ("Nắm tình hình", Some(0), 1),
+            ("Bảo vệ bí mật", Some(0), 1),
+            ("Phòng chống tội phạm", None, 0)
+        ]
+    );
+    assert_eq!(group.items.len(), 5);
+    assert_eq!(group.items[2].heading, Some(2));
+    assert_eq!(group.items[3].heading, Some(3));
+    assert_eq!(group.total(), 10_000);
+    // Group II's "3." has nothing under it: an item.
+    assert!(table.groups[1].headings.is_empty());
+    assert_eq!(table.groups[1].items[0].max, Points(2000));
+
+    let mut draft = super::super::draft::ConfigDraft::new(2025);
+    draft.put_criteria(&table);
+    let bytes = draft.to_bytes();
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(doc["format"], "thidua.cluster/2");
+    let area = &doc["criteria"][0]["items"][0];
+    assert_eq!(area["id"], "1.1");
+    assert_eq!(area["cap"], 40);
+    assert_eq!(area["items"][0]["items"][1]["id"], "1.1.1.2");
+    assert_eq!(area["items"][0]["items"][1]["max"], 10);
 }

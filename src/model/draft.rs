@@ -450,37 +450,79 @@ impl ConfigDraft {
     /// The criteria replaced by a table's groups and items, numbered `1`, `1.1`…;
     /// each item's step is half a point unless its maximum needs a finer one.
     pub fn put_criteria(&mut self, table: &super::criteria_table::CriteriaTable) {
-        use super::criteria_table::default_step;
         let groups: Vec<Value> = table
             .groups
             .iter()
             .enumerate()
             .map(|(g, group)| {
-                let items: Vec<Value> = group
-                    .items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        let mut entry = serde_json::json!({
-                            "id": format!("{}.{}", g + 1, i + 1),
-                            "name": item.name,
-                            "max": points_value(item.max),
-                            "step": points_value(default_step(item.max)),
-                        });
-                        if let (Some(guide), Some(object)) = (&item.guide, entry.as_object_mut()) {
-                            object.insert("guide".into(), Value::from(guide.clone()));
-                        }
-                        entry
-                    })
-                    .collect();
-                serde_json::json!({ "id": (g + 1).to_string(), "name": group.name, "items": items })
+                let id = (g + 1).to_string();
+                let items = table_entries(group, None, &id);
+                serde_json::json!({ "id": id, "name": group.name, "items": items })
             })
             .collect();
         self.set(
             &FieldPath::root().key("criteria"),
             Some(Value::Array(groups)),
         );
+        // Sub-levels are version 2's: the file says so.
+        self.upgrade_if_needed();
     }
+}
+
+/// The entries under `parent` (the group itself for `None`): its headings, each
+/// before the first item under it, and its items, numbered from `prefix`.
+fn table_entries(
+    group: &super::criteria_table::TableGroup,
+    parent: Option<usize>,
+    prefix: &str,
+) -> Vec<Value> {
+    use super::criteria_table::default_step;
+    let mut children: Vec<(usize, u8, usize)> = group
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.parent == parent)
+        .map(|(h, heading)| (heading.first_item, 0, h))
+        .chain(
+            group
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| item.heading == parent)
+                .map(|(i, _)| (i, 1, i)),
+        )
+        .collect();
+    children.sort_unstable();
+    children
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, is_item, at))| {
+            let id = format!("{prefix}.{}", n + 1);
+            if is_item == 0 {
+                let heading = &group.headings[at];
+                let mut entry = serde_json::json!({"id": id, "name": heading.name});
+                if let (Some(cap), Some(object)) = (heading.max, entry.as_object_mut()) {
+                    object.insert("cap".into(), points_value(cap));
+                }
+                let items = table_entries(group, Some(at), &id);
+                if let Some(object) = entry.as_object_mut() {
+                    object.insert("items".into(), Value::Array(items));
+                }
+                return entry;
+            }
+            let item = &group.items[at];
+            let mut entry = serde_json::json!({
+                "id": id,
+                "name": item.name,
+                "max": points_value(item.max),
+                "step": points_value(default_step(item.max)),
+            });
+            if let (Some(guide), Some(object)) = (&item.guide, entry.as_object_mut()) {
+                object.insert("guide".into(), Value::from(guide.clone()));
+            }
+            entry
+        })
+        .collect()
 }
 
 /// Points as the file writes them: `6`, `0.5`, `2.25`.

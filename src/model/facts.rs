@@ -131,7 +131,7 @@ fn read_fact(
         return None;
     }
     let value = r.number_at(node, path, cell.max.max(MAX_POINTS))?;
-    match value.check_within(cell.max, cell.step) {
+    match cell.check(value) {
         Ok(v) => Some((c, v)),
         Err(e) => {
             r.report(path, Some(node), Issue::Points(e));

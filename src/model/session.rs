@@ -672,12 +672,11 @@ impl Session {
             });
         }
         if let Some(v) = score.value {
-            v.check_within(cell.max, cell.step)
-                .map_err(|error| EventError::BadPoints {
-                    target: self.short(t),
-                    cell: cell.id.clone(),
-                    error,
-                })?;
+            cell.check(v).map_err(|error| EventError::BadPoints {
+                target: self.short(t),
+                cell: cell.id.clone(),
+                error,
+            })?;
         }
         if self.score(s, t, c) == score.value {
             return Err(EventError::NoChange(
@@ -701,12 +700,11 @@ impl Session {
             });
         }
         if let Some(v) = value {
-            v.check_within(cell.max, cell.step)
-                .map_err(|error| EventError::BadPoints {
-                    target: self.short(m),
-                    cell: cell.id.clone(),
-                    error,
-                })?;
+            cell.check(v).map_err(|error| EventError::BadPoints {
+                target: self.short(m),
+                cell: cell.id.clone(),
+                error,
+            })?;
         }
         if self.fact(m, c) == value {
             return Err(EventError::NoChange(

@@ -202,7 +202,7 @@ fn read_scores(
                 ok = false;
                 continue;
             };
-            match value.check_within(limits.max, limits.step) {
+            match limits.check(value) {
                 Ok(v) => out.push((t, c, v)),
                 Err(e) => {
                     r.report(cell_path, Some(&cell.value), Issue::Points(e));

@@ -498,21 +498,12 @@ pub fn read_value(config: &Config, cell: usize, text: &str) -> Result<Option<Poi
             "0" | "k" | "không" | "khong" | "n" => Ok(Some(Points::ZERO)),
             _ => Err(PointsError::NotPassFail),
         },
-        Input::Count | Input::Plus | Input::Minus => Points::parse_up_to(text, limits.max)
-            .and_then(|p| {
-                if p.0 % 100 != 0 {
-                    Err(PointsError::NotWhole)
-                } else {
-                    p.check_within(limits.max, limits.step)
-                }
-            })
-            .map(Some),
-        Input::Actual => Points::parse_up_to(text, limits.max)
-            .and_then(|p| p.check_within(limits.max, limits.step))
-            .map(Some),
-        Input::Points => Points::parse(text)
-            .and_then(|p| p.check_within(limits.max, limits.step))
-            .map(Some),
+        Input::Count | Input::Plus | Input::Minus | Input::Actual => {
+            Points::parse_up_to(text, limits.max)
+                .and_then(|p| limits.check(p))
+                .map(Some)
+        }
+        Input::Points => Points::parse(text).and_then(|p| limits.check(p)).map(Some),
     }
 }
 

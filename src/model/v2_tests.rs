@@ -389,3 +389,70 @@ fn version_one_configs_tally_as_before_through_the_version_two_code() {
     assert_eq!(tally.members[0].percent, None);
     assert_eq!(s.config().own_max(0), Points(3000));
 }
+
+#[test]
+fn a_count_that_is_not_whole_is_refused_from_a_sheet_a_facts_file_and_an_event() {
+    use super::points::PointsError;
+    let config = load(&tree_config()).unwrap();
+    let sheet = json!({
+        "format": "thidua.sheet/1",
+        "config_sha256": config.sha256,
+        "scorer": "m1",
+        "scores": {
+            "m0": {"1": 9, "2": 2.5, "3": 1, "4+": 1, "4-": 0},
+            "m2": {"1": 9, "2": 2, "3": 1}
+        },
+        "submitted_at": "2025-12-18T09:00:00+07:00"
+    });
+    let problems = super::sheet::Sheet::from_bytes(sheet.to_string().as_bytes(), &config)
+        .unwrap_err()
+        .0;
+    assert!(
+        problems.iter().any(|p| p.path == "scores[\"m0\"][\"2\"]"
+            && p.issue == Issue::Points(PointsError::NotWhole)),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0]
+            .text(Lang::Vi)
+            .contains("số lần phải là số nguyên"),
+        "{}",
+        problems[0].text(Lang::Vi)
+    );
+    // A pass/fail mark other than 1 or 0, and a figure on an item every delegate
+    // scores, in a facts file.
+    let facts = json!({
+        "format": "thidua.facts/1",
+        "config_sha256": config.sha256,
+        "facts": {"m0": {"5": 120.5, "2": 3}}
+    });
+    let problems = super::facts::Facts::from_bytes(facts.to_string().as_bytes(), &config)
+        .unwrap_err()
+        .0;
+    assert!(
+        problems.iter().any(|p| p.issue == Issue::NotAFact),
+        "{problems:?}"
+    );
+    assert!(
+        problems.len() == 1,
+        "an actual may have decimals: {problems:?}"
+    );
+    let mut s = session(&tree_config());
+    let mark = apply(
+        &mut s,
+        Actor::Member(id(1)),
+        Event::Score {
+            scorer: id(1),
+            target: id(0),
+            item: "3".into(),
+            value: Some(Points(50)),
+        },
+    );
+    assert!(matches!(
+        mark,
+        Err(EventError::BadPoints {
+            error: PointsError::NotPassFail,
+            ..
+        })
+    ));
+}
