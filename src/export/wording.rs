@@ -50,7 +50,7 @@ pub fn scoring_method(config: &Config, lang: Lang) -> String {
         SelfRule::Include => X::SelfInclude,
         SelfRule::Separate => X::SelfSeparate,
     };
-    X::ScoringMethod.fill(
+    let mut text = X::ScoringMethod.fill(
         lang,
         &[
             &config.item_count(),
@@ -59,7 +59,26 @@ pub fn scoring_method(config: &Config, lang: Lang) -> String {
             &own.get(lang),
             &config.scoring.decimals,
         ],
-    )
+    );
+    // Version 2's rules, where the config has them.
+    let facts = (0..config.item_count())
+        .filter_map(|i| config.item_at(i))
+        .filter(|i| i.by_chair())
+        .count();
+    if facts > 0 {
+        text.push(' ');
+        text.push_str(&X::MethodFacts.fill(lang, &[&facts]));
+    }
+    if config.scoring.compare == crate::model::config::Compare::PercentOfOwnMax {
+        text.push(' ');
+        text.push_str(X::MethodPercent.get(lang));
+    }
+    if let Some(quorum) = config.rules.quorum {
+        let n = config.members.len();
+        text.push(' ');
+        text.push_str(&X::MethodQuorum.fill(lang, &[&quorum.text(), &quorum.at_least_of(n), &n]));
+    }
+    text
 }
 
 /// The commendation a member is proposed for (or the closest status) and its status.

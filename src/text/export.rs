@@ -22,6 +22,9 @@ crate::texts! {
         StatusFinal => "KẾT QUẢ CHÍNH THỨC (đã chốt)", "FINAL RESULTS (finalized)";
         StatusFactsMissing => "KẾT QUẢ TẠM TÍNH — chủ trì còn {0} số liệu chưa nhập", "PROVISIONAL — {0} {0|figure|figures} the chair enters still missing";
         StatusBelowQuorum => "; chưa đủ số đơn vị dự họp: {0}/{1} có mặt, cần ít nhất {2}", "; below quorum: {0} of {1} present, at least {2} needed";
+        MethodFacts => "{0} tiêu chí do chủ trì nhập một lần cho mỗi đơn vị theo báo cáo của đơn vị; điểm của các tiêu chí đó như nhau trên mọi phiếu.", "{0} {0|item is|items are} entered once per member by the chair from the member's report; their points are the same on every sheet.";
+        MethodPercent => "Các đơn vị được xếp hạng và xếp loại theo tỷ lệ phần trăm điểm đạt được trên điểm tối đa của chính đơn vị (tiêu chí không áp dụng cho đơn vị thì không tính vào điểm tối đa đó).", "Members are ranked and classified by the percentage of their own maximum (items that do not apply to a member are left out of that maximum).";
+        MethodQuorum => "Hội nghị cần ít nhất {0} số thành viên có mặt ({1} trên {2}).", "The meeting needs at least {0} of its members present ({1} of {2}).";
         OwnMax => "Tối đa", "Own max";
         Percent => "Tỷ lệ %", "Percent";
         StatusProvisional => "KẾT QUẢ TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} {1|sheet|sheets} missing";
