@@ -407,3 +407,64 @@ fn the_minutes_carry_every_member_total_and_the_check_code() {
         "check code {code}"
     );
 }
+
+/// The Cụm 347 sample (version 2): the summary has each member's own maximum and
+/// percentage beside its total; each group's sheet has its subtotals as the tally
+/// takes them (counts turned into points, caps, the chair's figures) and, below, its
+/// criteria as an indented tree with each member's mean per item and heading.
+#[test]
+fn a_version_two_workbook_has_percentages_and_each_groups_tree() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = root().join("sample-data/cum-347-2025");
+    let meeting = meeting_with_sheets(dir.path(), &folder);
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let o = run(&[
+        "export",
+        meeting.to_str().unwrap(),
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("expected-tally.json")).unwrap())
+            .unwrap();
+    let first = &expected["members"][0];
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let summary = book.worksheet_range("Tổng hợp").unwrap();
+    assert_eq!(
+        summary.get_value((4, 3)),
+        Some(&Data::String("Tối đa".into()))
+    );
+    assert_eq!(
+        summary.get_value((4, 4)),
+        Some(&Data::String("Tỷ lệ %".into()))
+    );
+    let percent: f64 = first["percent"].as_str().unwrap().parse().unwrap();
+    assert_eq!(summary.get_value((5, 4)), Some(&Data::Float(percent)));
+    let group = book.worksheet_range("Nhóm I").unwrap();
+    let cells: Vec<String> = group
+        .rows()
+        .flatten()
+        .filter_map(|c| match c {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "Điểm bình quân theo từng tiêu chí")
+    );
+    assert!(
+        cells.iter().any(|c| c.starts_with("    I.2.a ")),
+        "a heading two levels in is indented: {:?}",
+        &cells[..cells.len().min(40)]
+    );
+    // The group's mean in the first table is the tally's.
+    let mean_col = (0..20)
+        .find(|&c| group.get_value((3, c)) == Some(&Data::String("Điểm nhóm (trung bình)".into())))
+        .expect("the mean column");
+    let wanted: f64 = first["groups"]["I"].as_str().unwrap().parse().unwrap();
+    assert_eq!(group.get_value((4, mean_col)), Some(&Data::Float(wanted)));
+}

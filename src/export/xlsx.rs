@@ -4,9 +4,10 @@
 
 use super::wording;
 use crate::model::Session;
-use crate::model::config::CellKind;
 use crate::model::exact::Rounded;
+use crate::model::sheet_points::{FactPoints, group_subtotals};
 use crate::model::tally::Tally;
+use crate::model::tally::tree_means;
 use crate::text::Lang;
 use crate::text::export::X;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -75,6 +76,77 @@ fn widen_to(widths: &mut Vec<usize>, column: usize, chars: usize) {
         widths.resize(column + 1, 0);
     }
     widths[column] = widths[column].max(chars);
+}
+
+/// Below a group's sheets-by-scorer table (version 2): its criteria as a tree,
+/// headings in bold and each level indented, with each member's mean points per
+/// item and heading over the sheets that went into its total.
+fn tree_table(
+    sheet: &mut Worksheet,
+    (session, tally, lang, s): (&Session, &Tally, Lang, &Styles),
+    g: usize,
+    top: u32,
+    widths: &mut Vec<usize>,
+) -> Result<(), XlsxError> {
+    let config = session.config();
+    let group = &config.groups[g];
+    sheet.write_string_with_format(top, 0, X::ByCriterion.get(lang), &s.title)?;
+    let header = top + 1;
+    sheet.write_string_with_format(header, 0, X::Criterion.get(lang), &s.header)?;
+    for (j, &m) in tally.order.iter().enumerate() {
+        let short = &config.members[m].short;
+        sheet.write_string_with_format(header, 1 + j as u16, short, &s.header)?;
+        widen(widths, 1 + j, short);
+    }
+    let means: Vec<_> = tally
+        .order
+        .iter()
+        .map(|&m| tree_means(session, m).map(|all| all[g].clone()))
+        .collect();
+    let bold = s.text.clone().set_bold();
+    let mut row = header + 1;
+    for (i, item) in group.items.iter().enumerate() {
+        for (h, heading) in group
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.first_item == i)
+        {
+            let indent = "    ".repeat(heading.level.saturating_sub(2) as usize);
+            let name = format!("{indent}{} {}", heading.id, heading.name);
+            sheet.write_string_with_format(row, 0, &name, &bold)?;
+            widen(widths, 0, &name);
+            for (j, mean) in means.iter().enumerate() {
+                match mean {
+                    Some((_, headings)) => sheet.write_number_with_format(
+                        row,
+                        1 + j as u16,
+                        number(headings[h]),
+                        &s.number,
+                    )?,
+                    None => sheet.write_blank(row, 1 + j as u16, &s.text)?,
+                };
+            }
+            row += 1;
+        }
+        let indent = "    ".repeat(item.level.saturating_sub(2) as usize);
+        let name = format!("{indent}{} {}", item.id, item.name);
+        sheet.write_string_with_format(row, 0, &name, &s.text)?;
+        widen(widths, 0, &name);
+        for (j, (mean, &m)) in means.iter().zip(&tally.order).enumerate() {
+            match mean {
+                Some((items, _)) if item.is_assigned(m) => sheet.write_number_with_format(
+                    row,
+                    1 + j as u16,
+                    number(items[i]),
+                    &s.number,
+                )?,
+                _ => sheet.write_blank(row, 1 + j as u16, &s.text)?,
+            };
+        }
+        row += 1;
+    }
+    Ok(())
 }
 
 pub fn workbook(
@@ -198,6 +270,7 @@ pub fn workbook(
     print_setup(sheet, header_row)?;
 
     // One sheet per group: each scorer's subtotal for each member, and the mean.
+    let facts = FactPoints::of_config(session);
     for (g, group) in config.groups.iter().enumerate() {
         let sheet = book.add_worksheet();
         sheet.set_name(wording::sheet_name(&X::Group.fill(lang, &[&group.id])))?;
@@ -240,13 +313,10 @@ pub fn workbook(
             for (j, &x) in scorers.iter().enumerate() {
                 let col = 1 + j as u16;
                 if config.scores_target(x, m) {
-                    let sum: i64 = config
-                        .cells
-                        .iter()
-                        .zip(session.row(x, m))
-                        .filter(|(cell, _)| cell.kind == CellKind::Item { group: g })
-                        .map(|(_, v)| v.map_or(0, |p| p.0))
-                        .sum();
+                    // The sheet's subtotal as the tally takes it: counts turned into
+                    // points, caps applied, the chair's figures included.
+                    let value = |c: usize| session.score(x, m, c);
+                    let sum = group_subtotals(config, m, &value, &facts)[g];
                     sheet.write_number_with_format(row, col, sum as f64 / 100.0, &s.number)?;
                 } else {
                     sheet.write_blank(row, col, &s.text)?;
@@ -258,6 +328,10 @@ pub fn workbook(
                 number(tally.members[m].groups[g]),
                 &s.number,
             )?;
+        }
+        if config.version >= 2 {
+            let below = header_row + 2 + tally.order.len() as u32;
+            tree_table(sheet, (session, tally, lang, &s), g, below, &mut widths)?;
         }
         fit_columns(sheet, &widths)?;
         print_setup(sheet, header_row)?;

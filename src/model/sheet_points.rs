@@ -87,7 +87,8 @@ impl FactPoints {
         self.points.get(member).map_or(0, |row| row.iter().sum())
     }
 
-    fn of(&self, member: usize, flat: usize) -> i64 {
+    /// What the chair's figures for the item at `flat` give `member`, in hundredths.
+    pub fn of(&self, member: usize, flat: usize) -> i64 {
         self.points
             .get(member)
             .and_then(|row| row.get(flat))

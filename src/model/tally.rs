@@ -565,6 +565,69 @@ impl Tally {
     }
 }
 
+/// Per group of a member, the mean of each item's and each heading's points over
+/// the sheets that went into its total (the same sheets as the group subtotals),
+/// rounded as the totals are: what a table by criterion shows. `None` without a
+/// counted sheet.
+pub fn tree_means(session: &Session, target: usize) -> Option<Vec<(Vec<Rounded>, Vec<Rounded>)>> {
+    let config = session.config();
+    let facts = FactPoints::of_config(session);
+    let counted: Vec<usize> = (0..config.members.len())
+        .filter(|&s| session.is_submitted(s) && config.counts_toward(s, target))
+        .collect();
+    if counted.is_empty() {
+        return None;
+    }
+    let sums: Vec<SheetSums> = counted
+        .iter()
+        .map(|&s| sheet_sums(config, session.row(s, target), s, target, &facts))
+        .collect();
+    let kept: Vec<usize> = kept_sheets((config.scoring.aggregate, config.scoring.trim), &sums)
+        .into_iter()
+        .map(|k| counted[k])
+        .collect();
+    let decimals = config.scoring.decimals;
+    let mut flat = 0;
+    let groups = config
+        .groups
+        .iter()
+        .map(|group| {
+            let first = flat;
+            flat += group.items.len();
+            let mut items = vec![0i64; group.items.len()];
+            let mut headings = vec![0i64; group.headings.len()];
+            for &s in &kept {
+                let value = |c: usize| session.score(s, target, c);
+                let points = |i: usize| {
+                    let item = &group.items[i];
+                    if !item.is_assigned(target) {
+                        0
+                    } else if item.by_chair() {
+                        facts.of(target, first + i)
+                    } else {
+                        let values: Vec<Option<Points>> =
+                            config.cells_of_item(first + i).map(value).collect();
+                        super::sheet_points::points_from(item, target, &values).0
+                    }
+                };
+                for (i, sum) in items.iter_mut().enumerate() {
+                    *sum += points(i);
+                }
+                let (_, per_heading) = super::tree::subtotals(group, points);
+                for (h, sum) in headings.iter_mut().enumerate() {
+                    *sum += per_heading[h];
+                }
+            }
+            let mean = |sum: &i64| Exact::mean(*sum, kept.len()).round(decimals);
+            (
+                items.iter().map(mean).collect(),
+                headings.iter().map(mean).collect(),
+            )
+        })
+        .collect();
+    Some(groups)
+}
+
 fn zero_total(config: &Config) -> Rounded {
     Exact::mean(0, 0).round(config.scoring.decimals)
 }

@@ -25,6 +25,8 @@ crate::texts! {
         MethodFacts => "{0} tiêu chí do chủ trì nhập một lần cho mỗi đơn vị theo báo cáo của đơn vị; điểm của các tiêu chí đó như nhau trên mọi phiếu.", "{0} {0|item is|items are} entered once per member by the chair from the member's report; their points are the same on every sheet.";
         MethodPercent => "Các đơn vị được xếp hạng và xếp loại theo tỷ lệ phần trăm điểm đạt được trên điểm tối đa của chính đơn vị (tiêu chí không áp dụng cho đơn vị thì không tính vào điểm tối đa đó).", "Members are ranked and classified by the percentage of their own maximum (items that do not apply to a member are left out of that maximum).";
         MethodQuorum => "Hội nghị cần ít nhất {0} số thành viên có mặt ({1} trên {2}).", "The meeting needs at least {0} of its members present ({1} of {2}).";
+        ByCriterion => "Điểm bình quân theo từng tiêu chí", "Mean points by item";
+        Criterion => "Tiêu chí", "Item";
         OwnMax => "Tối đa", "Own max";
         Percent => "Tỷ lệ %", "Percent";
         StatusProvisional => "KẾT QUẢ TẠM TÍNH — còn thiếu {0} trong {1} phiếu chấm", "PROVISIONAL — {0} of {1} {1|sheet|sheets} missing";
