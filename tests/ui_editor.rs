@@ -345,7 +345,7 @@ fn every_broken_config_that_opens_in_the_editor_shows_the_loaders_problems() {
         };
         press(&mut h, close);
     }
-    assert_eq!(opened, 86, "{opened} of {} configs opened", files.len());
+    assert_eq!(opened, 87, "{opened} of {} configs opened", files.len());
 }
 
 const PASTE_CRITERIA: &str = "Dán bảng tiêu chí từ Word hoặc Excel (các cột: số thứ tự, nội dung, điểm tối đa, hướng dẫn chấm nếu có)";

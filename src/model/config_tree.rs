@@ -12,6 +12,38 @@ use super::reader::{Obj, Reader, index};
 pub const MAX_LEVELS: usize = 8;
 pub use super::points::MAX_QUANTITY;
 
+/// The fields every item may have, whatever its kind.
+pub const ITEM_COMMON: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "max",
+    "guide",
+    "entered_by",
+    "not_assigned",
+];
+
+/// The kinds of item, and the fields each adds to the common ones: the loader
+/// refuses a field of another kind, and the editor drops one when the kind changes.
+pub const ITEM_KINDS: &[(&str, &[&str])] = &[
+    ("points", &["step"]),
+    ("pass_fail", &[]),
+    ("per_occurrence", &["rate"]),
+    (
+        "plus_minus",
+        &["bonus_rate", "penalty_rate", "min", "max_bonus"],
+    ),
+    ("target", &["formula", "targets", "decimals"]),
+];
+
+/// The fields a `kind` item may have beyond the common ones.
+pub fn kind_fields(kind: &str) -> &'static [&'static str] {
+    ITEM_KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&[], |(_, fields)| fields)
+}
+
 /// What a group's reading needs to know about the rest of the file.
 pub struct Context<'a> {
     pub version: u8,
@@ -172,18 +204,24 @@ fn read_item(
     let id = r.string(it, "id");
     let name = r.string(it, "name");
     let guide = r.opt_string(it, "guide");
-    let kind_word = r.choice(
-        it,
-        "kind",
-        &[
-            "points",
-            "pass_fail",
-            "per_occurrence",
-            "plus_minus",
-            "target",
-        ],
-        "points",
-    )?;
+    let kinds: Vec<&str> = ITEM_KINDS.iter().map(|(k, _)| *k).collect();
+    let kind_word = r.choice(it, "kind", &kinds, "points")?;
+    if cx.version >= 2 {
+        // A field of another kind (a rate on a pass/fail item) is a mistake to name.
+        let own = kind_fields(&kind_word);
+        for member in it.members() {
+            let key = member.key.as_str();
+            if !ITEM_COMMON.contains(&key) && !own.contains(&key) {
+                r.report(
+                    it.field_path(key),
+                    Some(&member.value),
+                    Issue::NotForKind {
+                        kind: kind_word.clone(),
+                    },
+                );
+            }
+        }
+    }
     let (kind, max, step) = read_kind(r, it, &kind_word, cx)?;
     let default_entry = if kind_word == "target" {
         "chair"

@@ -132,6 +132,10 @@ pub enum Issue {
     NotAssignedHere,
     /// A facts file names an item every delegate scores.
     NotAFact,
+    /// A field another kind of item has.
+    NotForKind {
+        kind: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +272,7 @@ impl Issue {
             Issue::EnteredByChair => fixed(E::EnteredByChair),
             Issue::NotAssignedHere => fixed(E::NotAssignedHere),
             Issue::NotAFact => fixed(E::NotAFactCell),
+            Issue::NotForKind { kind } => E::NotForKind.fill(lang, &[kind]),
         }
     }
 }

@@ -70,6 +70,7 @@ crate::texts! {
         FactOfScoredItem => "tiêu chí {0} do từng đại biểu chấm trên phiếu, chủ trì không nhập số liệu", "item {0} is scored by every delegate on their sheet, not entered by the chair";
         ItemNotAssigned => "tiêu chí {0} không áp dụng cho {1}", "item {0} does not apply to {1}";
         NotAFactCell => "tiêu chí này do từng đại biểu chấm trên phiếu, không nhập như số liệu: bỏ ô này khỏi tệp số liệu", "every delegate scores this item on their sheet; it is not a figure the chair enters: leave it out of the facts file";
+        NotForKind => "tiêu chí loại \"{0}\" không có trường này: xóa trường, hoặc đổi \"kind\"", "an item of kind \"{0}\" has no such field: remove it, or change \"kind\"";
         ThresholdTwice => "chỉ ghi một ngưỡng: \"threshold\" hoặc \"threshold_percent\"", "write one threshold: \"threshold\" or \"threshold_percent\"";
         StepDoesNotDivide => "bước điểm {0} không chia hết điểm tối đa {1}", "the step {0} does not divide the maximum {1}";
         ClassesOutOfOrder => "các mức xếp loại phải xếp từ cao xuống thấp với điểm tối thiểu giảm dần; mức trước có {0}", "classes go best first with strictly decreasing min; the one before has {0}";

@@ -305,6 +305,7 @@ crate::texts! {
         MarginTieOpen => "{0} ({1})", "{0} ({1})";
         MarginTieBare => "bằng điểm ({0})", "tied ({0})";
         // The message line under the tabs, when nothing was refused or confirmed.
+        MessageLineHintFacts => "Ctrl+Z: hoàn tác thay đổi vừa ghi · F2–F7: chuyển trang", "Ctrl+Z: undo the last change · F2–F7: switch pages";
         MessageLineHint => "Ctrl+Z: hoàn tác thay đổi vừa ghi · F2–F6: chuyển trang", "Ctrl+Z: undo the last change · F2–F6: switch pages";
         // Revoking a delegate's join code.
         NetConfirmReissueTitle => "Thu hồi mã tham gia của {0}?", "Revoke {0}'s join code?";

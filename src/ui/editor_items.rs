@@ -327,12 +327,22 @@ fn kind_choice(
     );
     let after = form.draft.text(&entry.key("kind"), '.');
     if after != before {
-        // A step belongs to typed points; a target needs a formula.
-        let points = after.is_empty() || after == "points";
-        if points && form.draft.get(&entry.key("step")).is_none() {
+        // The fields of the kind it was go (the loader would refuse them); a step
+        // belongs to typed points; a target needs a formula.
+        use crate::model::config_tree::kind_fields;
+        let was = if before.is_empty() { "points" } else { &before };
+        let now = if after.is_empty() {
+            "points"
+        } else {
+            after.as_str()
+        };
+        for key in kind_fields(was) {
+            if !kind_fields(now).contains(key) {
+                form.draft.set(&entry.key(key), None);
+            }
+        }
+        if now == "points" && form.draft.get(&entry.key("step")).is_none() {
             form.draft.set(&entry.key("step"), Some(json!(0.5)));
-        } else if !points {
-            form.draft.set(&entry.key("step"), None);
         }
         if after == "target" && form.draft.get(&entry.key("formula")).is_none() {
             form.draft

@@ -518,7 +518,15 @@ impl ThiduaApp {
                         (T::Finalized.get(lang).to_string(), style::Tone::Notice)
                     }
                     (None, Some(hint)) => hint,
-                    (None, None) => (T::MessageLineHint.get(lang).to_string(), style::Tone::Hint),
+                    (None, None) => {
+                        // The figures' page is F7 where the config has figures.
+                        let hint = if meeting.config().has_facts() {
+                            T::MessageLineHintFacts
+                        } else {
+                            T::MessageLineHint
+                        };
+                        (hint.get(lang).to_string(), style::Tone::Hint)
+                    }
                 },
             };
             style::tone_line_in(ui, line, &text, tone);
