@@ -336,12 +336,11 @@ def config_entry(e):
             out["cap"] = num(e["cap"])
         out["items"] = [config_entry(c) for c in e["entries"]]
         return out
+    # Fields in the order docs/FORMAT.md and the program write them.
     out = {"id": e["id"], "name": e["name"]}
     kind = e["kind"]
     if kind != "points":
         out["kind"] = kind
-    if kind == "target":
-        out["formula"] = e["formula"]
     out["max"] = num(e["max"])
     if kind == "points":
         out["step"] = num(e["step"])
@@ -350,14 +349,15 @@ def config_entry(e):
     if kind == "plus_minus":
         out["bonus_rate"] = num(e["bonus_rate"])
         out["penalty_rate"] = num(e["penalty_rate"])
-        if e["max_bonus"] is not None:
-            out["max_bonus"] = num(e["max_bonus"])
         if e["min"] is not None:
             out["min"] = num(e["min"])
+        if e["max_bonus"] is not None:
+            out["max_bonus"] = num(e["max_bonus"])
     if kind == "target":
+        out["formula"] = e["formula"]
+        out["targets"] = {m: num(t) for m, t in e["targets"].items()}
         if e["decimals"] is not None:
             out["decimals"] = e["decimals"]
-        out["targets"] = {m: num(t) for m, t in e["targets"].items()}
     if e.get("entered_by"):
         out["entered_by"] = e["entered_by"]
     elif kind == "target":

@@ -7,6 +7,7 @@ use super::json::{Node, Value};
 use super::points::{MAX_POINTS, Points};
 use super::problem::{Issue, Problems};
 use super::reader::{MAX_FILE_BYTES, Obj, Reader, index, read_document};
+use super::schema::{Object, keys};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -481,89 +482,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Every field each object of the config may have, in the documented order: the
-/// loader refuses any other, and the editor writes them in this order.
-pub mod fields {
-    pub const ROOT: &[&str] = &[
-        "format",
-        "cluster",
-        "members",
-        "criteria",
-        "adjustments",
-        "scoring",
-        "classes",
-        "commendations",
-        "tie_break",
-    ];
-    pub const CLUSTER: &[&str] = &[
-        "id",
-        "name",
-        "organizer",
-        "year",
-        "member_label",
-        "document_header",
-        "note",
-    ];
-    pub const MEMBER: &[&str] = &["id", "name", "short", "role"];
-    pub const GROUP: &[&str] = &["id", "name", "items"];
-    pub const ITEM: &[&str] = &["id", "name", "max", "step", "guide"];
-    pub const ADJUSTMENT: &[&str] = &["id", "kind", "name", "max", "step"];
-    pub const SCORING: &[&str] = &["self", "aggregate", "trim", "decimals"];
-    pub const CLASS: &[&str] = &["id", "name", "min"];
-    pub const COMMENDATION: &[&str] = &[
-        "id",
-        "name",
-        "max_count",
-        "max_percent",
-        "min_class",
-        "ballot",
-    ];
-    pub const BALLOT: &[&str] = &["threshold_percent", "strict", "base"];
-
-    // Version 2 adds these; a version 1 file naming one is told to change `format`.
-    pub const ROOT_V2: &[&str] = &[
-        "format",
-        "cluster",
-        "members",
-        "criteria",
-        "adjustments",
-        "scoring",
-        "classes",
-        "commendations",
-        "tie_break",
-        "meeting",
-    ];
-    pub const GROUP_V2: &[&str] = &["id", "name", "cap", "items"];
-    pub const HEADING: &[&str] = &["id", "name", "cap", "items"];
-    pub const ITEM_V2: &[&str] = &[
-        "id",
-        "name",
-        "kind",
-        "max",
-        "step",
-        "rate",
-        "bonus_rate",
-        "penalty_rate",
-        "min",
-        "max_bonus",
-        "formula",
-        "targets",
-        "decimals",
-        "entered_by",
-        "not_assigned",
-        "guide",
-    ];
-    pub const SCORING_V2: &[&str] = &["self", "aggregate", "trim", "decimals", "compare"];
-    pub const BALLOT_V2: &[&str] = &[
-        "threshold_percent",
-        "threshold",
-        "strict",
-        "base",
-        "all_must_vote",
-    ];
-    pub const MEETING: &[&str] = &["quorum"];
-}
-
 /// 2 for a `thidua.cluster/2` file, else 1 (a wrong `format` is reported as
 /// expecting version 1, and the rest read as version 1).
 fn version_of(root: &Node) -> u8 {
@@ -579,7 +497,7 @@ fn version_of(root: &Node) -> u8 {
 
 fn read_config(r: &mut Reader, root: &Node, sha256: String) -> Option<Config> {
     let version = version_of(root);
-    let obj = versioned_object(r, root, "", version, fields::ROOT, fields::ROOT_V2)?;
+    let obj = versioned_object(r, root, "", version, Object::Root)?;
     if version == 1 {
         check_format(r, obj, CLUSTER_FORMAT);
     }
@@ -673,7 +591,7 @@ pub fn check_format(r: &mut Reader, obj: Obj, expected: &'static str) {
 }
 
 fn read_cluster(r: &mut Reader, node: &Node) -> Option<Cluster> {
-    let obj = r.object(node, "cluster", fields::CLUSTER)?;
+    let obj = r.object(node, "cluster", &keys(Object::Cluster, 1))?;
     let id = r.string(obj, "id");
     let name = r.string(obj, "name");
     let organizer = r.string(obj, "organizer");
@@ -717,7 +635,7 @@ fn read_members(r: &mut Reader, obj: Obj) -> Option<Vec<MemberInfo>> {
     let mut members = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("members", i);
-        let Some(m) = r.object(node, &path, fields::MEMBER) else {
+        let Some(m) = r.object(node, &path, &keys(Object::Member, 1)) else {
             members = None;
             continue;
         };
@@ -772,7 +690,7 @@ fn read_adjustments(r: &mut Reader, obj: Obj) -> Option<Vec<Adjustment>> {
     let mut list = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("adjustments", i);
-        let Some(a) = r.object(node, &path, fields::ADJUSTMENT) else {
+        let Some(a) = r.object(node, &path, &keys(Object::Adjustment, 1)) else {
             list = None;
             continue;
         };
@@ -915,7 +833,7 @@ fn read_meeting_rules(r: &mut Reader, obj: Obj) -> Option<MeetingRules> {
     let Some(node) = obj.get("meeting") else {
         return Some(MeetingRules::default());
     };
-    let m = r.object(node, "meeting", fields::MEETING)?;
+    let m = r.object(node, "meeting", &keys(Object::Meeting, 2))?;
     let quorum = match m.get("quorum") {
         None => None,
         Some(q) => Some(fraction_at(r, q, &m.field_path("quorum"))?),
@@ -934,14 +852,7 @@ fn read_scoring(r: &mut Reader, obj: Obj, version: u8) -> Option<Scoring> {
     let Some(node) = obj.get("scoring") else {
         return Some(default);
     };
-    let s = versioned_object(
-        r,
-        node,
-        "scoring",
-        version,
-        fields::SCORING,
-        fields::SCORING_V2,
-    )?;
+    let s = versioned_object(r, node, "scoring", version, Object::Scoring)?;
     let compare = r
         .choice(s, "compare", &["points", "percent_of_own_max"], "points")
         .map(|v| {
@@ -996,7 +907,7 @@ fn read_classes(r: &mut Reader, obj: Obj) -> Option<Vec<Class>> {
     let mut previous: Option<Points> = None;
     for (i, node) in nodes.iter().enumerate() {
         let path = index("classes", i);
-        let Some(c) = r.object(node, &path, fields::CLASS) else {
+        let Some(c) = r.object(node, &path, &keys(Object::Class, 1)) else {
             list = None;
             continue;
         };
@@ -1038,7 +949,7 @@ fn read_commendations(
     let mut list = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("commendations", i);
-        let Some(c) = r.object(node, &path, fields::COMMENDATION) else {
+        let Some(c) = r.object(node, &path, &keys(Object::Commendation, 1)) else {
             list = None;
             continue;
         };
@@ -1109,7 +1020,7 @@ fn read_commendations(
 }
 
 fn read_ballot(r: &mut Reader, node: &Node, path: &str, version: u8) -> Option<BallotRule> {
-    let b = versioned_object(r, node, path, version, fields::BALLOT, fields::BALLOT_V2)?;
+    let b = versioned_object(r, node, path, version, Object::Ballot)?;
     let percent = r.percent(b, "threshold_percent", false);
     let fraction = match b.get("threshold") {
         None => Some(None),

@@ -1,12 +1,13 @@
 //! Reading the criteria: version 1's groups of items, version 2's trees of headings
 //! and items of every kind (docs/FORMAT.md, section 7).
 
-use super::config::{EnteredBy, Group, Heading, Item, ItemKind, MemberInfo, fields};
+use super::config::{EnteredBy, Group, Heading, Item, ItemKind, MemberInfo};
 use super::item_points::{PlusMinus, TargetFormula};
 use super::json::{Node, Value};
 use super::points::Points;
 use super::problem::Issue;
 use super::reader::{Obj, Reader, index};
+use super::schema::{self, Object};
 
 /// Entries may sit at most this many levels deep; a group is level 1.
 pub const MAX_LEVELS: usize = 8;
@@ -51,36 +52,28 @@ pub struct Context<'a> {
     pub members: Option<&'a [MemberInfo]>,
 }
 
-/// An object of either version: a field only version 2 has, in a version 1 file,
-/// is refused with the fix.
+/// An object of either version, its fields taken from the schema: a field only
+/// version 2 has, in a version 1 file, is refused with the fix.
 pub fn versioned_object<'a>(
     r: &mut Reader,
     node: &'a Node,
     path: &'a str,
     version: u8,
-    v1: &[&str],
-    v2: &[&str],
+    object: Object,
 ) -> Option<Obj<'a>> {
-    if version >= 2 {
-        return r.object(node, path, v2);
-    }
-    let obj = r.object(node, path, &union(v1, v2))?;
-    for member in obj.members() {
-        if !v1.contains(&member.key.as_str()) && v2.contains(&member.key.as_str()) {
-            r.report(
-                obj.field_path(&member.key),
-                Some(node),
-                Issue::NeedsVersion2,
-            );
+    let obj = r.object(node, path, &schema::keys(object, 2))?;
+    if version < 2 {
+        for member in obj.members() {
+            if schema::is_version_2(object, &member.key) {
+                r.report(
+                    obj.field_path(&member.key),
+                    Some(node),
+                    Issue::NeedsVersion2,
+                );
+            }
         }
     }
     Some(obj)
-}
-
-fn union<'s>(a: &[&'s str], b: &[&'s str]) -> Vec<&'s str> {
-    let mut all = a.to_vec();
-    all.extend(b.iter().filter(|k| !a.contains(k)));
-    all
 }
 
 pub fn read_groups(r: &mut Reader, obj: Obj, cx: &Context) -> Option<Vec<Group>> {
@@ -93,8 +86,7 @@ pub fn read_groups(r: &mut Reader, obj: Obj, cx: &Context) -> Option<Vec<Group>>
     let mut groups = Some(Vec::new());
     for (i, node) in nodes.iter().enumerate() {
         let path = index("criteria", i);
-        let Some(g) = versioned_object(r, node, &path, cx.version, fields::GROUP, fields::GROUP_V2)
-        else {
+        let Some(g) = versioned_object(r, node, &path, cx.version, Object::Group) else {
             groups = None;
             continue;
         };
@@ -172,7 +164,7 @@ fn read_heading(
     parent: Option<usize>,
     level: usize,
 ) -> Option<()> {
-    let h = r.object(node, path, fields::HEADING)?;
+    let h = r.object(node, path, &schema::keys(Object::Heading, 2))?;
     let id = r.string(h, "id");
     let name = r.string(h, "name");
     let cap = optional_positive(r, h, "cap");
@@ -200,7 +192,7 @@ fn read_item(
     parent: Option<usize>,
     level: usize,
 ) -> Option<Item> {
-    let it = versioned_object(r, node, path, cx.version, fields::ITEM, fields::ITEM_V2)?;
+    let it = versioned_object(r, node, path, cx.version, Object::Item)?;
     let id = r.string(it, "id");
     let name = r.string(it, "name");
     let guide = r.opt_string(it, "guide");

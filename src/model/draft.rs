@@ -8,9 +8,10 @@
 //! as it is: a number typed as text, an unknown field or a missing one stays until
 //! the secretary fixes it, and the loader names it by the same path.
 
-use super::config::{CLUSTER_FORMAT, Config, fields};
+use super::config::{CLUSTER_FORMAT, Config};
 use super::points::Points;
 use super::problem::{Issue, Problems};
+use super::schema::{self, Object};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -158,7 +159,7 @@ impl ConfigDraft {
     /// The file's bytes: known fields in the documented order, then any others as
     /// they came; two-space indentation; a final newline.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let canonical = ordered(&self.doc, Shape::Root);
+        let canonical = ordered(&self.doc, Object::Root);
         let mut text = serde_json::to_string_pretty(&canonical).unwrap_or_default();
         text.push('\n');
         text.into_bytes()
@@ -168,45 +169,7 @@ impl ConfigDraft {
     /// kind, targets, items not assigned, figures the chair enters, a cap, the
     /// comparison by percent, a quorum or a fraction threshold.
     pub fn uses_version_2(&self) -> bool {
-        let has = |v: &Value, keys: &[&str]| {
-            v.as_object()
-                .is_some_and(|o| keys.iter().any(|k| o.contains_key(*k)))
-        };
-        let item_only: Vec<&str> = fields::ITEM_V2
-            .iter()
-            .filter(|k| !fields::ITEM.contains(k))
-            .copied()
-            .collect();
-        fn entries<'a>(list: Option<&'a Value>, out: &mut Vec<&'a Value>) {
-            for entry in list.and_then(Value::as_array).into_iter().flatten() {
-                out.push(entry);
-                entries(entry.get("items"), out);
-            }
-        }
-        let groups = self.doc.get("criteria").and_then(Value::as_array);
-        let mut all = Vec::new();
-        for group in groups.into_iter().flatten() {
-            entries(group.get("items"), &mut all);
-        }
-        let ballots = self
-            .doc
-            .get("commendations")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|c| c.get("ballot"));
-        has(&self.doc, &["meeting"])
-            || self
-                .doc
-                .get("scoring")
-                .is_some_and(|s| has(s, &["compare"]))
-            || groups.into_iter().flatten().any(|g| has(g, &["cap"]))
-            || all
-                .iter()
-                .any(|e| has(e, &["items", "cap"]) || has(e, &item_only))
-            || ballots
-                .into_iter()
-                .any(|b| has(b, &["threshold", "all_must_vote"]))
+        uses_version_2(&self.doc, Object::Root)
     }
 
     /// Marks a version 1 document version 2 once it uses a version 2 feature (a
@@ -556,77 +519,49 @@ fn points_of(value: &Value) -> Option<Points> {
     Points::parse(&text).ok()
 }
 
-/// Where in the document an object sits, for the order of its fields.
-#[derive(Clone, Copy)]
-enum Shape {
-    Root,
-    Cluster,
-    Member,
-    Group,
-    Item,
-    Adjustment,
-    Scoring,
-    Class,
-    Commendation,
-    Ballot,
-    Other,
-}
-
-impl Shape {
-    /// The order fields are written in. Version 2's lists keep version 1's fields in
-    /// the same order, so a version 1 file is written back byte for byte; a heading's
-    /// `cap` and `items` follow its id and name.
-    fn fields(self) -> &'static [&'static str] {
-        match self {
-            Shape::Root => fields::ROOT_V2,
-            Shape::Cluster => fields::CLUSTER,
-            Shape::Member => fields::MEMBER,
-            Shape::Group => fields::GROUP_V2,
-            Shape::Item => fields::ITEM_V2,
-            Shape::Adjustment => fields::ADJUSTMENT,
-            Shape::Scoring => fields::SCORING_V2,
-            Shape::Class => fields::CLASS,
-            Shape::Commendation => fields::COMMENDATION,
-            Shape::Ballot => fields::BALLOT_V2,
-            Shape::Other => &[],
-        }
-    }
-
-    /// The shape of what field `key` of this shape holds (for a list, its entries).
-    fn child(self, key: &str) -> Shape {
-        match (self, key) {
-            (Shape::Root, "cluster") => Shape::Cluster,
-            (Shape::Root, "members") => Shape::Member,
-            (Shape::Root, "criteria") => Shape::Group,
-            (Shape::Root, "adjustments") => Shape::Adjustment,
-            (Shape::Root, "scoring") => Shape::Scoring,
-            (Shape::Root, "classes") => Shape::Class,
-            (Shape::Root, "commendations") => Shape::Commendation,
-            (Shape::Group, "items") | (Shape::Item, "items") => Shape::Item,
-            (Shape::Commendation, "ballot") => Shape::Ballot,
-            _ => Shape::Other,
-        }
+/// Whether `value` (an `object` of the config) or anything in it has a field only
+/// version 2 has, by the schema.
+fn uses_version_2(value: &Value, object: Object) -> bool {
+    match value {
+        Value::Object(map) => map.iter().any(|(key, v)| {
+            schema::is_version_2(object, key) || uses_version_2(v, schema::child(object, key))
+        }),
+        Value::Array(list) => list.iter().any(|v| uses_version_2(v, entry_of(object, v))),
+        _ => false,
     }
 }
 
-fn ordered(value: &Value, shape: Shape) -> Value {
+/// The object an entry of a list of `object`s is: an item with `items` of its own
+/// is a heading.
+fn entry_of(object: Object, value: &Value) -> Object {
+    if object == Object::Item {
+        schema::entry_object(value.get("items").is_some())
+    } else {
+        object
+    }
+}
+
+/// The document with every object's fields in the schema's order (the fields it
+/// does not know after them, as they came).
+fn ordered(value: &Value, object: Object) -> Value {
     match value {
         Value::Object(map) => {
+            let object = entry_of(object, value);
+            let known: Vec<&str> = schema::fields(object).iter().map(|f| f.key).collect();
             let mut out = Map::new();
-            let known = shape.fields();
-            for key in known {
+            for key in &known {
                 if let Some(v) = map.get(*key) {
-                    out.insert(key.to_string(), ordered(v, shape.child(key)));
+                    out.insert(key.to_string(), ordered(v, schema::child(object, key)));
                 }
             }
             for (key, v) in map {
                 if !known.contains(&key.as_str()) {
-                    out.insert(key.clone(), ordered(v, Shape::Other));
+                    out.insert(key.clone(), ordered(v, Object::Other));
                 }
             }
             Value::Object(out)
         }
-        Value::Array(list) => Value::Array(list.iter().map(|v| ordered(v, shape)).collect()),
+        Value::Array(list) => Value::Array(list.iter().map(|v| ordered(v, object)).collect()),
         other => other.clone(),
     }
 }

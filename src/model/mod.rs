@@ -18,6 +18,7 @@ pub mod points;
 pub mod problem;
 pub mod reader;
 pub mod rules;
+pub mod schema;
 pub mod session;
 pub mod sheet;
 pub mod sheet_points;
