@@ -255,7 +255,8 @@ fn nothing_outside_ones_own_sheet_gets_through() {
     assert_eq!(scene.get("/api/sheet", "").0, 401);
     assert_eq!(scene.get("/api/sheet", &"0".repeat(32)).0, 401);
     // Ba Đình's code sending Hoàng Mai's score, a sheet submission for Hoàng Mai,
-    // attendance, meeting details, reopening, finalizing: all forbidden, as a whole.
+    // attendance, meeting details, reopening, finalizing, a chair's figure: all
+    // forbidden, as a whole.
     let forbidden = [
         vec![score("hoang-mai", "ba-dinh", 300)],
         vec![
@@ -274,6 +275,12 @@ fn nothing_outside_ones_own_sheet_gets_through() {
             reason: "tự mở".into(),
         }],
         vec![Event::Finalize],
+        // A figure only the chair enters, sent as a delegate's own.
+        vec![Event::Fact {
+            member: "ba-dinh".into(),
+            item: "1.1".into(),
+            value: Some(thidua::model::points::Points(1000)),
+        }],
     ];
     for events in forbidden {
         assert_eq!(scene.send(&ba_dinh, events.clone()), 403, "{events:?}");

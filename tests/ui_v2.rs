@@ -264,3 +264,55 @@ fn two_thirds_of_eleven_present_needs_eight_votes() {
         .is_some()
     );
 }
+
+/// Keys faster than frames on a version 2 sheet: a count, a refused count (a
+/// fraction) and more values typed across the row in ONE frame. Each value lands in
+/// the cell it was typed for; the refused one holds nothing and keeps its text;
+/// nothing after it shifts.
+#[test]
+fn counts_typed_in_one_frame_with_a_refused_one_land_in_their_own_cells() {
+    for (n, width, height) in [(12, 1280.0, 720.0), (12, 1366.0, 768.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = open(dir.path(), n, width, height);
+        let scorer = meeting(&h).delegate;
+        let targets: Vec<usize> = (0..n).filter(|&t| t != scorer).take(4).collect();
+        // Tab walks left to right along the row of item 2 (the count).
+        let first = label(&h, targets[0], "2");
+        let at = h
+            .get_by_role_and_label(Role::TextInput, &first)
+            .rect()
+            .center();
+        let mut events = click_at(at);
+        for typed_text in ["3", "2,5", "7", "12"] {
+            events.extend(typed(typed_text));
+            events.push(key(Key::Tab));
+        }
+        in_one_frame(&mut h, events);
+        let m = meeting(&h);
+        let c = m.config().cell("2").unwrap();
+        let held: Vec<Option<Points>> = targets
+            .iter()
+            .map(|&t| m.session().score(scorer, t, c))
+            .collect();
+        assert_eq!(
+            held,
+            [
+                Some(Points(300)),
+                None,
+                Some(Points(700)),
+                Some(Points(1200))
+            ],
+            "{width}×{height}"
+        );
+        assert_eq!(
+            value_of(&h, Role::TextInput, &label(&h, targets[1], "2")),
+            "2,5",
+            "the refused text stays in its own cell"
+        );
+        // 12 occurrences at 0,5 are capped at the item's 5 points.
+        assert_eq!(
+            value_of(&h, Role::TextInput, &label(&h, targets[3], "2")),
+            "12 (5 điểm)"
+        );
+    }
+}

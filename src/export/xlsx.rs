@@ -8,6 +8,9 @@ use crate::model::exact::Rounded;
 use crate::model::sheet_points::{FactPoints, group_subtotals};
 use crate::model::tally::Tally;
 use crate::model::tally::tree_means;
+
+/// Per group: the mean points of each item and each heading.
+type TreeMeans = Vec<(Vec<Rounded>, Vec<Rounded>)>;
 use crate::text::Lang;
 use crate::text::export::X;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
@@ -84,6 +87,7 @@ fn widen_to(widths: &mut Vec<usize>, column: usize, chars: usize) {
 fn tree_table(
     sheet: &mut Worksheet,
     (session, tally, lang, s): (&Session, &Tally, Lang, &Styles),
+    all_means: &[Option<TreeMeans>],
     g: usize,
     top: u32,
     widths: &mut Vec<usize>,
@@ -98,10 +102,11 @@ fn tree_table(
         sheet.write_string_with_format(header, 1 + j as u16, short, &s.header)?;
         widen(widths, 1 + j, short);
     }
+    // In rank order, as the columns are.
     let means: Vec<_> = tally
         .order
         .iter()
-        .map(|&m| tree_means(session, m).map(|all| all[g].clone()))
+        .map(|&m| all_means[m].as_ref().map(|all| all[g].clone()))
         .collect();
     let bold = s.text.clone().set_bold();
     let mut row = header + 1;
@@ -271,6 +276,14 @@ pub fn workbook(
 
     // One sheet per group: each scorer's subtotal for each member, and the mean.
     let facts = FactPoints::of_config(session);
+    // Each member's means by item, once for all the group sheets.
+    let means: Vec<Option<TreeMeans>> = if config.version >= 2 {
+        (0..config.members.len())
+            .map(|m| tree_means(session, m))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for (g, group) in config.groups.iter().enumerate() {
         let sheet = book.add_worksheet();
         sheet.set_name(wording::sheet_name(&X::Group.fill(lang, &[&group.id])))?;
@@ -331,7 +344,14 @@ pub fn workbook(
         }
         if config.version >= 2 {
             let below = header_row + 2 + tally.order.len() as u32;
-            tree_table(sheet, (session, tally, lang, &s), g, below, &mut widths)?;
+            tree_table(
+                sheet,
+                (session, tally, lang, &s),
+                &means,
+                g,
+                below,
+                &mut widths,
+            )?;
         }
         fit_columns(sheet, &widths)?;
         print_setup(sheet, header_row)?;

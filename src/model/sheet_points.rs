@@ -125,6 +125,29 @@ pub fn points_from(item: &Item, member: usize, values: &[Option<Points>]) -> Poi
     }
 }
 
+/// What the item at `flat` gives `target` on one sheet (`value` gives the sheet's
+/// cells), in hundredths: nothing where it does not apply, the chair's figure's
+/// points where the chair enters it, else what the sheet holds.
+pub fn on_sheet(
+    config: &Config,
+    flat: usize,
+    target: usize,
+    value: &dyn Fn(usize) -> Option<Points>,
+    facts: &FactPoints,
+) -> i64 {
+    let Some(item) = config.item_at(flat) else {
+        return 0;
+    };
+    if !item.is_assigned(target) {
+        0
+    } else if item.by_chair() {
+        facts.of(target, flat)
+    } else {
+        let values: Vec<Option<Points>> = config.cells_of_item(flat).map(value).collect();
+        points_from(item, target, &values).0
+    }
+}
+
 /// One sheet's group subtotals for `target`; `value` gives the sheet's cell values.
 pub fn group_subtotals(
     config: &Config,
@@ -139,18 +162,7 @@ pub fn group_subtotals(
         .map(|group| {
             let first = flat;
             flat += group.items.len();
-            tree::subtotal(group, |i| {
-                let item = &group.items[i];
-                let at = first + i;
-                if !item.is_assigned(target) {
-                    0
-                } else if item.by_chair() {
-                    facts.of(target, at)
-                } else {
-                    let values: Vec<Option<Points>> = config.cells_of_item(at).map(value).collect();
-                    points_from(item, target, &values).0
-                }
-            })
+            tree::subtotal(group, |i| on_sheet(config, first + i, target, value, facts))
         })
         .collect()
 }
@@ -178,6 +190,26 @@ pub fn sheet_total(
         })
         .sum();
     Points(groups + adjustments)
+}
+
+/// The chair's figures' points, recomputed only when the meeting changed (a
+/// screen asks for them every frame).
+#[derive(Debug, Default)]
+pub struct FactCache {
+    /// (config hash, events applied) the points were computed for.
+    made_for: Option<(String, u64)>,
+    points: FactPoints,
+}
+
+impl FactCache {
+    pub fn get(&mut self, session: &Session) -> &FactPoints {
+        let now = (session.config().sha256.clone(), session.event_count());
+        if self.made_for.as_ref() != Some(&now) {
+            self.points = FactPoints::of_config(session);
+            self.made_for = Some(now);
+        }
+        &self.points
+    }
 }
 
 /// What the values typed for one item give `target`, for showing beside a count.

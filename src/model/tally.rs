@@ -599,16 +599,7 @@ pub fn tree_means(session: &Session, target: usize) -> Option<Vec<(Vec<Rounded>,
             for &s in &kept {
                 let value = |c: usize| session.score(s, target, c);
                 let points = |i: usize| {
-                    let item = &group.items[i];
-                    if !item.is_assigned(target) {
-                        0
-                    } else if item.by_chair() {
-                        facts.of(target, first + i)
-                    } else {
-                        let values: Vec<Option<Points>> =
-                            config.cells_of_item(first + i).map(value).collect();
-                        super::sheet_points::points_from(item, target, &values).0
-                    }
+                    super::sheet_points::on_sheet(config, first + i, target, &value, &facts)
                 };
                 for (i, sum) in items.iter_mut().enumerate() {
                     *sum += points(i);

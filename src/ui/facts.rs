@@ -8,7 +8,7 @@ use super::meeting::OpenMeeting;
 use super::style;
 use crate::model::event::{Actor, Event};
 use crate::model::points::Points;
-use crate::model::sheet_points::FactPoints;
+use crate::model::sheet_points::FactCache;
 use crate::model::typing::{CellKey, Effect, SheetLayout, SheetTyping};
 use eframe::egui::{self, RichText};
 
@@ -25,6 +25,8 @@ pub struct FactsState {
     started: bool,
     /// What the message line says after this frame.
     pub line: Option<(String, style::Tone)>,
+    /// The figures' points, recomputed when the meeting changes.
+    fact_cache: FactCache,
     /// Who entered the cursor's figure, for (cursor, events applied, language).
     entered: Option<((CellKey, u64, Lang), Option<String>)>,
 }
@@ -141,7 +143,8 @@ pub fn show(
         }
         state.view.take_focus(ui.ctx(), FACTS_GRID);
     }
-    let facts = FactPoints::of_config(session);
+    let mut fact_cache = std::mem::take(&mut state.fact_cache);
+    let facts = fact_cache.get(session);
     // The footer adds up what the figures give each member.
     let totals = |t: usize| Points(facts.member_total(t));
     let input = GridInput {
@@ -163,6 +166,7 @@ pub fn show(
         egui::pos2(available.right(), available.bottom() - guide_height),
     );
     let outputs = grid::show(ui, rect, &input, &mut state.view, &mut state.typing);
+    state.fact_cache = fact_cache;
     ui.allocate_rect(rect, egui::Sense::hover());
     if let Some((member, cell)) = state.typing.cursor(&layout) {
         let (name, _) = grid::cell_name(config, cell, lang);
@@ -191,23 +195,10 @@ pub fn show(
         .typing
         .cursor(&layout)
         .filter(|&k| state.typing.refusal(k).is_some()));
-    state.line = shown.and_then(|(t, c)| {
-        let refusal = state.typing.refusal((t, c))?;
-        let saved = values((t, c)).map_or_else(
-            || T::NothingSaved.get(lang).to_string(),
-            |v| T::SavedValue.fill(lang, &[&v.display(lang.decimal_separator())]),
-        );
+    state.line = shown.and_then(|key| {
+        let refusal = state.typing.refusal(key)?;
         Some((
-            T::CellRefused.fill(
-                lang,
-                &[
-                    &refusal.text,
-                    &grid::cell_word(config, c, lang),
-                    &config.members[t].short,
-                    &refusal.error.text(lang),
-                    &saved,
-                ],
-            ),
+            super::scoring::refusal_line(config, key, refusal, values(key), lang),
             style::Tone::Error,
         ))
     });

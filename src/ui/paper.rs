@@ -14,7 +14,7 @@ use crate::model::paper::{
     may_start,
 };
 use crate::model::points::Points;
-use crate::model::sheet_points::FactPoints;
+use crate::model::sheet_points::FactCache;
 use crate::model::typing::{CellKey, Effect, Refusal, SheetLayout, SheetTyping};
 use crate::text::paper::PT;
 use eframe::egui::{self, RichText};
@@ -39,6 +39,8 @@ enum Confirm {
 
 #[derive(Default)]
 pub struct PaperState {
+    /// The chair's figures' points, recomputed when the meeting changes.
+    fact_cache: FactCache,
     pub start: Option<StartForm>,
     /// The scorer whose paper sheet is on screen.
     pub open: Option<usize>,
@@ -408,10 +410,12 @@ fn entry_screen(
         Reading::Value(v) => Some(v),
         _ => None,
     };
-    let facts = FactPoints::of_config(meeting.session());
+    // Taken out while the grid borrows it, put back once it is drawn.
+    let mut fact_cache = std::mem::take(&mut state.fact_cache);
+    let facts = fact_cache.get(meeting.session());
     let totals = |t: usize| {
         let value = |c: usize| values((t, c));
-        crate::model::sheet_points::sheet_total(&config, t, &value, &facts)
+        crate::model::sheet_points::sheet_total(&config, t, &value, facts)
     };
     let fact_of = |(t, c): CellKey| meeting.session().fact(t, c);
     let input = GridInput {
@@ -428,6 +432,7 @@ fn entry_screen(
     };
     let rect = ui.available_rect_before_wrap();
     let outputs = grid::show(ui, rect, &input, &mut state.view, &mut state.typing);
+    state.fact_cache = fact_cache;
     ui.allocate_rect(rect, egui::Sense::hover());
     let effects = outputs.into_iter().filter_map(|o| match o {
         GridOutput::Typed(effect) => Some(effect),

@@ -10,7 +10,7 @@ use crate::model::Session;
 use crate::model::config::Config;
 use crate::model::event::{Actor, Event};
 use crate::model::points::Points;
-use crate::model::sheet_points::FactPoints;
+use crate::model::sheet_points::{FactCache, FactPoints};
 use crate::model::typing::{CellText, Effect, SheetLayout, SheetTyping};
 use eframe::egui::{self, RichText};
 use std::collections::BTreeMap;
@@ -74,6 +74,8 @@ pub struct GridState {
     /// Submitting was asked for: judged in the next frame, once what was typed
     /// before it has been committed.
     submit_asked: bool,
+    /// The chair's figures' points, recomputed when the meeting changes.
+    fact_cache: FactCache,
 }
 
 impl GridState {
@@ -239,8 +241,10 @@ pub fn show(
         available.min,
         egui::pos2(available.right(), available.bottom() - guide_height),
     );
-    let facts = FactPoints::of_config(source.session);
-    let totals = |t: usize| sheet_total(source.session, scorer, t, &facts);
+    // Taken out while the grid borrows it, put back once it is drawn.
+    let mut fact_cache = std::mem::take(&mut state.fact_cache);
+    let facts = fact_cache.get(source.session);
+    let totals = |t: usize| sheet_total(source.session, scorer, t, facts);
     let fact_of = |(t, c): CellKey| source.session.fact(t, c);
     let input = GridInput {
         config,
@@ -257,6 +261,7 @@ pub fn show(
     let typing = state.sheets.entry(scorer).or_default();
     let before = (typing.cursor_place(), typing.is_typing());
     let outputs = grid::show(ui, grid_rect, &input, &mut state.view, typing);
+    state.fact_cache = fact_cache;
     if (typing.cursor_place(), typing.is_typing()) != before {
         // The delegate went on typing: why the sheet could not be submitted is old.
         state.submit_check = None;
@@ -296,6 +301,31 @@ pub fn show(
         ui.ctx().request_repaint();
     }
     actions
+}
+
+/// What the message line says of a refused value: what was typed, where, why, and
+/// what the cell holds instead.
+pub fn refusal_line(
+    config: &Config,
+    (t, c): CellKey,
+    refusal: &crate::model::typing::Refusal,
+    saved: Option<Points>,
+    lang: Lang,
+) -> String {
+    let saved = saved.map_or_else(
+        || T::NothingSaved.get(lang).to_string(),
+        |v| T::SavedValue.fill(lang, &[&v.display(lang.decimal_separator())]),
+    );
+    T::CellRefused.fill(
+        lang,
+        &[
+            &refusal.text,
+            &grid::cell_word(config, c, lang),
+            &config.members[t].short,
+            &refusal.error.text(lang),
+            &saved,
+        ],
+    )
 }
 
 /// The cells a sheet still lacks before it can be submitted: refused ones, then
@@ -518,22 +548,9 @@ fn message(
         (check.clone(), style::Tone::Error)
     } else if let Some(reason) = host_refused {
         (reason, style::Tone::Error)
-    } else if let Some(((t, c), refusal)) = refused_here {
-        let saved = values((t, c)).map_or_else(
-            || T::NothingSaved.get(lang).to_string(),
-            |v| T::SavedValue.fill(lang, &[&v.display(lang.decimal_separator())]),
-        );
+    } else if let Some((key, refusal)) = refused_here {
         (
-            T::CellRefused.fill(
-                lang,
-                &[
-                    &refusal.text,
-                    &grid::cell_word(config, c, lang),
-                    &config.members[t].short,
-                    &refusal.error.text(lang),
-                    &saved,
-                ],
-            ),
+            refusal_line(config, key, &refusal, values(key), lang),
             style::Tone::Error,
         )
     } else if past_end {
